@@ -1,0 +1,36 @@
+# Shared helpers for scripts/*: step logging with elapsed time, clear failures.
+# Sourced, not executed.
+set -euo pipefail
+
+GRANICE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GRANICE_CACHE="${GRANICE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/granice}"
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+
+_step_name=""
+_step_start=0
+
+step() {            # step "what is happening"
+  _step_name="$1"
+  _step_start=$(date +%s)
+  printf '==> %s\n' "$1"
+}
+
+step_done() {       # prints elapsed time of the current step
+  local now; now=$(date +%s)
+  printf '    done: %s (%ss)\n' "$_step_name" "$((now - _step_start))"
+}
+
+skip() {            # skip "why"
+  printf '    skip: %s\n' "$1"
+}
+
+fail() {            # fail "what went wrong" "what to do"
+  printf '\nFAILED at step: %s\n  %s\n  what to do: %s\n' "${_step_name:-setup}" "$1" "${2:-see the output above}" >&2
+  exit 1
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+trap 'rc=$?; if [ $rc -ne 0 ] && [ -n "${_step_name}" ]; then printf "\nFAILED at step: %s (exit %s)\n  what to do: read the error above; re-running the command resumes where it stopped.\n" "$_step_name" "$rc" >&2; fi' EXIT
