@@ -1,0 +1,77 @@
+#include "app/theme.h"
+
+namespace granice::theme {
+
+namespace {
+Palette g_palette;   // the active theme, converted for ImGui
+Fonts g_fonts;
+
+ImVec4 ToVec(uint32_t rgb, float alpha = 1.0f) {
+  return ImVec4(static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
+                static_cast<float>(rgb & 0xFF) / 255.0f, alpha);
+}
+}  // namespace
+
+void Apply(view::ThemeId id, float scale) {
+  const view::PaletteRGB& p = view::PaletteFor(id);
+  g_palette = Palette{ToVec(p.background), ToVec(p.surface), ToVec(p.text),      ToVec(p.muted),
+                      ToVec(p.heading),    ToVec(p.accent),  ToVec(p.accent_hover), ToVec(p.on_accent),
+                      ToVec(p.link),       ToVec(p.focus),   ToVec(p.border),    ToVec(p.good),
+                      ToVec(p.bad),        ToVec(p.phrase_bg)};
+  ImGuiStyle style;
+  style.WindowPadding = ImVec2(24, 20);
+  style.FramePadding = ImVec2(14, 9);
+  style.ItemSpacing = ImVec2(12, 12);
+  style.ItemInnerSpacing = ImVec2(10, 8);
+  style.FrameRounding = 6;
+  style.GrabRounding = 6;
+  style.ScrollbarSize = 16;
+  style.ScrollbarRounding = 8;
+  style.WindowBorderSize = 0;
+  style.FrameBorderSize = 1;
+  style.WindowRounding = 0;
+  style.ChildRounding = 8;
+  ImVec4* c = style.Colors;
+  const Palette& g = g_palette;
+  c[ImGuiCol_Text] = g.text;
+  c[ImGuiCol_TextDisabled] = g.muted;
+  c[ImGuiCol_WindowBg] = g.background;
+  c[ImGuiCol_ChildBg] = g.surface;
+  c[ImGuiCol_PopupBg] = g.surface;
+  c[ImGuiCol_Border] = g.border;
+  c[ImGuiCol_FrameBg] = g.surface;
+  c[ImGuiCol_FrameBgHovered] = g.phrase_bg;
+  c[ImGuiCol_FrameBgActive] = g.phrase_bg;
+  c[ImGuiCol_Button] = g.surface;
+  c[ImGuiCol_ButtonHovered] = g.phrase_bg;
+  c[ImGuiCol_ButtonActive] = g.phrase_bg;
+  c[ImGuiCol_Header] = g.phrase_bg;
+  c[ImGuiCol_HeaderHovered] = g.phrase_bg;
+  c[ImGuiCol_HeaderActive] = g.phrase_bg;
+  c[ImGuiCol_CheckMark] = g.accent;
+  c[ImGuiCol_PlotHistogram] = g.accent;
+  c[ImGuiCol_ScrollbarBg] = g.background;
+  c[ImGuiCol_ScrollbarGrab] = g.border;
+  c[ImGuiCol_ScrollbarGrabHovered] = g.muted;
+  c[ImGuiCol_ScrollbarGrabActive] = g.muted;
+  c[ImGuiCol_NavHighlight] = g.focus;
+  c[ImGuiCol_Separator] = g.border;
+  c[ImGuiCol_TableHeaderBg] = g.phrase_bg;
+  c[ImGuiCol_TableBorderStrong] = g.border;
+  c[ImGuiCol_TableBorderLight] = g.border;
+  c[ImGuiCol_TableRowBg] = g.surface;
+  c[ImGuiCol_TableRowBgAlt] = g.background;
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+const Palette& Colors() { return g_palette; }
+
+void SetFonts(const Fonts& fonts) { g_fonts = fonts; }
+
+ImFont* HeadingFont(int level) {
+  ImFont* f = level <= 1 ? g_fonts.h1 : level == 2 ? g_fonts.h2 : g_fonts.h3;
+  return f ? f : ImGui::GetFont();
+}
+
+}  // namespace granice::theme

@@ -1,0 +1,116 @@
+#include "app/view/semantics.h"
+
+#include <cstdio>
+
+namespace granice::view {
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::Heading: return "heading";
+    case Role::Text: return "text";
+    case Role::Button: return "button";
+    case Role::Radio: return "radio";
+    case Role::Checkbox: return "checkbox";
+    case Role::Link: return "link";
+    case Role::Textbox: return "textbox";
+    case Role::ProgressBar: return "progressbar";
+    case Role::ListItem: return "listitem";
+    case Role::Group: return "group";
+    case Role::Image: return "image";
+  }
+  return "text";
+}
+
+void SemanticTree::Clear() {
+  nodes.clear();
+  title.clear();
+  announcement.clear();
+}
+
+namespace {
+
+void AppendEscaped(std::string& out, const std::string& s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendNumber(std::string& out, float v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(v));
+  out += buf;
+}
+
+}  // namespace
+
+std::string SemanticTree::ToJson() const {
+  std::string out;
+  out.reserve(64 + nodes.size() * 96);
+  out += "{\"title\":";
+  AppendEscaped(out, title);
+  out += ",\"lang\":";
+  AppendEscaped(out, lang);
+  out += ",\"announce\":";
+  AppendEscaped(out, announcement);
+  out += ",\"nodes\":[";
+  bool first = true;
+  for (const SemanticNode& n : nodes) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"role\":\"";
+    out += RoleName(n.role);
+    out += "\",\"name\":";
+    AppendEscaped(out, n.name);
+    out += ",\"rect\":{\"x\":";
+    AppendNumber(out, n.rect.x);
+    out += ",\"y\":";
+    AppendNumber(out, n.rect.y);
+    out += ",\"width\":";
+    AppendNumber(out, n.rect.width);
+    out += ",\"height\":";
+    AppendNumber(out, n.rect.height);
+    out += '}';
+    if (n.checked >= 0) out += n.checked ? ",\"checked\":true" : ",\"checked\":false";
+    if (n.role == Role::Button || n.role == Role::Radio || n.role == Role::Checkbox || n.role == Role::Link ||
+        n.role == Role::Textbox)
+      out += n.disabled ? ",\"disabled\":true" : ",\"disabled\":false";
+    if (n.focused) out += ",\"focused\":true";
+    if (n.level > 0) {
+      out += ",\"level\":";
+      out += std::to_string(n.level);
+    }
+    if (!n.value.empty() || n.role == Role::Textbox || n.role == Role::ProgressBar) {
+      out += ",\"value\":";
+      AppendEscaped(out, n.value);
+    }
+    if (!n.id.empty()) {
+      out += ",\"id\":";
+      AppendEscaped(out, n.id);
+    }
+    if (!n.group.empty()) {
+      out += ",\"group\":";
+      AppendEscaped(out, n.group);
+    }
+    out += '}';
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace granice::view

@@ -1,0 +1,45 @@
+// The semantic tree: what the last frame drew, as roles and names a test or an
+// assistive technology can read. Pure C++: filled by the ui:: wrappers, read by
+// the platform (window.granice.semantics()) and by the accessible DOM layer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace granice::view {
+
+enum class Role { Heading, Text, Button, Radio, Checkbox, Link, Textbox, ProgressBar, ListItem, Group, Image };
+
+const char* RoleName(Role role);
+
+struct Rect {
+  float x = 0, y = 0, width = 0, height = 0;   // CSS pixels relative to the canvas
+  bool operator==(const Rect&) const = default;
+};
+
+struct SemanticNode {
+  Role role = Role::Text;
+  std::string name;         // what a screen reader says; matches the visible text
+  Rect rect;
+  int checked = -1;         // -1 not applicable, 0 unchecked, 1 checked
+  bool disabled = false;
+  bool focused = false;     // ImGui's keyboard-navigation focus
+  int level = 0;            // heading level (1..3); 0 when not applicable
+  std::string value;        // textbox content, progress value "0.42"
+  std::string id;           // stable action id, so the DOM layer can activate the widget
+  std::string group;        // radio group / list / conversation the node belongs to
+  bool operator==(const SemanticNode&) const = default;
+};
+
+struct SemanticTree {
+  std::vector<SemanticNode> nodes;
+  std::string title;        // the screen's title (page title follows it)
+  std::string lang;         // language of the content ("pl", "en")
+  std::string announcement; // polite live-region text, set when something changed
+
+  void Clear();
+  bool operator==(const SemanticTree&) const = default;
+  std::string ToJson() const;   // {"title":..,"lang":..,"announce":..,"nodes":[{role,name,rect,...}]}
+};
+
+}  // namespace granice::view

@@ -1,0 +1,63 @@
+// JSON text -> nlohmann value plus where every value sits in the text, so content errors can be
+// reported as file:line:col. nlohmann's parser does not expose positions, hence our own scanner.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace granice {
+
+// 1-based; columns count Unicode code points (what editors show), a tab counts as one.
+struct SourcePos {
+  int line = 1;
+  int col = 1;
+};
+
+// Where one value sits: `key` is its member name (equal to `value` for array elements and the root).
+struct ValueSpan {
+  SourcePos key;
+  SourcePos value;
+};
+
+struct JsonSyntaxError {
+  SourcePos pos;
+  std::string pointer;   // the innermost value being read when the error was found
+  std::string message;   // what is wrong
+  std::string expected;  // what was expected there
+};
+
+struct DuplicateKey {
+  std::string pointer;   // pointer of the member that appears more than once
+  SourcePos pos;         // its second (or later) key
+};
+
+struct JsonSource {
+  nlohmann::json value;
+  std::map<std::string, ValueSpan, std::less<>> spans;  // JSON pointer -> position
+  std::vector<DuplicateKey> duplicate_keys;            // nlohmann keeps the last one silently
+
+  // Position of the value at `pointer`, or of its nearest recorded ancestor (1:1 at worst).
+  SourcePos value_pos(std::string_view pointer) const;
+  // Position of the member name at `pointer` (the value position for array elements).
+  SourcePos key_pos(std::string_view pointer) const;
+};
+
+struct JsonParseResult {
+  std::optional<JsonSource> doc;       // set when the text is valid JSON
+  std::optional<JsonSyntaxError> error;  // set otherwise
+};
+
+// Never throws.
+JsonParseResult parse_json_source(std::string_view text);
+
+// RFC 6901 pointers: "" is the root, "/a/0" is member a's first element.
+std::string json_pointer_child(std::string_view parent, std::string_view key);
+std::string json_pointer_child(std::string_view parent, std::size_t index);
+
+}  // namespace granice

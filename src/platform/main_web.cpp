@@ -1,0 +1,162 @@
+// The browser entry point: SDL window + WebGL2 context, Dear ImGui, and a main loop
+// that draws only when something changed (input, resize, a pending animation).
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <cmath>
+#include <string>
+
+#include "app/app_state.h"
+#include "app/theme.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "platform/input_queue.h"
+#include "platform/js_bridge.h"
+
+namespace granice::platform {
+
+// [SECTION] Platform state
+struct Platform {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  app::AppState app;
+  InputQueue input;
+  long frames = 0;             // frames rendered since start (window.granice.frames())
+  int frames_to_draw = 2;      // frames still owed after the last change
+  float font_dpr = 0.0f;       // device pixel ratio the font atlas was built for
+  float font_scale = 0.0f;     // text scale the font atlas was built for
+  std::string semantics_json;  // the last frame's semantic tree, for window.granice.semantics()
+  bool first_frame_reported = false;
+};
+
+Platform* g_platform = nullptr;  // the exported C functions below need to reach it
+
+// [SECTION] Fonts: rasterised at device pixels, drawn at CSS pixels, so text stays crisp
+void BuildFonts(Platform& p, float dpr) {
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0};
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  const float scale = p.app.settings.text_scale * dpr;
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  theme::Fonts fonts;
+  fonts.body = io.Fonts->AddFontFromFileTTF("/fonts/body.ttf", 18.0f * scale, &cfg, kRanges);
+  fonts.h1 = io.Fonts->AddFontFromFileTTF("/fonts/bold.ttf", 30.0f * scale, &cfg, kRanges);
+  fonts.h2 = io.Fonts->AddFontFromFileTTF("/fonts/bold.ttf", 23.0f * scale, &cfg, kRanges);
+  fonts.h3 = io.Fonts->AddFontFromFileTTF("/fonts/bold.ttf", 19.0f * scale, &cfg, kRanges);
+  if (!fonts.body) fonts.body = io.Fonts->AddFontDefault();
+  io.FontDefault = fonts.body;
+  io.FontGlobalScale = 1.0f / dpr;
+  theme::SetFonts(fonts);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  p.font_dpr = dpr;
+  p.font_scale = p.app.settings.text_scale;
+}
+
+// [SECTION] One iteration of the browser's animation frame
+void Frame(void* arg) {
+  Platform& p = *static_cast<Platform*>(arg);
+  if (p.input.Pump()) p.frames_to_draw = 3;   // a few frames let hover and layout settle
+  if (!p.app.ui.pending_activation.empty()) p.frames_to_draw = 3;
+
+  const float dpr = static_cast<float>(DevicePixelRatio());
+  if (dpr != p.font_dpr || p.app.settings.text_scale != p.font_scale) {
+    BuildFonts(p, dpr);
+    p.frames_to_draw = 3;
+  }
+  if (p.frames_to_draw <= 0 && p.input.Empty()) return;   // idle: draw nothing, keep the last frame
+  if (p.frames_to_draw > 0) p.frames_to_draw--;
+
+  p.input.FeedFrame([](const SDL_Event& e) { ImGui_ImplSDL2_ProcessEvent(&e); });
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  const std::string before = p.semantics_json;
+  app::DrawApp(p.app);
+  ImGui::Render();
+
+  const ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  const ImVec4 bg = theme::Colors().background;
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(p.window);
+  p.frames++;
+
+  p.semantics_json = p.app.ui.tree.ToJson();
+  if (p.semantics_json != before) {
+    // The screen changed: one more frame so layout that depends on last frame's sizes settles.
+    if (p.frames_to_draw < 1) p.frames_to_draw = 1;
+    SetDocumentTitle(p.app.ui.tree.title.c_str());
+    NotifySemanticsChanged();
+  }
+  if (!p.first_frame_reported) {
+    p.first_frame_reported = true;
+    NotifyFirstFrame();
+  }
+}
+
+int Run() {
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    SDL_Log("SDL_Init failed: %s", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  static Platform platform;
+  g_platform = &platform;
+  Platform& p = platform;
+  p.window = SDL_CreateWindow("Granice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!p.window) {
+    SDL_Log("SDL_CreateWindow failed: %s", SDL_GetError());
+    return 1;
+  }
+  p.gl = SDL_GL_CreateContext(p.window);
+  if (!p.gl) {
+    SDL_Log("WebGL2 context failed: %s", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(p.window, p.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;   // layout is ours, nothing to remember between sessions
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  BuildFonts(p, static_cast<float>(DevicePixelRatio()));
+
+  emscripten_set_main_loop_arg(Frame, &p, 0, 1);
+  return 0;
+}
+
+}  // namespace granice::platform
+
+// [SECTION] Functions the page calls (window.granice)
+extern "C" {
+EMSCRIPTEN_KEEPALIVE long granice_frames() { return granice::platform::g_platform ? granice::platform::g_platform->frames : 0; }
+EMSCRIPTEN_KEEPALIVE const char* granice_semantics() {
+  return granice::platform::g_platform ? granice::platform::g_platform->semantics_json.c_str() : "{}";
+}
+EMSCRIPTEN_KEEPALIVE void granice_activate(const char* id) {
+  if (granice::platform::g_platform) granice::platform::g_platform->app.ui.pending_activation = id;
+}
+EMSCRIPTEN_KEEPALIVE void granice_wake() {
+  if (granice::platform::g_platform) granice::platform::g_platform->frames_to_draw = 2;
+}
+}
+
+int main() { return granice::platform::Run(); }

@@ -1,0 +1,82 @@
+// Shared helpers for the browser tests: one Chromium, the same static server as scripts/run,
+// and ways to act on the app by what granice.semantics() says is on screen.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const { chromium } = require('playwright-core');
+const { startServer } = require('../../scripts/serve.js');
+
+const ROOT = path.resolve(__dirname, '../..');
+const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
+const SHOTS = process.env.GRANICE_SHOTS || path.join(ROOT, 'build/screenshots');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// Console lines that are driver chatter, not errors of ours.
+const NOISE = [/GPU stall due to ReadPixels/, /GL Driver Message/];
+
+async function launch() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { server, url } = await startServer({ root: SITE, port: 0 });
+  return { browser, server, url, async close() { await browser.close(); server.close(); } };
+}
+
+// Opens the app in a new page and waits for the first frame. Collects console errors.
+async function openApp(env, { query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !NOISE.some((re) => re.test(m.text()))) {
+      if (m.type() === 'error') errors.push(m.text());
+    }
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.url + (query ? '?' + query : ''));
+  await page.evaluate(() => window.granice.ready);
+  return { page, context, errors };
+}
+
+const semantics = (page) => page.evaluate(() => window.granice.semantics());
+const frames = (page) => page.evaluate(() => window.granice.frames());
+
+// Waits until the app has stopped drawing (frames unchanged for `quietMs`).
+async function settle(page, quietMs = 250, timeoutMs = 5000) {
+  const start = Date.now();
+  let last = await frames(page);
+  let since = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    await page.waitForTimeout(50);
+    const f = await frames(page);
+    if (f !== last) { last = f; since = Date.now(); } else if (Date.now() - since >= quietMs) return;
+  }
+}
+
+async function find(page, role, name) {
+  const nodes = await semantics(page);
+  return nodes.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+}
+
+// Clicks the widget with real mouse events at the centre of its rect.
+async function click(page, role, name) {
+  const node = await find(page, role, name);
+  if (!node) {
+    const nodes = await semantics(page);
+    throw new Error(`no ${role} named ${name} on screen; have: ` +
+                    nodes.filter((n) => n.role !== 'text').map((n) => `${n.role}:${n.name}`).join(' | '));
+  }
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.click(box.x + node.rect.x + node.rect.width / 2, box.y + node.rect.y + node.rect.height / 2);
+  await settle(page);
+  return node;
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
+
+module.exports = { launch, openApp, semantics, frames, settle, find, click, screenshot, SHOTS };
