@@ -2,14 +2,19 @@
 // the platform owns it. Nothing here knows about the browser.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "app/persistence.h"
 #include "app/ui.h"
+#include "app/view/course_session.h"
 #include "app/view/palette.h"
+#include "core/model.h"
 
 namespace granice::app {
-
-enum class Screen { Home, Settings };
 
 struct Settings {
   std::string lang = "pl";
@@ -18,15 +23,37 @@ struct Settings {
   bool reduced_motion = false;
 };
 
-struct AppState {
-  Screen screen = Screen::Home;
-  Settings settings;
-  ui::Context ui;
-  bool fonts_dirty = false;             // text scale changed: the platform rebuilds the font atlas
-  bool theme_dirty = true;              // theme changed: re-apply colours
-  int clicks = 0;
+struct CertificateData {
+  std::string title, learner, course, date, score, body;
 };
 
+// What the screens ask of the platform (downloads, remembering settings).
+struct PlatformHooks {
+  std::function<void(const std::string& filename, const std::string& mime, const std::string& data)> download;
+  std::function<void(const CertificateData&)> download_certificate;
+  std::function<void(const Settings&)> save_settings;
+  std::function<std::int64_t()> now;    // seconds since the epoch
+};
+
+struct AppState {
+  std::optional<Course> course;         // loaded once at start
+  std::vector<std::string> load_errors; // shown instead of the course when loading failed
+  std::unique_ptr<view::CourseSession> session;
+  Persistence* persistence = nullptr;
+  PlatformHooks hooks;
+  Settings settings;
+  ui::Context ui;
+  std::vector<std::string> notices;     // launch messages (e.g. damaged saved progress)
+  std::string name_input;               // the name prompt's text box
+  bool confirm_start_over = false;
+  bool theme_dirty = true;
+  std::string last_page_key;            // to move focus / announce on navigation
+  bool focus_heading = false;           // move keyboard focus to the new screen's heading
+  bool scroll_to_top = false;
+};
+
+// Wires the session to persistence and announcements; call once after loading.
+void StartSession(AppState& app, CourseState state);
 // Draws one frame of the whole app (a full-window layout, no floating windows).
 void DrawApp(AppState& app);
 

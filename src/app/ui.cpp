@@ -42,6 +42,19 @@ bool TakeActivation(ImGuiID id) {
 void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
   n.id = IdString(id);
   n.disabled = disabled;
+  if (!g_ctx->focus_request.empty() && g_ctx->focus_request == n.id) {
+    // Keyboard focus moved here (Tab): make it ImGui's nav item, show the ring, scroll to it.
+    ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+    ImGuiContext& g = *GImGui;
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    g.NavMousePosDirty = false;
+    if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+    g_ctx->focus_request.clear();
+    g_ctx->focus_applied = true;
+    n.focused = true;
+    return;
+  }
   n.focused = ImGui::IsItemFocused();
 }
 
@@ -93,7 +106,7 @@ void ListItem(const std::string& text, const char* bullet) {
   Push(view::Role::ListItem, text);
 }
 
-bool Button(const std::string& label, ButtonKind kind, bool disabled, float width) {
+bool Button(const std::string& label, ButtonKind kind, bool disabled, float width, const std::string& name) {
   const theme::Palette& c = theme::Colors();
   int colors = 0;
   if (kind == ButtonKind::Primary) {
@@ -112,7 +125,7 @@ bool Button(const std::string& label, ButtonKind kind, bool disabled, float widt
   ImGui::PopStyleColor(colors);
   const ImGuiID id = ImGui::GetItemID();
   if (!disabled && TakeActivation(id)) pressed = true;
-  Interactive(Push(view::Role::Button, label), id, disabled);
+  Interactive(Push(view::Role::Button, name.empty() ? label : name), id, disabled);
   return pressed && !disabled;
 }
 
@@ -191,5 +204,183 @@ void Progress(float fraction, const std::string& label) {
 
 void BeginGroup(const std::string& name) { g_ctx->group = name; }
 void EndGroup() { g_ctx->group.clear(); }
+
+}  // namespace granice::ui
+
+namespace granice::ui {
+
+namespace {
+
+ImU32 ToneFill(Tone tone) {
+  const theme::Palette& c = theme::Colors();
+  switch (tone) {
+    case Tone::Phrase:
+    case Tone::Learner: return ImGui::GetColorU32(c.phrase_bg);
+    case Tone::Note: return ImGui::GetColorU32(c.surface);
+    case Tone::Good: return ImGui::GetColorU32(c.surface);
+    case Tone::Bad: return ImGui::GetColorU32(c.surface);
+    case Tone::Client: return ImGui::GetColorU32(c.surface);
+    case Tone::Neutral: break;
+  }
+  return ImGui::GetColorU32(c.surface);
+}
+
+ImU32 ToneEdge(Tone tone) {
+  const theme::Palette& c = theme::Colors();
+  switch (tone) {
+    case Tone::Good: return ImGui::GetColorU32(c.good);
+    case Tone::Bad: return ImGui::GetColorU32(c.bad);
+    case Tone::Phrase:
+    case Tone::Learner: return ImGui::GetColorU32(c.accent);
+    case Tone::Note: return ImGui::GetColorU32(c.link);
+    case Tone::Client:
+    case Tone::Neutral: break;
+  }
+  return ImGui::GetColorU32(c.border);
+}
+
+}  // namespace
+
+void Callout(const std::string& text, Tone tone, const std::string& title, float indent) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float pad = st.FramePadding.x;
+  const float full = ImGui::GetContentRegionAvail().x;
+  const float width = full - indent;
+  const float wrap = width - 2 * pad - 4;
+  ImFont* bold = theme::HeadingFont(3);
+  const ImVec2 title_size =
+      title.empty() ? ImVec2(0, 0) : bold->CalcTextSizeA(bold->FontSize * ImGui::GetIO().FontGlobalScale, FLT_MAX, wrap, title.c_str());
+  const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const float gap = title.empty() ? 0.0f : st.ItemInnerSpacing.y;
+  const float height = title_size.y + gap + text_size.y + 2 * st.FramePadding.y;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  p.x += indent;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), ToneFill(tone), st.FrameRounding);
+  dl->AddRectFilled(p, ImVec2(p.x + 4, p.y + height), ToneEdge(tone), st.FrameRounding, ImDrawFlags_RoundCornersLeft);
+  float y = p.y + st.FramePadding.y;
+  if (!title.empty()) {
+    dl->AddText(bold, bold->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(p.x + pad + 4, y),
+                ImGui::GetColorU32(theme::Colors().heading), title.c_str(), nullptr, wrap);
+    y += title_size.y + gap;
+  }
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + pad + 4, y), ImGui::GetColorU32(ImGuiCol_Text),
+              text.c_str(), nullptr, wrap);
+  ImGui::SetCursorScreenPos(ImVec2(p.x - indent, p.y));
+  ImGui::Dummy(ImVec2(full, height));
+  view::SemanticNode& n = Push(view::Role::Text, title.empty() ? text : title + ": " + text);
+  n.rect.x += indent;
+  n.rect.width -= indent;
+}
+
+bool Card(const std::string& text, view::Role role, bool selected, bool disabled, Tone tone) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const theme::Palette& c = theme::Colors();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const bool marked = role == view::Role::Radio || role == view::Role::Checkbox;
+  const float mark = marked ? ImGui::GetFontSize() + st.ItemInnerSpacing.x : 0.0f;
+  const float wrap = width - 2 * st.FramePadding.x - mark;
+  const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  const ImVec2 size(width, text_size.y + 2 * st.FramePadding.y + 4);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(text.c_str());
+  if (disabled) ImGui::BeginDisabled();
+  bool pressed = ImGui::InvisibleButton("##card", size);
+  if (disabled) ImGui::EndDisabled();
+  const ImGuiID id = ImGui::GetItemID();
+  ImGui::PopID();
+  const bool hovered = ImGui::IsItemHovered() && !disabled;
+  if (!disabled && TakeActivation(id)) pressed = true;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImU32 fill = ImGui::GetColorU32(selected || hovered ? c.phrase_bg : c.surface);
+  ImU32 edge = ImGui::GetColorU32(selected ? c.accent : c.border);
+  if (tone == Tone::Good) edge = ImGui::GetColorU32(c.good);
+  if (tone == Tone::Bad) edge = ImGui::GetColorU32(c.bad);
+  const float thick = selected || tone == Tone::Good || tone == Tone::Bad ? 2.5f : 1.0f;
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, st.FrameRounding);
+  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), edge, st.FrameRounding, 0, thick);
+  float x = p.x + st.FramePadding.x;
+  const float y = p.y + st.FramePadding.y + 2;
+  if (role == view::Role::Radio) {
+    const float r = ImGui::GetFontSize() * 0.42f;
+    const ImVec2 centre(x + r, y + ImGui::GetFontSize() * 0.5f);
+    dl->AddCircle(centre, r, ImGui::GetColorU32(c.text), 20, 1.5f);
+    if (selected) dl->AddCircleFilled(centre, r * 0.55f, ImGui::GetColorU32(c.accent), 20);
+    x += mark;
+  } else if (role == view::Role::Checkbox) {
+    const float side = ImGui::GetFontSize() * 0.84f;
+    const ImVec2 a(x, y + ImGui::GetFontSize() * 0.08f);
+    dl->AddRect(a, ImVec2(a.x + side, a.y + side), ImGui::GetColorU32(c.text), 3.0f, 0, 1.5f);
+    if (selected) {
+      const float k = side / 6.0f;
+      dl->AddRectFilled(ImVec2(a.x + k, a.y + k), ImVec2(a.x + side - k, a.y + side - k),
+                        ImGui::GetColorU32(c.accent), 2.0f);
+    }
+    x += mark;
+  }
+  if (disabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.75f);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str(),
+              nullptr, wrap);
+  if (disabled) ImGui::PopStyleVar();
+  view::SemanticNode& n = Push(role, text);
+  if (marked) n.checked = selected ? 1 : 0;
+  Interactive(n, id, disabled);
+  return pressed && !disabled;
+}
+
+int Choice(const std::string& name, const std::string& current, const std::vector<std::string>& options,
+           int selected, bool disabled) {
+  int picked = -1;
+  ImGui::PushID(name.c_str());
+  ImGui::SetNextItemWidth(-1.0f);
+  if (disabled) ImGui::BeginDisabled();
+  const bool open = ImGui::BeginCombo("##choice", current.c_str(), ImGuiComboFlags_HeightLarge);
+  if (disabled) ImGui::EndDisabled();
+  const ImGuiID id = ImGui::GetItemID();
+  const bool activated = !disabled && TakeActivation(id);
+  view::SemanticNode& n = Push(view::Role::Button, name + ": " + current);
+  Interactive(n, id, disabled);
+  if (activated && !open) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));   // as BeginCombo names it
+  if (open) {
+    const std::string group = g_ctx->group;
+    g_ctx->group = name;
+    for (size_t i = 0; i < options.size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      bool chosen = ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == selected);
+      const ImGuiID oid = ImGui::GetItemID();
+      if (TakeActivation(oid)) chosen = true;
+      view::SemanticNode& o = Push(view::Role::Radio, options[i]);
+      o.checked = static_cast<int>(i) == selected ? 1 : 0;
+      Interactive(o, oid, false);
+      if (chosen) {
+        picked = static_cast<int>(i);
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::PopID();
+    }
+    g_ctx->group = group;
+    ImGui::EndCombo();
+  }
+  ImGui::PopID();
+  return picked;
+}
+
+void Badge(const std::string& text, Tone tone) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const ImVec2 size(ts.x + st.FramePadding.x, ts.y + st.FramePadding.y * 0.6f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ToneEdge(tone), size.y * 0.5f, 0, 1.5f);
+  const theme::Palette& c = theme::Colors();
+  const ImVec4 col = tone == Tone::Good ? c.good : tone == Tone::Bad ? c.bad : c.muted;
+  dl->AddText(ImVec2(p.x + st.FramePadding.x * 0.5f, p.y + st.FramePadding.y * 0.3f), ImGui::GetColorU32(col),
+              text.c_str());
+  ImGui::Dummy(size);
+  Push(view::Role::Text, text);
+}
+
+void Gap(float lines) { ImGui::Dummy(ImVec2(1.0f, ImGui::GetFontSize() * lines)); }
 
 }  // namespace granice::ui

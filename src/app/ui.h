@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/view/semantics.h"
 
@@ -18,6 +19,8 @@ struct Context {
   std::string pending_activation;   // id to press this frame, from the DOM layer
   std::string group;                // current radio group / list name
   bool activated_any = false;
+  std::string focus_request;        // id to give keyboard focus to (Tab order), applied when drawn
+  bool focus_applied = false;
 };
 
 void BeginFrame(Context& ctx, const std::string& lang);
@@ -27,8 +30,10 @@ void Heading(const std::string& text, int level = 1);
 void Paragraph(const std::string& text);
 void MutedText(const std::string& text);
 void ListItem(const std::string& text, const char* bullet = "•");
+// `name` overrides the accessible name when the visible label alone is ambiguous ("Move up"
+// beside several items); it must contain the visible label (WCAG 2.5.3).
 bool Button(const std::string& label, ButtonKind kind = ButtonKind::Primary, bool disabled = false,
-            float width = 0.0f);
+            float width = 0.0f, const std::string& name = {});
 bool Link(const std::string& label);
 bool Radio(const std::string& label, bool selected, bool disabled = false);
 bool Checkbox(const std::string& label, bool& value, bool disabled = false);
@@ -38,5 +43,30 @@ void Progress(float fraction, const std::string& label);
 // Groups (radio groups, lists, the role-play log) for the DOM layer's grouping.
 void BeginGroup(const std::string& name);
 void EndGroup();
+
+}  // namespace granice::ui
+
+namespace granice::ui {
+
+enum class Tone { Neutral, Phrase, Note, Good, Bad, Client, Learner };
+
+// A wrapped block of text on a tinted, rounded background (example phrases, tips, feedback,
+// conversation bubbles). `indent` pushes it right (the learner's side of a conversation).
+void Callout(const std::string& text, Tone tone, const std::string& title = {}, float indent = 0.0f);
+
+// A large, wrapped, clickable card: reply options in quizzes and role-plays. `role` is Radio
+// (pick one of several), Checkbox (tick several) — both show `selected` — or Button.
+bool Card(const std::string& text, view::Role role, bool selected, bool disabled = false,
+          Tone tone = Tone::Neutral);
+
+// A drop-down choice (matching): shows `current`, lists `options`; returns the index picked or -1.
+int Choice(const std::string& name, const std::string& current, const std::vector<std::string>& options,
+           int selected, bool disabled = false);
+
+// Small text on a coloured pill, e.g. a module status.
+void Badge(const std::string& text, Tone tone);
+
+// Vertical space scaled with the text size.
+void Gap(float lines = 0.5f);
 
 }  // namespace granice::ui

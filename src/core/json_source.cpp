@@ -232,16 +232,17 @@ class Scanner {
     else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07u; }
     else return fail(pointer, "invalid UTF-8", "text saved as UTF-8");
     const std::size_t begin = pos_;
+    const SourcePos start = here();  // report the sequence, not the byte where it broke
     advance();
     for (int i = 0; i < extra; ++i) {
       const auto k = peek();
-      if ((k & 0xC0) != 0x80) return fail(pointer, "invalid UTF-8", "text saved as UTF-8");
+      if ((k & 0xC0) != 0x80) return fail_at(start, pointer, "invalid UTF-8", "text saved as UTF-8");
       cp = (cp << 6) | (k & 0x3Fu);
       advance();
     }
     const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return fail(pointer, "invalid UTF-8", "text saved as UTF-8");
+      return fail_at(start, pointer, "invalid UTF-8", "text saved as UTF-8");
     }
     if (out) out->append(text_.substr(begin, pos_ - begin));
     return true;

@@ -38,7 +38,16 @@ std::vector<Question> read_questions(DocContext& ctx, CourseRefs& refs, const js
                                      const std::string& module_id);
 RolePlay read_roleplay(DocContext& ctx, const CourseRefs& refs, const json& j, const std::string& pointer);
 
+// A file named in course.json, to be loaded next.
+struct FileRef {
+  enum class Kind { Module, Assessment, Resources };
+  Kind kind = Kind::Module;
+  std::string name;     // as written in course.json
+  std::string pointer;  // where course.json names it, for "not found"
+};
+
 // Whole files (the root object of each).
+std::vector<FileRef> read_course_file(DocContext& ctx, CourseRefs& refs, const json& root, Course& course);
 Module read_module_file(DocContext& ctx, CourseRefs& refs, const json& root);
 Assessment read_assessment_file(DocContext& ctx, CourseRefs& refs, const json& root);
 void read_resources_file(DocContext& ctx, const json& root, Course& course);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/roleplay_graph.h"
+
 namespace granice {
 
 static int find_node(const RolePlay& rp, const std::string& id) {
@@ -77,7 +79,21 @@ int outcome_rank(Outcome o) {
   }
 }
 
-RolePlaySession::RolePlaySession(const RolePlay& rp) : rp_(&rp), bounds_(rubric_bounds(rp)) { reset(); }
+RolePlaySession::RolePlaySession(const RolePlay& rp) : rp_(&rp), bounds_(rubric_bounds(rp)) {
+  // Displayed maximum: the loader's RubricCriterion::max (best simple path) when present.
+  for (std::size_t i = 0; i < rp.rubric.size(); ++i) {
+    const std::string& id = rp.rubric[i].id;
+    int best = rp.rubric[i].max;
+    if (best <= 0) {
+      best = best_path_total(rp, [&id](const Choice& c) {
+               auto it = c.scores.find(id);
+               return it == c.scores.end() ? 0 : it->second;
+             }).value_or(0);
+    }
+    display_max_.push_back(best);
+  }
+  reset();
+}
 
 void RolePlaySession::reset() {
   node_ = find_node(*rp_, rp_->start);
@@ -151,8 +167,9 @@ std::vector<RubricTotal> RolePlaySession::rubric() const {
     r.id = c.id;
     r.label = &c.label;
     r.score = t.at(c.id);
-    r.max = c.max > 0 ? c.max : bounds_[i].max;
+    r.max = display_max_[i];
     r.min = bounds_[i].min;
+    r.bound_max = bounds_[i].max;
     out.push_back(r);
   }
   return out;

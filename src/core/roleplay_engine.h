@@ -32,7 +32,8 @@ struct RubricBound {
 };
 
 // Lowest/highest totals per rubric criterion over every walk from start to an ending within
-// kMaxRolePlaySteps choices. Walks that cannot end are ignored.
+// kMaxRolePlaySteps choices (loops included, so a loop that adds points raises `max`).
+// Walks that cannot end are ignored. Every finished session's totals lie within these bounds.
 std::vector<RubricBound> rubric_bounds(const RolePlay& rp);
 
 const char* outcome_name(Outcome o);  // "good" / "partial" / "poor"
@@ -48,8 +49,9 @@ struct RubricTotal {
   std::string id;
   const LocalText* label = nullptr;
   int score = 0;
-  int max = 0;  // RubricCriterion::max when the loader computed it, else rubric_bounds()
-  int min = 0;
+  int max = 0;        // best total along a simple path: RubricCriterion::max, or computed when 0
+  int min = 0;        // lowest total reachable on a complete walk (rubric_bounds)
+  int bound_max = 0;  // highest total on any walk; exceeds `max` only when a loop adds points
 };
 
 struct Debrief {
@@ -93,6 +95,7 @@ class RolePlaySession {
  private:
   const RolePlay* rp_;
   std::vector<RubricBound> bounds_;
+  std::vector<int> display_max_;
   int node_ = -1;
   std::vector<int> path_;
   std::vector<RolePlayStep> history_;

@@ -86,7 +86,7 @@ void check_roleplay_graph(DocContext& ctx, const RolePlay& rp, const std::string
                      "next node \"" + next + "\" does not exist", "the id of a node of this role-play");
       }
     }
-    if (n.is_ending) continue;
+    if (n.is_ending || n.id.empty()) continue;  // a node without an id is already reported
     if (n.choices.empty()) {
       ctx.at_value(node_ptr, "dead end: node \"" + n.id + "\" has no choices and no ending",
                    "at least 2 \"choices\" or an \"ending\"");

@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include <cmath>
+#include <memory>
 #include <string>
 
 #include "app/app_state.h"
@@ -14,6 +15,9 @@
 #include "imgui_impl_sdl.h"
 #include "platform/input_queue.h"
 #include "platform/js_bridge.h"
+#include "platform/launch.h"
+#include "app/screens/screens.h"
+#include <nlohmann/json.hpp>
 
 namespace granice::platform {
 
@@ -29,6 +33,8 @@ struct Platform {
   float font_scale = 0.0f;     // text scale the font atlas was built for
   std::string semantics_json;  // the last frame's semantic tree, for window.granice.semantics()
   bool first_frame_reported = false;
+  double last_tick = 0.0;      // for time spent: wall clock of the previous animation frame
+  std::unique_ptr<app::Persistence> persistence;
 };
 
 Platform* g_platform = nullptr;  // the exported C functions below need to reach it
@@ -61,10 +67,16 @@ void BuildFonts(Platform& p, float dpr) {
 // [SECTION] One iteration of the browser's animation frame
 void Frame(void* arg) {
   Platform& p = *static_cast<Platform*>(arg);
+  // Time spent counts while the page is open and visible (animation frames stop when hidden);
+  // gaps over 5 s (a sleeping laptop) are not counted.
+  const double tick = NowSeconds();
+  if (p.last_tick > 0 && tick - p.last_tick < 5.0 && p.app.session) p.app.session->AddTime(tick - p.last_tick);
+  p.last_tick = tick;
   if (p.input.Pump()) p.frames_to_draw = 3;   // a few frames let hover and layout settle
   if (!p.app.ui.pending_activation.empty()) p.frames_to_draw = 3;
 
   const float dpr = static_cast<float>(DevicePixelRatio());
+  if (p.app.theme_dirty) p.frames_to_draw = 3;
   if (dpr != p.font_dpr || p.app.settings.text_scale != p.font_scale) {
     BuildFonts(p, dpr);
     p.frames_to_draw = 3;
@@ -137,6 +149,19 @@ int Run() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  p.app.hooks.now = [] { return static_cast<std::int64_t>(NowSeconds()); };
+  p.app.hooks.save_settings = [](const app::Settings& s) { SaveSettings(s); };
+  p.app.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
+    DownloadFile(name, mime, data);
+  };
+  p.app.hooks.download_certificate = [](const app::CertificateData& c) {
+    const nlohmann::json j = {{"title", c.title}, {"learner", c.learner}, {"course", c.course},
+                              {"date", c.date}, {"score", c.score}, {"body", c.body}};
+    DownloadCertificatePng("granice-certificate.png", j.dump());
+  };
+  p.persistence = std::make_unique<app::MemoryPersistence>();
+  p.app.persistence = p.persistence.get();
+  Launch(p.app);
   BuildFonts(p, static_cast<float>(DevicePixelRatio()));
 
   emscripten_set_main_loop_arg(Frame, &p, 0, 1);

@@ -1,24 +1,115 @@
 #include "app/screens/screens.h"
+#include "app/theme.h"
 #include "app/view/strings.h"
+#include "core/record.h"
 #include "imgui.h"
 
 namespace granice::app {
 
+using view::Fmt;
 using view::Str;
 using view::T;
 
-void DrawHome(AppState& app) {
-  const std::string& lang = app.settings.lang;
-  app.ui.tree.title = T(lang, Str::AppName);
-  ui::Heading(T(lang, Str::AppName), 1);
-  ui::Paragraph(T(lang, Str::Tagline));
-  ui::MutedText(T(lang, Str::DiacriticsSample));
-  ImGui::Spacing();
-  if (ui::Button(T(lang, Str::StartCourse))) app.clicks++;
-  ImGui::SameLine();
-  if (ui::Button(view::OtherLanguageName(lang), ui::ButtonKind::Secondary)) {
-    app.settings.lang = std::string(view::OtherLanguage(lang));
+namespace {
+
+ui::Tone StatusTone(ModuleStatus st) {
+  return st == ModuleStatus::Passed || st == ModuleStatus::Completed ? ui::Tone::Good : ui::Tone::Neutral;
+}
+
+void DrawStartOverConfirm(AppState& app) {
+  view::CourseSession& s = *app.session;
+  const std::string& lang = s.lang();
+  ui::Callout(T(lang, Str::StartOverConfirm), ui::Tone::Bad);
+  if (ui::Button(T(lang, Str::StartOverYes), ui::ButtonKind::Primary)) {
+    app.confirm_start_over = false;
+    if (app.persistence) app.persistence->Clear(s.course());
+    s.StartOver();
   }
+  ImGui::SameLine();
+  if (ui::Button(T(lang, Str::Cancel), ui::ButtonKind::Secondary)) app.confirm_start_over = false;
+}
+
+}  // namespace
+
+void DrawHome(AppState& app) {
+  view::CourseSession& s = *app.session;
+  const Course& course = s.course();
+  const CourseState& st = s.state();
+  const std::string& lang = s.lang();
+  app.ui.tree.title = course.title.in(lang);
+
+  ui::Heading(course.title.in(lang), 1);
+  ui::Paragraph(course.description.in(lang));
+  if (!st.learner_name.empty()) ui::MutedText(Fmt(T(lang, Str::LearnerLabel), {st.learner_name}));
+  for (const std::string& notice : app.notices) ui::Callout(notice, ui::Tone::Bad);
+  if (app.persistence) {
+    const std::string err = app.persistence->LastError();
+    if (!err.empty()) ui::Callout(err, ui::Tone::Bad);
+  }
+
+  // [SECTION] Progress
+  ui::Gap(0.3f);
+  ui::Heading(T(lang, Str::YourProgress), 2);
+  const int done = s.ModulesCompleted();
+  const int total = s.ModulesTotal();
+  const std::string done_text = Fmt(T(lang, Str::ModulesDone), {std::to_string(done), std::to_string(total)});
+  ui::Progress(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f, done_text);
+  ui::MutedText(Fmt(T(lang, Str::TimeSpent), {view::FormatDuration(st.total_time_seconds, lang)}));
+  const SuccessStatus success = success_status(course, st);
+  if (success == SuccessStatus::Passed) ui::Callout(T(lang, Str::CoursePassed), ui::Tone::Good);
+  else if (success == SuccessStatus::Failed) ui::Callout(T(lang, Str::CourseFailed), ui::Tone::Bad);
+  if (s.HasResumePoint()) {
+    if (ui::Button(T(lang, Str::ContinueCourse), ui::ButtonKind::Primary)) s.Resume();
+  } else if (!course.modules.empty()) {
+    if (ui::Button(T(lang, Str::StartCourse), ui::ButtonKind::Primary)) s.OpenModule(course.modules.front().id);
+  }
+  if (success == SuccessStatus::Passed) {
+    ImGui::SameLine();
+    if (ui::Button(T(lang, Str::ViewCertificate), ui::ButtonKind::Secondary)) s.OpenCertificate();
+  }
+
+  // [SECTION] Course map
+  ui::Gap(0.5f);
+  ui::Heading(T(lang, Str::Modules), 2);
+  ui::BeginGroup("modules");
+  for (const Module& m : course.modules) {
+    const ModuleStatus ms = s.StatusOf(m);
+    const std::string label = ModuleLabel(lang, m) + ": " + m.title.in(lang);
+    ImGui::PushID(m.id.c_str());
+    if (ui::Card(label, view::Role::Button, false)) s.OpenModule(m.id);
+    ImGui::PopID();
+    ui::Badge(StatusText(lang, ms), StatusTone(ms));
+  }
+  ui::EndGroup();
+
+  // [SECTION] Final assessment
+  ui::Gap(0.5f);
+  ui::Heading(T(lang, Str::FinalAssessment), 2);
+  const QuizAvailability av = s.Availability(course.assessment.id);
+  if (av == QuizAvailability::Locked) {
+    ui::MutedText(T(lang, Str::AssessmentLocked));
+  } else if (av == QuizAvailability::NoAttemptsLeft) {
+    ui::MutedText(T(lang, Str::NoAttemptsLeft));
+  }
+  if (const QuizProgress* p = find_quiz_progress(st, course, course.assessment.id); p && p->best_score) {
+    ui::MutedText(Fmt(T(lang, Str::QuizBest),
+                      {view::FormatPercent(*p->best_score, lang), std::to_string(course.assessment.pass_mark)}));
+  }
+  const bool can_start = av == QuizAvailability::Available || av == QuizAvailability::InProgress;
+  if (ui::Button(T(lang, Str::AssessmentOpen), ui::ButtonKind::Primary, !can_start))
+    s.StartQuiz(course.assessment.id);
+
+  // [SECTION] Record and reset
+  ui::Gap(0.5f);
+  ImGui::Separator();
+  if (ui::Button(T(lang, Str::DownloadRecord), ui::ButtonKind::Secondary) && app.hooks.download) {
+    app.hooks.download("granice-record-" + (st.learner_id.empty() ? std::string("learner") : st.learner_id) + ".json",
+                       "application/json", to_record(course, st));
+  }
+  ImGui::SameLine();
+  if (ui::Button(T(lang, Str::StartOver), ui::ButtonKind::Secondary)) app.confirm_start_over = true;
+  if (app.confirm_start_over) DrawStartOverConfirm(app);
+  if (app.persistence) ui::MutedText(app.persistence->ModeLabel(lang));
 }
 
 }  // namespace granice::app

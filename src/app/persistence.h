@@ -1,0 +1,47 @@
+// Where learner progress goes: the browser's local storage when no LMS is present, or an LMS
+// over SCORM 1.2 / 2004. The screens call Save() on every meaningful step and Finish() when the
+// learner leaves; the platform picks the implementation at launch.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/course_state.h"
+#include "core/model.h"
+
+namespace granice::app {
+
+struct LaunchData {
+  std::optional<CourseState> state;    // a saved state to resume, if any
+  std::string learner_id;              // from the LMS, or empty
+  std::string learner_name;            // from the LMS, or empty (then the app asks once)
+  std::string language;                // LMS learner preference, or empty
+  std::vector<std::string> notices;    // things to tell the learner (e.g. "saved progress was damaged")
+};
+
+class Persistence {
+ public:
+  virtual ~Persistence() = default;
+  virtual LaunchData Launch(const Course& course) = 0;
+  virtual void Save(const Course& course, const CourseState& state) = 0;
+  virtual void Finish(const Course& course, const CourseState& state) = 0;
+  virtual void Clear(const Course& course) = 0;          // "Start over"
+  virtual std::string ModeLabel(const std::string& lang) const = 0;   // small indicator text
+  virtual std::string LastError() const { return {}; }  // shown unobtrusively; empty when fine
+};
+
+// Keeps everything in memory: for native tests and when nothing else is available.
+class MemoryPersistence final : public Persistence {
+ public:
+  LaunchData Launch(const Course&) override { return {saved, "", "", "", {}}; }
+  void Save(const Course&, const CourseState& state) override { saved = state; ++saves; }
+  void Finish(const Course&, const CourseState& state) override { saved = state; ++finishes; }
+  void Clear(const Course&) override { saved.reset(); }
+  std::string ModeLabel(const std::string&) const override { return "memory"; }
+  std::optional<CourseState> saved;
+  int saves = 0;
+  int finishes = 0;
+};
+
+}  // namespace granice::app

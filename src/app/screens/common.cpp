@@ -1,0 +1,72 @@
+// Pieces several screens share: the top bar, status words, module labels, the load error screen.
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "app/view/strings.h"
+#include "imgui.h"
+
+namespace granice::app {
+
+using view::Page;
+using view::Str;
+using view::T;
+
+const char* StatusText(const std::string& lang, ModuleStatus s) {
+  switch (s) {
+    case ModuleStatus::NotStarted: return T(lang, Str::StatusNotStarted);
+    case ModuleStatus::InProgress: return T(lang, Str::StatusInProgress);
+    case ModuleStatus::Completed: return T(lang, Str::StatusCompleted);
+    case ModuleStatus::Passed: return T(lang, Str::StatusPassed);
+  }
+  return "";
+}
+
+std::string ModuleLabel(const std::string& lang, const Module& m) {
+  if (m.kind == ModuleKind::Synthesis) return T(lang, Str::SynthesisLabel);
+  return view::Fmt(T(lang, Str::ModuleNumber), {std::to_string(m.number)});
+}
+
+std::string ObjectiveTitle(const Course& course, const std::string& id, const std::string& lang) {
+  const Objective* o = course.objective(id);
+  return o ? o->title.in(lang) : id;
+}
+
+void DrawTopBar(AppState& app) {
+  view::CourseSession& s = *app.session;
+  const std::string& lang = s.lang();
+  const Page page = s.page();
+  if (page != Page::Home && page != Page::NamePrompt) {
+    if (ui::Button(T(lang, Str::Back), ui::ButtonKind::Quiet)) s.Back();
+    ImGui::SameLine();
+    if (page != Page::Module && ui::Button(T(lang, Str::Home), ui::ButtonKind::Quiet)) s.GoHome();
+    ImGui::SameLine();
+  }
+  // Right-aligned: language switch and settings.
+  const char* other = view::OtherLanguageName(lang);
+  const char* settings = T(lang, Str::Settings);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(other).x + ImGui::CalcTextSize(settings).x + 4 * st.FramePadding.x +
+                  st.ItemSpacing.x;
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetCursorPosX() + w < right) ImGui::SetCursorPosX(right - w);
+  if (ui::Button(other, ui::ButtonKind::Secondary)) {
+    s.SetLanguage(std::string(view::OtherLanguage(lang)));
+    app.settings.lang = s.lang();
+    if (app.hooks.save_settings) app.hooks.save_settings(app.settings);
+  }
+  ImGui::SameLine();
+  if (page != Page::Settings && ui::Button(settings, ui::ButtonKind::Secondary)) s.OpenSettings();
+  if (page == Page::Settings) ImGui::NewLine();
+  ImGui::Separator();
+  ui::Gap(0.3f);
+}
+
+void DrawLoadError(AppState& app) {
+  const std::string& lang = app.settings.lang;
+  app.ui.tree.title = T(lang, Str::ContentError);
+  ui::Heading(T(lang, Str::ContentError), 1);
+  ui::Paragraph(T(lang, Str::ContentErrorHelp));
+  const size_t shown = app.load_errors.size() < 20 ? app.load_errors.size() : 20;
+  for (size_t i = 0; i < shown; ++i) ui::Callout(app.load_errors[i], ui::Tone::Bad);
+}
+
+}  // namespace granice::app

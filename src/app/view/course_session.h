@@ -1,0 +1,113 @@
+// What the learner is doing right now, as pure logic the screens call: which screen, which
+// module, the open quiz or role-play session, and every step that changes progress. Each such
+// step updates the CourseState and calls on_change (the app saves there), so the ImGui screens
+// only draw and forward input, and a native test can drive the whole course through this.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/course_state.h"
+#include "core/model.h"
+#include "core/quiz_engine.h"
+#include "core/roleplay_engine.h"
+
+namespace granice::view {
+
+enum class Page { NamePrompt, Home, Module, Lesson, Quiz, QuizResults, RolePlay, Results, Certificate, Settings };
+
+const char* PageName(Page p);
+
+class CourseSession {
+ public:
+  using Clock = std::function<std::int64_t()>;   // seconds since the epoch
+
+  CourseSession(const Course& course, CourseState state, Clock clock);
+
+  const Course& course() const { return *course_; }
+  const CourseState& state() const { return state_; }
+  const std::string& lang() const { return state_.language; }
+  Page page() const { return page_; }
+  const Module* module() const;                 // the module being worked on (Module, Lesson, Quiz, RolePlay)
+  int lesson_page() const { return lesson_page_; }
+  bool in_assessment() const { return quiz_id_ == course_->assessment.id; }
+
+  std::function<void()> on_change;              // after every step worth saving
+  std::function<void(const std::string&)> announce;   // something a screen reader should hear
+
+  // [SECTION] Navigation
+  void GoHome();
+  void OpenModule(const std::string& module_id);
+  void OpenLesson(const std::string& module_id, int page = 0);
+  void NextPage();
+  void PreviousPage();
+  void OpenSettings();
+  void CloseSettings();
+  void OpenCertificate();
+  void Back();                                   // Esc: one level up
+  bool Resume();                                 // "Continue where I left off" from the bookmark
+  bool HasResumePoint() const;
+  void SetLanguage(const std::string& lang);
+  void SetLearnerName(const std::string& name);
+  void StartOver();                              // new state, same learner and language
+
+  // [SECTION] Quiz (module quiz or the final assessment)
+  bool StartQuiz(const std::string& quiz_id);    // resumes an open attempt
+  QuizSession* quiz() { return quiz_ ? &*quiz_ : nullptr; }
+  const QuizSession* quiz() const { return quiz_ ? &*quiz_ : nullptr; }
+  const std::string& quiz_id() const { return quiz_id_; }
+  void QuizEdited();                              // after select/toggle/move/match: remember it
+  std::optional<QuestionResult> SubmitAnswer();
+  void QuizNext();
+  void QuizPrevious();
+  void FinishQuiz();
+  const std::optional<QuizResult>& last_quiz_result() const { return last_result_; }
+  QuizAvailability Availability(const std::string& quiz_id) const;
+
+  // [SECTION] Role-play
+  bool StartRolePlay(const std::string& module_id);
+  RolePlaySession* roleplay() { return roleplay_ ? &*roleplay_ : nullptr; }
+  const RolePlaySession* roleplay() const { return roleplay_ ? &*roleplay_ : nullptr; }
+  bool Choose(std::size_t choice);
+  void RestartRolePlay();
+
+  // [SECTION] Summaries for the home screen and results
+  int ModulesCompleted() const;                  // completed or passed
+  int ModulesTotal() const { return static_cast<int>(course_->modules.size()); }
+  ModuleStatus StatusOf(const Module& m) const { return module_status(*course_, state_, m); }
+  void AddTime(double seconds);
+
+  // Replaces the state (e.g. after a resume from storage) and returns to the bookmark's page.
+  void Restore(CourseState state);
+
+ private:
+  void Changed();
+  void Bookmark(Screen screen, int index);
+  void CloseActivities();
+
+  const Course* course_;
+  CourseState state_;
+  Clock clock_;
+  Page page_ = Page::Home;
+  Page before_settings_ = Page::Home;
+  std::string module_id_;
+  int lesson_page_ = 0;
+  std::optional<QuizSession> quiz_;
+  std::string quiz_id_;
+  std::optional<QuizResult> last_result_;
+  std::optional<RolePlaySession> roleplay_;
+  std::int64_t shown_at_ = 0;                    // when the current question / role-play line appeared
+};
+
+}  // namespace granice::view
+
+namespace granice::view {
+
+// What to say after an answer: the verdict and the feedback of what the learner chose (choice
+// types) or the overall feedback (ordering, matching). Shown on screen and announced.
+std::string FeedbackSummary(const Question& q, const QuestionResult& r, const std::string& lang);
+
+}  // namespace granice::view

@@ -1,0 +1,23 @@
+// Resolving the content PATH argument shared by subcommands.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/loader.h"
+
+namespace granice::cli {
+
+constexpr const char* kDefaultContentDir = "quizzes/";
+
+struct ContentLocation {
+  std::string folder;       // as the user wrote it, for messages
+  std::string course_file;  // usually course.json
+};
+
+// PATH may be a folder or a course file inside one. nullopt (with a message on stderr) if it does not exist.
+std::optional<ContentLocation> locate_content(const std::string& path);
+
+LoadResult load_location(const ContentLocation& where);
+
+}  // namespace granice::cli

@@ -1,0 +1,163 @@
+#include "core/loader.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/content_hash.h"
+#include "core/json_source.h"
+#include "core/load_parts.h"
+
+namespace granice {
+
+namespace {
+
+// One content file's diagnostics, kept apart so the output is grouped in load order.
+struct FileDiagnostics {
+  std::string file;
+  std::vector<Diagnostic> list;
+};
+
+class CourseLoader {
+ public:
+  explicit CourseLoader(const ContentSource& source) : source_(source) {}
+
+  LoadResult run(const std::string& course_file) {
+    FileDiagnostics& course_diags = slot(course_file);
+    auto course_doc = open(course_file, course_diags, nullptr, "", "");
+    if (course_doc) {
+      load::DocContext ctx{*course_doc, course_diags.file, course_diags.list, result_.course.languages};
+      const auto files = load::read_course_file(ctx, refs_, course_doc->value, result_.course);
+      for (const auto& ref : files) load_referenced(ctx, ref);
+    }
+    result_.course.content_hash = hash_.hex();
+    for (auto& f : files_) {
+      sort_by_position(f.list);
+      result_.diagnostics.insert(result_.diagnostics.end(), f.list.begin(), f.list.end());
+    }
+    return std::move(result_);
+  }
+
+ private:
+  const ContentSource& source_;
+  LoadResult result_;
+  load::CourseRefs refs_;
+  Fnv1a64 hash_;
+  std::deque<FileDiagnostics> files_;  // a deque: contexts keep references into it while it grows
+
+  FileDiagnostics& slot(const std::string& name) {
+    files_.push_back(FileDiagnostics{display_name(source_, name), {}});
+    return files_.back();
+  }
+
+  // Reads and parses one file. A file that cannot be read is reported where `referrer` names it.
+  std::optional<JsonSource> open(const std::string& name, FileDiagnostics& diags, load::DocContext* referrer,
+                                 const std::string& ref_pointer, const std::string& what) {
+    std::optional<std::string> text;
+    try {
+      text = source_.read ? source_.read(name) : std::nullopt;
+    } catch (...) {  // a reader's failure is a missing file, never a crash
+      text = std::nullopt;
+    }
+    if (!text) {
+      if (referrer) {
+        referrer->at_value(ref_pointer, what + " file \"" + name + "\" not found", "a file in the content folder");
+      } else {
+        diags.list.push_back(Diagnostic{diags.file, 1, 1, "", "cannot read the file", "a " + name + " in the content folder"});
+      }
+      return std::nullopt;
+    }
+    result_.files.push_back(diags.file);
+    hash_.add(*text);
+    auto parsed = parse_json_source(*text);
+    if (parsed.error) {
+      const auto& e = *parsed.error;
+      diags.list.push_back(Diagnostic{diags.file, e.pos.line, e.pos.col, e.pointer, "invalid JSON: " + e.message, e.expected});
+      return std::nullopt;
+    }
+    for (const auto& dup : parsed.doc->duplicate_keys) {
+      const auto key = dup.pointer.substr(dup.pointer.rfind('/') + 1);
+      diags.list.push_back(Diagnostic{diags.file, dup.pos.line, dup.pos.col, dup.pointer,
+                                      "field \"" + key + "\" appears twice", "each field once (the last one would win)"});
+    }
+    return std::move(parsed.doc);
+  }
+
+  void load_referenced(load::DocContext& course_ctx, const load::FileRef& ref) {
+    using Kind = load::FileRef::Kind;
+    const char* what = ref.kind == Kind::Module ? "module" : ref.kind == Kind::Assessment ? "assessment" : "resources";
+    FileDiagnostics& diags = slot(ref.name);
+    auto doc = open(ref.name, diags, &course_ctx, ref.pointer, what);
+    if (!doc) return;
+    load::DocContext ctx{*doc, diags.file, diags.list, result_.course.languages};
+    Course& course = result_.course;
+    switch (ref.kind) {
+      case Kind::Module: {
+        Module m = load::read_module_file(ctx, refs_, doc->value);
+        m.file = ref.name;
+        course.modules.push_back(std::move(m));
+        break;
+      }
+      case Kind::Assessment: {
+        const int attempts = course.assessment.max_attempts;  // set from course.json
+        course.assessment = load::read_assessment_file(ctx, refs_, doc->value);
+        course.assessment.max_attempts = attempts;
+        course.assessment.file = ref.name;
+        break;
+      }
+      case Kind::Resources:
+        load::read_resources_file(ctx, doc->value, course);
+        break;
+    }
+  }
+};
+
+}  // namespace
+
+// [SECTION] Public API
+std::string display_name(const ContentSource& source, const std::string& name) {
+  const std::string& dir = source.display_dir;
+  if (dir.empty() || dir == ".") return name;
+  return dir.back() == '/' ? dir + name : dir + '/' + name;
+}
+
+ContentSource folder_source(const std::string& folder) {
+  ContentSource source;
+  source.display_dir = folder;
+  source.read = [folder](const std::string& name) -> std::optional<std::string> {
+    const std::filesystem::path path = std::filesystem::path(folder) / name;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::move(text).str();
+  };
+  return source;
+}
+
+std::size_t LoadResult::files_with_errors() const {
+  std::vector<std::string> seen;
+  for (const auto& d : diagnostics) {
+    if (std::find(seen.begin(), seen.end(), d.file) == seen.end()) seen.push_back(d.file);
+  }
+  return seen.size();
+}
+
+LoadResult load_course(const ContentSource& source, const std::string& course_file) {
+  try {
+    return CourseLoader(source).run(course_file);
+  } catch (const std::exception& e) {  // a bug of ours must still come out as a diagnostic
+    LoadResult result;
+    result.diagnostics.push_back(
+        Diagnostic{display_name(source, course_file), 1, 1, "", std::string("internal error: ") + e.what(), "no internal error"});
+    return result;
+  }
+}
+
+LoadResult load_course_folder(const std::string& folder) { return load_course(folder_source(folder), "course.json"); }
+
+}  // namespace granice
