@@ -33,6 +33,7 @@
   const granice = {
     ready: new Promise((resolve) => { resolveReady = resolve; }),
     frames() { return Module._granice_frames ? Module._granice_frames() : 0; },
+    busy() { return Module._granice_busy ? !!Module._granice_busy() : true; },
     semantics() {
       if (!Module._granice_semantics) return [];
       return JSON.parse(Module.UTF8ToString(Module._granice_semantics())).nodes;

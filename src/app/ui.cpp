@@ -268,7 +268,8 @@ void Callout(const std::string& text, Tone tone, const std::string& title, float
               text.c_str(), nullptr, wrap);
   ImGui::SetCursorScreenPos(ImVec2(p.x - indent, p.y));
   ImGui::Dummy(ImVec2(full, height));
-  view::SemanticNode& n = Push(view::Role::Text, title.empty() ? text : title + ": " + text);
+  const bool colon = !title.empty() && title.back() == ':';
+  view::SemanticNode& n = Push(view::Role::Text, title.empty() ? text : title + (colon ? " " : ": ") + text);
   n.rect.x += indent;
   n.rect.width -= indent;
 }
@@ -319,10 +320,9 @@ bool Card(const std::string& text, view::Role role, bool selected, bool disabled
     }
     x += mark;
   }
-  if (disabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.75f);
-  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), ImGui::GetColorU32(ImGuiCol_Text), text.c_str(),
+  // Full-contrast text even when locked (after an answer): the border tone carries the state.
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), ImGui::GetColorU32(c.text), text.c_str(),
               nullptr, wrap);
-  if (disabled) ImGui::PopStyleVar();
   view::SemanticNode& n = Push(role, text);
   if (marked) n.checked = selected ? 1 : 0;
   Interactive(n, id, disabled);

@@ -1,5 +1,6 @@
 // README "Role-play": persona, rubric and the conversation nodes.
 #include <algorithm>
+#include <cstdint>
 
 #include "core/load_parts.h"
 #include "core/roleplay_graph.h"
@@ -39,7 +40,11 @@ void read_scores(ObjectReader& r, const std::vector<std::string>& rubric_ids, Ch
                      guess.empty() ? "one of the rubric ids " + quoted_list(rubric_ids) : "did you mean \"" + guess + "\"?");
       continue;
     }
-    if (!value.is_number_integer() || value.get<std::int64_t>() < -100 || value.get<std::int64_t>() > 100) {
+    // Unsigned first: a huge number must not wrap around into the allowed range.
+    const bool in_range = value.is_number_integer() &&
+                          !(value.is_number_unsigned() && value.get<std::uint64_t>() > 100) &&
+                          value.get<std::int64_t>() >= -100 && value.get<std::int64_t>() <= 100;
+    if (!in_range) {
       r.ctx().at_value(ptr, "wrong value: " + value.dump(), "a whole number of points from -100 to 100");
       continue;
     }

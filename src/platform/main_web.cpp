@@ -179,6 +179,13 @@ EMSCRIPTEN_KEEPALIVE const char* granice_semantics() {
 EMSCRIPTEN_KEEPALIVE void granice_activate(const char* id) {
   if (granice::platform::g_platform) granice::platform::g_platform->app.ui.pending_activation = id;
 }
+// True while the app still has input to process or frames to draw (tests wait for false).
+EMSCRIPTEN_KEEPALIVE int granice_busy() {
+  granice::platform::Platform* p = granice::platform::g_platform;
+  if (!p) return 1;
+  return p->frames_to_draw > 0 || !p->input.Empty() || SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 ||
+         !p->app.ui.pending_activation.empty();
+}
 EMSCRIPTEN_KEEPALIVE void granice_wake() {
   if (granice::platform::g_platform) granice::platform::g_platform->frames_to_draw = 2;
 }

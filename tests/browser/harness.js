@@ -41,16 +41,20 @@ async function openApp(env, { query = '', viewport = { width: 1280, height: 800 
 const semantics = (page) => page.evaluate(() => window.granice.semantics());
 const frames = (page) => page.evaluate(() => window.granice.frames());
 
-// Waits until the app has stopped drawing (frames unchanged for `quietMs`).
-async function settle(page, quietMs = 250, timeoutMs = 5000) {
-  const start = Date.now();
-  let last = await frames(page);
-  let since = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    await page.waitForTimeout(50);
-    const f = await frames(page);
-    if (f !== last) { last = f; since = Date.now(); } else if (Date.now() - since >= quietMs) return;
-  }
+// Waits until the app has processed all input and drawn what it owed (granice.busy() false
+// twice in a row, one animation frame apart). `quietMs` is a minimum wait, for slow starts.
+async function settle(page, quietMs = 0, timeoutMs = 5000) {
+  if (quietMs) await page.waitForTimeout(quietMs);
+  await page.evaluate((limit) => new Promise((resolve) => {
+    const start = performance.now();
+    let calm = 0;
+    const check = () => {
+      calm = window.granice.busy() ? 0 : calm + 1;
+      if (calm >= 2 || performance.now() - start > limit) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }), timeoutMs);
 }
 
 async function find(page, role, name) {

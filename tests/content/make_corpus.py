@@ -24,7 +24,9 @@ NODE = "the id of a node of this role-play"
 class Case:
     def __init__(self, name):
         self.name = name
-        self.files = {p.name: p.read_text(encoding="utf-8") for p in sorted(BASE.iterdir())}
+        # Cases sit one folder deeper than valid/, so their "$schema" paths need one more "../".
+        self.files = {p.name: p.read_text(encoding="utf-8").replace('"../../../quizzes/', '"../../../../quizzes/', 1)
+                      for p in sorted(BASE.iterdir())}
         self.lines = []
 
     def edit(self, file, old, new, nth=1):
@@ -75,6 +77,7 @@ def find(text, needle, nth, where):
 
 
 def cases():
+    A_TEXT = (BASE / A).read_text(encoding="utf-8").replace('"../../../quizzes/', '"../../../../quizzes/', 1)
     # [SECTION] JSON syntax
     yield (Case("syntax-trailing-comma")
            .edit(C, '"assessment": 3 }', '"assessment": 3, }')
@@ -110,6 +113,14 @@ def cases():
            .edit(C, '["m1-boundaries.json"]', '["m1-boundaries.json", "m2-missing.json"]')
            .expect(C, '"m2-missing.json"', "/modules/1", 'module file "m2-missing.json" not found',
                    "a file in the content folder"))
+
+    yield (Case("module-listed-twice")
+           .edit(C, '["m1-boundaries.json"]', '["m1-boundaries.json", "m1-boundaries.json"]')
+           .expect(C, '"m1-boundaries.json"]', "/modules/1", 'module file "m1-boundaries.json" is listed twice',
+                   "each module file once"))
+    yield (Case("assessment-not-an-object")
+           .edit(A, A_TEXT, "[]\n")
+           .expect(A, "START", "", "wrong type: an array", "an object {…}"))
 
     # [SECTION] Types, required and unknown fields
     yield (Case("wrong-type-pass-mark")
@@ -160,6 +171,10 @@ def cases():
            .edit(A, '"en": "Good luck."', '"en": " "')
            .expect(A, '" "', "/intro/en", 'empty translation "en"', 'the text in "en"'))
 
+    yield (Case("missing-translation-in-list")
+           .edit(M, '{ "pl": "Nazwij", "en": "Name it" }', '{ "pl": "Nazwij" }')
+           .expect(M, '{ "pl": "Nazwij" }', "/lesson/pages/0/blocks/2/items/1/en", 'missing translation "en"', TEXT))
+
     # [SECTION] Ranges
     yield (Case("pass-mark-out-of-range")
            .edit(M, '"pass_mark": 80,', '"pass_mark": 120,')
@@ -209,6 +224,14 @@ def cases():
            .edit(M, '"scores": { "boundary_kept": 1 }, "honours"', '"scores": { "boundary_kep": 1 }, "honours"')
            .expect(M, '"boundary_kep"', "/roleplay/nodes/1/choices/0/scores/boundary_kep",
                    'unknown rubric id "boundary_kep"', 'did you mean "boundary_kept"?'))
+
+    c = Case("duplicate-resource-id").edit(R, '"id": "crisis"', '"id": "eap"')
+    yield c.expect(R, '"eap"', "/resources/1/id", f'duplicate resource id "eap", already used at line {c.line(R, "eap")}',
+                   "an id unique within resources.json", nth=2)
+    yield (Case("score-out-of-range")
+           .edit(M, '"scores": { "boundary_kept": 1, "empathy_shown": 1 }', '"scores": { "boundary_kept": 1000, "empathy_shown": 1 }')
+           .expect(M, "1000", "/roleplay/nodes/0/choices/0/scores/boundary_kept", "wrong value: 1000",
+                   "a whole number of points from -100 to 100"))
 
     # [SECTION] Answer keys
     yield (Case("single-choice-no-correct")

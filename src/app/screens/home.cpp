@@ -110,6 +110,8 @@ void DrawHome(AppState& app) {
   if (ui::Button(T(lang, Str::StartOver), ui::ButtonKind::Secondary)) app.confirm_start_over = true;
   if (app.confirm_start_over) DrawStartOverConfirm(app);
   if (app.persistence) ui::MutedText(app.persistence->ModeLabel(lang));
+  // Every Polish letter, small and capital: a quick check that the font renders them all.
+  ui::MutedText(T(lang, Str::DiacriticsSample));
 }
 
 }  // namespace granice::app

@@ -137,8 +137,8 @@ void DrawQuiz(AppState& app) {
       } else {
         const Str verdict = r->grade.correct ? Str::Correct : r->grade.score > 0 ? Str::PartlyCorrect : Str::Incorrect;
         const std::string overall = r->feedback.overall ? r->feedback.overall->in(lang) : std::string();
-        ui::Callout(overall.empty() ? T(lang, verdict) : overall, r->grade.correct ? ui::Tone::Good : ui::Tone::Bad,
-                    T(lang, verdict));
+        if (overall.empty()) ui::Callout(T(lang, verdict), r->grade.correct ? ui::Tone::Good : ui::Tone::Bad);
+        else ui::Callout(overall, r->grade.correct ? ui::Tone::Good : ui::Tone::Bad, T(lang, verdict));
       }
     }
   }

@@ -55,6 +55,7 @@ void DrawSettings(AppState& app) {
   }
   ui::EndGroup();
 
+  ui::Paragraph(T(lang, Str::DiacriticsSample));
   ui::Gap(0.3f);
   if (ui::Checkbox(T(lang, Str::ReducedMotion), set.reduced_motion)) changed = true;
 
