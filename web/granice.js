@@ -107,9 +107,18 @@
   window.addEventListener('resize', () => Module._granice_wake && Module._granice_wake());
   canvas.focus();
 
-  const script = document.createElement('script');
-  script.src = 'app.js';
-  script.onerror = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
-                                   'The course files could not be loaded. Check the connection and reload the page.');
-  document.body.appendChild(script);
+  // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course.
+  const lms = document.createElement('script');
+  lms.src = 'scorm.js';
+  lms.onload = loadApp;
+  lms.onerror = loadApp;  // without it the app still runs (standalone, in-memory)
+  document.body.appendChild(lms);
+
+  function loadApp() {
+    const script = document.createElement('script');
+    script.src = 'app.js';
+    script.onerror = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
+                                     'The course files could not be loaded. Check the connection and reload the page.');
+    document.body.appendChild(script);
+  }
 })();

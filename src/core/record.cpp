@@ -213,6 +213,9 @@ std::string to_record(const Course& course, const CourseState& st) {
   j["modules"] = std::move(mods);
   j["assessment"] = quiz_json(course, st.assessment, course.assessment.pass_mark);
   j["assessment"]["id"] = course.assessment.id;
+  // The open (or next) attempt's draw: draw_assessment(course, seed, attempt). Derived; ignored when reading.
+  j["assessment"]["attempt"] = st.assessment.attempts_used + 1;
+  j["assessment"]["draw"] = course.assessment.draw;
 
   json inter = json::array();
   for (const auto& it : st.interactions) {
@@ -340,13 +343,12 @@ struct Parser {
   }
 
   std::int64_t time(const json& obj, const char* key, const std::string& ptr) {
-    const std::string s = str(obj, key, ptr);
-    auto t = parse_iso8601_utc(s);
-    if (!t) {
-      if (errors.empty() || s.size() > 0) err(ptr + "/" + key, "expected an ISO 8601 UTC time like 2026-01-31T12:00:00Z");
-      return 0;
-    }
-    return *t;
+    const json* v = member(obj, key, ptr);
+    if (!v) return 0;
+    std::optional<std::int64_t> t;
+    if (v->is_string()) t = parse_iso8601_utc(v->get_ref<const std::string&>());
+    if (!t) err(ptr + "/" + key, "expected an ISO 8601 UTC time like 2026-01-31T12:00:00Z");
+    return t.value_or(0);
   }
 
   std::vector<int> ints(const json& obj, const char* key, const std::string& ptr, int lo, int hi, bool required) {

@@ -210,9 +210,9 @@ static bool screen_from(std::string_view s, Screen& out) {
 
 std::string format_location(const Bookmark& b, std::size_t limit) {
   std::string out = to_string(b.screen);
-  if (!b.module_id.empty() || b.index != 0) {
-    out += ':' + identifier(b.module_id, 200) + ':' + std::to_string(std::max(0, b.index));
-  }
+  const bool clean_id = std::all_of(b.module_id.begin(), b.module_id.end(), id_char);
+  if ((!b.module_id.empty() || b.index != 0) && clean_id)
+    out += ':' + b.module_id + ':' + std::to_string(std::max(0, b.index));
   if (out.size() > limit) out = to_string(b.screen);
   if (out.size() > limit) out = "home";
   return out;
@@ -654,8 +654,9 @@ LocalLoad decode_saved(const Course& course, std::string_view text) {
 Reconciled reconcile(const std::optional<CourseState>& lms, const std::optional<CourseState>& local,
                      std::string_view lms_learner_id) {
   Reconciled r;
+  // "local-…" ids are what standalone mode gives an anonymous learner: not another person.
   const bool local_foreign = local && !lms_learner_id.empty() && !local->learner_id.empty() &&
-                             local->learner_id != lms_learner_id;
+                             local->learner_id.rfind("local-", 0) != 0 && local->learner_id != lms_learner_id;
   if (lms && (!local || local_foreign)) {
     r.state = lms;
     r.source = Source::Lms;

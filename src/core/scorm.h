@@ -160,8 +160,8 @@ struct Reconciled {
   std::string why;
 };
 // The newer of the two by `updated` wins; on a tie the local copy (the same save, plus the
-// interaction journal the snapshot leaves out). A local state of another learner (both ids
-// known and different) is ignored.
+// interaction journal the snapshot leaves out). A local state of another learner (both ids known,
+// different, and the local one not an anonymous "local-…" id) is ignored.
 Reconciled reconcile(const std::optional<CourseState>& lms, const std::optional<CourseState>& local,
                      std::string_view lms_learner_id);
 

@@ -15,6 +15,7 @@
 #include "imgui_impl_sdl.h"
 #include "platform/input_queue.h"
 #include "platform/js_bridge.h"
+#include "platform/persistence_select.h"
 #include "platform/launch.h"
 #include "app/screens/screens.h"
 #include <nlohmann/json.hpp>
@@ -159,7 +160,7 @@ int Run() {
                               {"date", c.date}, {"score", c.score}, {"body", c.body}};
     DownloadCertificatePng("granice-certificate.png", j.dump());
   };
-  p.persistence = std::make_unique<app::MemoryPersistence>();
+  p.persistence = CreatePersistence();   // LMS (SCORM 1.2 / 2004) or local storage
   p.app.persistence = p.persistence.get();
   Launch(p.app);
   BuildFonts(p, static_cast<float>(DevicePixelRatio()));

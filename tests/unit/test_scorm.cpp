@@ -27,7 +27,9 @@ const std::regex kTimestamp(
 const std::regex kId12(R"(^[A-Za-z0-9_.\-]{1,255}$)");
 const std::regex kChoice12(R"(^[0-9a-z](,[0-9a-z])*$)");
 const std::regex kMatching12(R"(^[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*$)");
-const std::regex kShortId(R"([^\s\[\]]{1,250})");
+const std::regex kShortId(R"([^\s\[\]]+)");
+const std::regex kNoSpace(R"(^\S+$)");
+const std::regex kLangTag(R"(^\{lang=[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\})");
 const std::regex kNumericIndex(R"(^cmi\.(objectives|interactions)\.([0-9]+)\.(.+)$)");
 
 bool in(const std::string& v, std::initializer_list<const char*> vocab) {
@@ -58,7 +60,7 @@ bool set_of_short_ids(const std::string& v, bool pairs) {
       const std::size_t dot = part.find("[.]");
       if (dot == std::string::npos) return false;
       if (!std::regex_match(part.substr(0, dot), kShortId) || !std::regex_match(part.substr(dot + 3), kShortId)) return false;
-    } else if (!std::regex_match(part, kShortId)) {
+    } else if (!std::regex_match(part, kShortId) || part.size() > 250) {
       return false;
     }
     if (!seen.insert(part).second) return false;
@@ -102,7 +104,7 @@ std::string check(Version v, const scorm::Element& e, std::map<std::string, std:
   const std::string f = m[3];
   if (m[1] == "objectives") {
     if (f == "id") return v == Version::Scorm12 ? (std::regex_match(x, kId12) ? "" : bad("CMIIdentifier"))
-                                              : (std::regex_match(x, std::regex(R"(^\S{1,4000}$)")) ? "" : bad("id"));
+                                              : (std::regex_match(x, kNoSpace) && x.size() <= 4000 ? "" : bad("id"));
     if (f == "score.raw" || f == "score.min" || f == "score.max") return decimal_in(x, 0, 100) ? "" : bad("0..100");
     if (v == Version::Scorm12 && f == "status")
       return in(x, {"passed", "completed", "failed", "incomplete", "browsed", "not attempted"}) ? "" : bad("vocabulary");
@@ -115,7 +117,7 @@ std::string check(Version v, const scorm::Element& e, std::map<std::string, std:
   // interactions
   if (f == "id") {
     if (v == Version::Scorm12) return std::regex_match(x, kId12) ? "" : bad("CMIIdentifier");
-    return std::regex_match(x, std::regex(R"(^\S{1,4000}$)")) ? "" : bad("long_identifier_type");
+    return std::regex_match(x, kNoSpace) && x.size() <= 4000 ? "" : bad("long_identifier_type");
   }
   if (f == "type") {
     types[key] = x;
@@ -136,7 +138,7 @@ std::string check(Version v, const scorm::Element& e, std::map<std::string, std:
     return in(x, {"correct", "incorrect", "unanticipated", "neutral"}) ? "" : bad("vocabulary");
   }
   if (f == "description")
-    return v == Version::Scorm2004 && std::regex_search(x, std::regex(R"(^\{lang=[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\})")) &&
+    return v == Version::Scorm2004 && std::regex_search(x, kLangTag) &&
                    utf8_chars(x.substr(x.find('}') + 1)) <= 250 ? "" : bad("localized_string_type");
   if (f == "student_response" || f == "learner_response" || f.rfind("correct_responses.", 0) == 0) {
     if ((f == "student_response") != (v == Version::Scorm12) && f.rfind("correct_responses.", 0) != 0)
@@ -455,7 +457,7 @@ TEST_CASE("scorm: failing with attempts left suspends; with none left the attemp
 TEST_CASE("scorm: every value of every plan along random learners fits the spec", "[scorm]") {
   std::size_t longest = 0;
   std::size_t plans = 0;
-  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     test::FixtureOptions opt;
     opt.assessment_required = seed % 3 != 0;
     opt.lock_assessment = seed % 2 == 0;
@@ -467,7 +469,7 @@ TEST_CASE("scorm: every value of every plan along random learners fits the spec"
     scorm::Cursor cur12;
     scorm::Cursor cur4;
     std::size_t sent12 = 0;
-    for (int step = 0; step < 150; ++step) {
+    for (int step = 0; step < 80; ++step) {
       test::random_action(c, st, rng, now);
       for (Version v : {Version::Scorm12, Version::Scorm2004}) {
         scorm::Cursor& cur = v == Version::Scorm12 ? cur12 : cur4;
@@ -808,6 +810,10 @@ TEST_CASE("scorm: reconcile picks the newer copy and never another learner's", "
   CHECK(r.source == scorm::Source::Lms);
   r = scorm::reconcile(std::nullopt, stranger, "u-17");
   CHECK(r.source == scorm::Source::None);
+  CourseState anonymous = b;
+  anonymous.learner_id = "local-0000abcd";  // standalone mode's id (LMS unreachable last time)
+  r = scorm::reconcile(a, anonymous, "u-17");
+  CHECK(r.source == scorm::Source::Local);
   r = scorm::reconcile(std::nullopt, stranger, "");  // standalone: any local copy is this browser's
   CHECK(r.source == scorm::Source::Local);
 }

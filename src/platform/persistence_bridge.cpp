@@ -1,0 +1,96 @@
+#include "platform/persistence_bridge.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+// clang-format off
+EM_JS(int, granice_js_scorm_find, (), {
+  return (window.graniceScorm && window.graniceScorm.find) ? window.graniceScorm.find() : 0;
+});
+EM_JS(char*, granice_js_scorm_call, (const char* method, const char* a, const char* b, int nargs, int* threw), {
+  if (!window.graniceScorm) { HEAP32[threw >> 2] = 1; return 0; }
+  var r = window.graniceScorm.call(UTF8ToString(method), nargs > 0 ? UTF8ToString(a) : undefined,
+                                   nargs > 1 ? UTF8ToString(b) : undefined);
+  HEAP32[threw >> 2] = r.threw ? 1 : 0;
+  var s = String(r.value);
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, granice_js_scorm_where, (), {
+  var s = (window.graniceScorm && window.graniceScorm.where) ? String(window.graniceScorm.where) : "";
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, granice_js_storage_get, (const char* key), {
+  if (!window.graniceScorm) return 0;
+  var v = window.graniceScorm.storageGet(UTF8ToString(key));
+  if (v === null || v === undefined) return 0;
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(int, granice_js_storage_set, (const char* key, const char* value), {
+  if (!window.graniceScorm) return 0;
+  return window.graniceScorm.storageSet(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0;
+});
+EM_JS(void, granice_js_storage_remove, (const char* key), {
+  if (window.graniceScorm) window.graniceScorm.storageRemove(UTF8ToString(key));
+});
+EM_JS(int, granice_js_storage_available, (), {
+  return (window.graniceScorm && window.graniceScorm.storageAvailable()) ? 1 : 0;
+});
+EM_JS(double, granice_js_now, (), { return Date.now() / 1000; });
+EM_JS(void, granice_js_log, (int level, const char* msg), {
+  var m = UTF8ToString(msg);
+  if (window.graniceScorm) window.graniceScorm.logLine(level, m); else console.warn(m);
+});
+EM_JS(int, granice_js_test_driver, (), {
+  return (window.graniceScorm && window.graniceScorm.testDriver) ? 1 : 0;
+});
+// clang-format on
+
+namespace granice::platform::bridge {
+
+static std::string take(char* p) {
+  if (!p) return {};
+  std::string s(p);
+  std::free(p);
+  return s;
+}
+
+int ScormFind() { return granice_js_scorm_find(); }
+
+std::string ScormCall(const char* method, const char* a, const char* b, bool* threw) {
+  int t = 0;
+  const int nargs = b ? 2 : a ? 1 : 0;
+  std::string r = take(granice_js_scorm_call(method, a ? a : "", b ? b : "", nargs, &t));
+  if (threw) *threw = t != 0;
+  return r;
+}
+
+std::string ScormApiDescription() { return take(granice_js_scorm_where()); }
+
+std::optional<std::string> StorageGet(const std::string& key) {
+  char* p = granice_js_storage_get(key.c_str());
+  if (!p) return std::nullopt;
+  return take(p);
+}
+
+bool StorageSet(const std::string& key, const std::string& value) {
+  return granice_js_storage_set(key.c_str(), value.c_str()) != 0;
+}
+
+void StorageRemove(const std::string& key) { granice_js_storage_remove(key.c_str()); }
+bool StorageAvailable() { return granice_js_storage_available() != 0; }
+double NowSeconds() { return granice_js_now(); }
+void Log(int level, const std::string& message) { granice_js_log(level, message.c_str()); }
+void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg) { emscripten_async_call(fn, arg, milliseconds); }
+bool TestDriverEnabled() { return granice_js_test_driver() != 0; }
+
+}  // namespace granice::platform::bridge

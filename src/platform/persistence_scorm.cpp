@@ -1,0 +1,268 @@
+// LMS mode: the SCORM 1.2 / 2004 runtime over web/scorm.js. The mapping is pure (core/scorm.h);
+// this file only talks to the API object, checks every call's result, logs every error with its
+// element and value, retries failed commits and keeps a local copy of everything.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/scorm.h"
+#include "platform/persistence_bridge.h"
+#include "platform/persistence_select.h"
+
+namespace granice::platform {
+namespace {
+
+using scorm::Version;
+
+// [SECTION] The API object, every call checked
+class Api {
+ public:
+  explicit Api(Version v) : v_(v) {}
+  Version version() const { return v_; }
+  int errors() const { return errors_; }
+  const std::string& last_error() const { return last_error_; }
+
+  bool Initialize() { return Bool(v_ == Version::Scorm12 ? "LMSInitialize" : "Initialize", "", nullptr); }
+  bool Terminate() { return Bool(v_ == Version::Scorm12 ? "LMSFinish" : "Terminate", "", nullptr); }
+  bool Commit() { return Bool(v_ == Version::Scorm12 ? "LMSCommit" : "Commit", "", nullptr); }
+  bool Set(const std::string& element, const std::string& value) {
+    bool threw = false;
+    const std::string r = bridge::ScormCall(v_ == Version::Scorm12 ? "LMSSetValue" : "SetValue", element.c_str(),
+                                            value.c_str(), &threw);
+    if (!threw && r == "true") return true;
+    Report("SetValue", element, value, threw);
+    return false;
+  }
+  // "" when unset; errors other than "not initialised" (2004: 403) are logged.
+  std::string Get(const std::string& element) {
+    bool threw = false;
+    std::string r = bridge::ScormCall(v_ == Version::Scorm12 ? "LMSGetValue" : "GetValue", element.c_str(), nullptr, &threw);
+    if (threw) {
+      Report("GetValue", element, "", true);
+      return {};
+    }
+    if (r.empty()) {
+      const std::string code = Code();
+      if (code != "0" && code != "" && code != "403") Report("GetValue", element, "", false, code);
+    }
+    return r;
+  }
+
+ private:
+  bool Bool(const char* method, const char* arg, const char* element) {
+    bool threw = false;
+    const std::string r = bridge::ScormCall(method, arg, nullptr, &threw);
+    if (!threw && r == "true") return true;
+    Report(method, element ? element : "", "", threw);
+    return false;
+  }
+  std::string Code() {
+    return bridge::ScormCall(v_ == Version::Scorm12 ? "LMSGetLastError" : "GetLastError", nullptr, nullptr, nullptr);
+  }
+  void Report(const char* what, const std::string& element, const std::string& value, bool threw,
+              std::string code = {}) {
+    ++errors_;
+    std::string msg = std::string("SCORM ") + scorm::to_string(v_) + " " + what;
+    if (!element.empty()) msg += "(" + element + (value.empty() && std::string(what) != "SetValue" ? "" : ", \"" +
+                                  scorm::clean_text(value, 120) + (value.size() > 120 ? "…" : "") + "\"") + ")";
+    if (threw) {
+      msg += " threw an exception";
+    } else {
+      if (code.empty()) code = Code();
+      const bool v12 = v_ == Version::Scorm12;
+      const std::string text = bridge::ScormCall(v12 ? "LMSGetErrorString" : "GetErrorString", code.c_str());
+      const std::string diag = bridge::ScormCall(v12 ? "LMSGetDiagnostic" : "GetDiagnostic", code.c_str());
+      msg += " failed: error " + code + " " + text;
+      if (!diag.empty() && diag != text) msg += " (" + scorm::clean_text(diag, 200) + ")";
+    }
+    last_error_ = msg;
+    bridge::Log(1, "granice: " + msg);
+  }
+
+  Version v_;
+  int errors_ = 0;
+  std::string last_error_;
+};
+
+// [SECTION] The persistence
+class ScormPersistence final : public PagePersistence {
+ public:
+  explicit ScormPersistence(Version v) : api_(v) {}
+
+  app::LaunchData Launch(const Course& course) override {
+    if (launched_) return launch_;
+    launched_ = true;
+    course_ = &course;
+    launch_clock_ = bridge::NowSeconds();
+    bridge::Log(0, std::string("granice: SCORM ") + scorm::to_string(api_.version()) + " API found (" +
+                       bridge::ScormApiDescription() + ")");
+    std::optional<CourseState> local = local_.Load(course, launch_.notices);
+    connected_ = api_.Initialize();
+    if (!connected_) {
+      launch_.notices.push_back("Nie udało się połączyć z LMS; postęp zapisuje się w tej przeglądarce. / "
+                                "Could not connect to the LMS; progress is saved in this browser.");
+      launch_.state = local;
+      return launch_;
+    }
+    const bool v12 = api_.version() == Version::Scorm12;
+    scorm::LmsValues in;
+    in.entry = api_.Get(v12 ? "cmi.core.entry" : "cmi.entry");
+    in.suspend_data = api_.Get("cmi.suspend_data");
+    in.location = api_.Get(v12 ? "cmi.core.lesson_location" : "cmi.location");
+    in.learner_id = api_.Get(v12 ? "cmi.core.student_id" : "cmi.learner_id");
+    in.learner_name = api_.Get(v12 ? "cmi.core.student_name" : "cmi.learner_name");
+    in.language = api_.Get(v12 ? "cmi.student_preference.language" : "cmi.learner_preference.language");
+    in.interaction_count = api_.Get("cmi.interactions._count");
+    scorm::LmsResume r = scorm::parse_resume(api_.version(), course, in);
+    for (const std::string& line : r.log) bridge::Log(0, "granice: " + line);
+    for (std::string& n : r.notices) launch_.notices.push_back(std::move(n));
+    launch_.learner_id = r.learner_id;
+    launch_.learner_name = r.learner_name;
+    launch_.language = r.language;
+    const scorm::Reconciled rec = scorm::reconcile(r.state, local, r.learner_id);
+    bridge::Log(0, "granice: resume: " + (rec.why.empty() ? std::string("nothing saved yet") : rec.why));
+    launch_.state = rec.state;
+    lms_updated_ = r.state ? std::optional<std::int64_t>(r.state->updated) : std::nullopt;
+    cursor_ = rec.state ? scorm::launch_cursor(*rec.state, lms_updated_, r.interaction_count)
+                        : scorm::Cursor{r.interaction_count, std::nullopt};
+    // Until the learner finishes, leaving (or a crash) must keep the attempt open.
+    if (api_.Set(v12 ? "cmi.core.exit" : "cmi.exit", "suspend")) sent_[v12 ? "cmi.core.exit" : "cmi.exit"] = "suspend";
+    if (rec.state) {
+      launch_total_ = rec.state->total_time_seconds;
+      Save(course, *rec.state);  // a newer local copy reaches the LMS now
+    } else {
+      Commit();
+    }
+    return launch_;
+  }
+
+  void Save(const Course& course, const CourseState& state) override {
+    course_ = &course;
+    last_ = state;
+    if (!local_.Store(course, state) && !local_.error().empty()) last_error_ = local_.error();
+    SendToLms();
+  }
+
+  void Finish(const Course& course, const CourseState& state) override {
+    Save(course, state);
+    Terminate();
+  }
+
+  void Clear(const Course& course) override {
+    local_.Clear(course);
+    last_.reset();
+    launch_total_ = 0;
+  }
+
+  std::string ModeLabel(const std::string& lang) const override {
+    const std::string v = scorm::to_string(api_.version());
+    if (connected_ && !terminated_) {
+      if (commit_failures_ > 0)
+        return Tr(lang, "LMS (SCORM ", "LMS (SCORM ") + v +
+               Tr(lang, ") · ponawiam zapis, kopia w przeglądarce", ") · retrying the save, copy kept in this browser");
+      return "LMS · SCORM " + v;
+    }
+    if (terminated_) return Tr(lang, "LMS · sesja zakończona", "LMS · session ended");
+    return Tr(lang, "Brak połączenia z LMS · postęp w tej przeglądarce", "No LMS connection · progress saved in this browser");
+  }
+
+  std::string LastError() const override { return !api_.last_error().empty() ? api_.last_error() : last_error_; }
+
+  void OnPageHidden() override {
+    if (course_ && last_) Save(*course_, *last_);
+  }
+  void OnPageHide() override {
+    if (course_ && last_) Finish(*course_, *last_);
+    else Terminate();
+  }
+
+ private:
+  double SessionSeconds() const {
+    // The app's own (idle-aware) learning time when it keeps one, else the wall clock.
+    const double tracked = last_ ? last_->total_time_seconds - launch_total_ : 0.0;
+    if (tracked > 0) return tracked;
+    return std::max(0.0, bridge::NowSeconds() - launch_clock_);
+  }
+
+  void SendToLms() {
+    if (!connected_ || terminated_ || !course_ || !last_) return;
+    const scorm::Plan plan = scorm::plan_commit(api_.version(), *course_, *last_, SessionSeconds(), cursor_);
+    for (const std::string& w : plan.warnings) {
+      if (warned_.insert(w).second) bridge::Log(1, "granice: " + w);
+    }
+    for (const scorm::Element& e : scorm::changed(plan.core, sent_)) {
+      if (api_.Set(e.name, e.value)) sent_[e.name] = e.value;  // failures are retried on the next save
+    }
+    for (const scorm::InteractionGroup& g : plan.interactions) {
+      if (!api_.Set(g.elements.front().name, g.elements.front().value)) {
+        // The LMS did not open record n: retry it later; after 3 refusals skip it (logged).
+        if (++interaction_refusals_ < 3) break;
+        bridge::Log(2, "granice: interaction " + g.elements.front().value + " refused 3 times; skipped");
+        interaction_refusals_ = 0;
+        cursor_.last_sent = last_->interactions[g.journal_index];
+        continue;
+      }
+      interaction_refusals_ = 0;
+      for (std::size_t i = 1; i < g.elements.size(); ++i) api_.Set(g.elements[i].name, g.elements[i].value);
+      cursor_ = scorm::advance(cursor_, *last_, g);
+    }
+    Commit();
+  }
+
+  void Commit() {
+    if (!connected_ || terminated_) return;
+    if (api_.Commit()) {
+      if (commit_failures_ > 0) bridge::Log(0, "granice: commit succeeded after " + std::to_string(commit_failures_) + " failures");
+      commit_failures_ = 0;
+      return;
+    }
+    ++commit_failures_;
+    if (!retry_scheduled_) {
+      retry_scheduled_ = true;
+      const int delay = std::min(30000, 1000 << std::min(commit_failures_ - 1, 5));
+      bridge::ScheduleRetry(delay, &ScormPersistence::Retry, this);
+    }
+  }
+
+  static void Retry(void* self) {
+    auto* p = static_cast<ScormPersistence*>(self);
+    if (ActivePersistence() != p) return;
+    p->retry_scheduled_ = false;
+    if (p->commit_failures_ > 0) p->SendToLms();
+  }
+
+  void Terminate() {
+    if (!connected_ || terminated_) return;
+    if (commit_failures_ > 0) api_.Commit();  // one more try before the session ends
+    terminated_ = true;
+    if (!api_.Terminate()) last_error_ = api_.last_error();
+  }
+
+  Api api_;
+  LocalStore local_;
+  bool launched_ = false;
+  bool connected_ = false;
+  bool terminated_ = false;
+  bool retry_scheduled_ = false;
+  int commit_failures_ = 0;
+  int interaction_refusals_ = 0;
+  app::LaunchData launch_;
+  const Course* course_ = nullptr;
+  std::optional<CourseState> last_;
+  std::optional<std::int64_t> lms_updated_;
+  scorm::Cursor cursor_;
+  std::map<std::string, std::string> sent_;
+  std::set<std::string> warned_;
+  double launch_clock_ = 0;
+  double launch_total_ = 0;
+  std::string last_error_;
+};
+
+}  // namespace
+
+std::unique_ptr<PagePersistence> CreateScormPersistence(int version) {
+  return std::make_unique<ScormPersistence>(version == 12 ? Version::Scorm12 : Version::Scorm2004);
+}
+
+}  // namespace granice::platform

@@ -1,0 +1,107 @@
+// The small JavaScript side of LMS integration, loaded by granice.js before app.js (no inline
+// script: CSP). It finds the SCORM API object, makes each call safe (try/catch, String results),
+// wraps local storage, and forwards page lifecycle events to C++ (src/platform/persistence_*.cpp),
+// which holds all the SCORM logic. Nothing here talks to the network: no sync XHR, no beacons.
+'use strict';
+
+(function () {
+  const params = new URLSearchParams(window.location.search);
+  const log = [];        // every line the runtime logged: [level, text] (tests read it)
+  let api = null;        // the LMS API object
+  let version = 0;       // 12, 2004 or 0
+
+  // [SECTION] API discovery (ADL's algorithm: up to 500 parents, then the opener's chain)
+  function scan(win, name) {
+    let tries = 0;
+    let w = win;
+    while (w && tries <= 500) {
+      try {
+        if (w[name]) return { api: w[name], where: tries === 0 ? 'this window' : tries + ' parent(s) up' };
+      } catch (e) { /* another origin: not readable, keep climbing */ }
+      let parent = null;
+      try { parent = w.parent; } catch (e) { parent = null; }
+      if (!parent || parent === w) break;
+      w = parent;
+      tries++;
+    }
+    return null;
+  }
+
+  function discover(name) {
+    let found = scan(window, name);
+    if (found) return found;
+    try {
+      if (window.opener && !window.opener.closed) {
+        found = scan(window.opener, name);
+        if (found) return { api: found.api, where: 'opener, ' + found.where };
+      }
+    } catch (e) { /* opener from another origin */ }
+    return null;
+  }
+
+  const scorm = {
+    where: '',
+    log,
+    testDriver: params.get('granice-test-driver') === '1',
+    // 2004 is preferred when an LMS offers both. ?scorm=off forces standalone mode.
+    find() {
+      if (params.get('scorm') === 'off') return 0;
+      const f2004 = discover('API_1484_11');
+      if (f2004) { api = f2004.api; version = 2004; scorm.where = 'API_1484_11, ' + f2004.where; return version; }
+      const f12 = discover('API');
+      if (f12) { api = f12.api; version = 12; scorm.where = 'API, ' + f12.where; return version; }
+      return 0;
+    },
+    version() { return version; },
+    call(method, a, b) {
+      if (!api || typeof api[method] !== 'function') return { value: '', threw: true };
+      try {
+        const r = b === undefined ? (a === undefined ? api[method]() : api[method](a)) : api[method](a, b);
+        return { value: r === undefined || r === null ? '' : String(r), threw: false };
+      } catch (e) {
+        log.push([2, 'SCORM ' + method + ' threw: ' + (e && e.message || e)]);
+        return { value: '', threw: true };
+      }
+    },
+
+    // [SECTION] Local storage (absent, disabled or full storage never throws into C++)
+    storageAvailable() {
+      try {
+        const k = 'granice:probe';
+        window.localStorage.setItem(k, '1');
+        window.localStorage.removeItem(k);
+        return true;
+      } catch (e) { return false; }
+    },
+    storageGet(key) {
+      try { return window.localStorage.getItem(key); } catch (e) { return null; }
+    },
+    storageSet(key, value) {
+      try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
+    },
+    storageRemove(key) {
+      try { window.localStorage.removeItem(key); } catch (e) { /* nothing to do */ }
+    },
+
+    logLine(level, text) {
+      log.push([level, text]);
+      if (log.length > 500) log.splice(0, log.length - 500);
+      if (level >= 2) console.error(text);
+      else if (level === 1) console.warn(text);
+      else console.info(text);
+    },
+  };
+  window.graniceScorm = scorm;
+
+  // [SECTION] Page lifecycle: save when hidden, last commit + terminate when the page goes away.
+  // visibilitychange is the last event mobile browsers reliably fire; pagehide covers bfcache
+  // and closing; beforeunload is a fallback for old browsers. C++ makes Terminate happen once.
+  function pageEvent(final) {
+    if (window.Module && typeof window.Module._granice_persist_page_event === 'function') {
+      try { window.Module._granice_persist_page_event(final ? 1 : 0); } catch (e) { /* the app is gone */ }
+    }
+  }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') pageEvent(false); });
+  window.addEventListener('pagehide', () => pageEvent(true));
+  window.addEventListener('beforeunload', () => pageEvent(true));
+})();
