@@ -41,13 +41,7 @@ void HandleKeyboard(AppState& app, const view::SemanticTree& last_frame) {
   const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
   if (enter && !focused.empty() && focused_role != view::Role::Textbox) app.ui.pending_activation = focused;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && app.session) {
-    if (app.confirm_start_over) {
-      app.confirm_start_over = false;
-    } else {
-      app.session->Back();
-    }
-  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) HandleEscape(app);
 }
 
 std::string PageKey(const view::CourseSession& s) {
@@ -79,6 +73,15 @@ void DrawPage(AppState& app) {
 
 }  // namespace
 
+void HandleEscape(AppState& app) {
+  if (!app.session) return;
+  if (app.confirm_start_over) {
+    app.confirm_start_over = false;
+  } else {
+    app.session->Back();
+  }
+}
+
 void DrawApp(AppState& app) {
   if (app.theme_dirty) {
     theme::Apply(app.settings.theme, app.settings.text_scale);
@@ -109,7 +112,10 @@ void DrawApp(AppState& app) {
   if (app.scroll_to_top) {
     ImGui::SetScrollY(0.0f);
     app.scroll_to_top = false;
+  } else if (app.scroll_by != 0.0f) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + app.scroll_by);   // clamped by ImGui next frame
   }
+  app.scroll_by = 0.0f;
   ImGui::PushTextWrapPos(0.0f);
   if (app.course && app.session) DrawTopBar(app);
   DrawPage(app);
@@ -117,6 +123,10 @@ void DrawApp(AppState& app) {
   ImGui::PopTextWrapPos();
   ImGui::PopItemFlag();
   ImGui::End();
+  // Requests for widgets this frame did not draw are dropped (they would keep the loop busy).
+  app.ui.pending_activation.clear();
+  app.ui.focus_request.clear();
+  app.ui.pending_text_id.clear();
 
   // Navigation: new page -> back to the top, and the screen reader hears the new heading.
   if (app.session) {

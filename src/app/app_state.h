@@ -50,11 +50,14 @@ struct AppState {
   std::string last_page_key;            // to move focus / announce on navigation
   bool focus_heading = false;           // move keyboard focus to the new screen's heading
   bool scroll_to_top = false;
+  float scroll_by = 0.0f;               // CSS px to scroll the page by (keys pressed in the DOM layer)
 };
 
 // Wires the session to persistence and announcements; call once after loading.
 void StartSession(AppState& app, CourseState state);
 // Draws one frame of the whole app (a full-window layout, no floating windows).
 void DrawApp(AppState& app);
+// What Esc does: closes the start-over question, else goes back one screen.
+void HandleEscape(AppState& app);
 
 }  // namespace granice::app

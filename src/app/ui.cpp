@@ -27,6 +27,7 @@ view::SemanticNode& Push(view::Role role, const std::string& name) {
   n.name = name;
   n.rect = LastItemRect();
   n.group = g_ctx->group;
+  g_ctx->same_line = false;
   g_ctx->tree.nodes.push_back(std::move(n));
   return g_ctx->tree.nodes.back();
 }
@@ -58,7 +59,25 @@ void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
   n.focused = ImGui::IsItemFocused();
 }
 
+// Applies a pending ui::SameLine() when a control `width` wide still fits on the line.
+void ResolveSameLine(float width) {
+  if (!g_ctx->same_line) return;
+  g_ctx->same_line = false;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+// Cuts to at most `max_bytes` without splitting a UTF-8 sequence.
+void TruncateUtf8(std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  s.resize(n);
+}
+
 }  // namespace
+
+void SameLine() { g_ctx->same_line = true; }
 
 void BeginFrame(Context& ctx, const std::string& lang) {
   g_ctx = &ctx;
@@ -66,6 +85,7 @@ void BeginFrame(Context& ctx, const std::string& lang) {
   ctx.tree.lang = lang;
   ctx.group.clear();
   ctx.activated_any = false;
+  ctx.same_line = false;
 }
 
 Context& Current() { return *g_ctx; }
@@ -119,8 +139,26 @@ bool Button(const std::string& label, ButtonKind kind, bool disabled, float widt
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     colors = 1;
   }
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float natural = width > 0.0f ? width : ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * st.FramePadding.x;
+  ResolveSameLine(natural);
+  const float avail = ImGui::GetContentRegionAvail().x;
   if (disabled) ImGui::BeginDisabled();
-  bool pressed = ImGui::Button(label.c_str(), ImVec2(width, 0.0f));
+  bool pressed = false;
+  if (width <= 0.0f && natural > avail && avail > 2 * st.FramePadding.x) {
+    // Too long for the line (narrow screen, large text): a full-width button with wrapped text.
+    const float wrap = avail - 2 * st.FramePadding.x;
+    const char* end = ImGui::FindRenderedTextEnd(label.c_str());
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str(), end, false, wrap);
+    ImGui::PushID(label.c_str());
+    pressed = ImGui::Button("##wrapped", ImVec2(avail, ts.y + 2 * st.FramePadding.y));
+    ImGui::PopID();
+    const ImVec2 at(ImGui::GetItemRectMin().x + st.FramePadding.x, ImGui::GetItemRectMin().y + st.FramePadding.y);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                        label.c_str(), end, wrap);
+  } else {
+    pressed = ImGui::Button(label.c_str(), ImVec2(width, 0.0f));
+  }
   if (disabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(colors);
   const ImGuiID id = ImGui::GetItemID();
@@ -141,6 +179,8 @@ bool Link(const std::string& label) {
 }
 
 bool Radio(const std::string& label, bool selected, bool disabled) {
+  ResolveSameLine(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                  ImGui::CalcTextSize(label.c_str(), nullptr, true).x);
   if (disabled) ImGui::BeginDisabled();
   bool pressed = ImGui::RadioButton(label.c_str(), selected);
   if (disabled) ImGui::EndDisabled();
@@ -182,21 +222,40 @@ bool TextInput(const std::string& label, std::string& value, int max_bytes) {
   ImGui::TextUnformatted(label.c_str());
   ImGui::SetNextItemWidth(-1.0f);
   const std::string hidden = "##" + label;
+  const ImGuiID input_id = ImGui::GetID(hidden.c_str());
+  bool external = false;
+  if (!g_ctx->pending_text_id.empty() && g_ctx->pending_text_id == IdString(input_id)) {
+    // Typed in the DOM layer's <input>: take it, and drop ImGui's own edit buffer if it had one.
+    if (ImGui::GetActiveID() == input_id) ImGui::ClearActiveID();
+    value = g_ctx->pending_text;
+    TruncateUtf8(value, static_cast<size_t>(max_bytes));
+    g_ctx->pending_text_id.clear();
+    external = true;
+  }
   if (value.capacity() < static_cast<size_t>(max_bytes) + 1) value.reserve(static_cast<size_t>(max_bytes) + 1);
   const bool changed = ImGui::InputText(hidden.c_str(), value.data(), value.capacity() + 1,
                                         ImGuiInputTextFlags_CallbackResize, ResizeCallback, &value);
-  if (value.size() > static_cast<size_t>(max_bytes)) value.resize(static_cast<size_t>(max_bytes));
+  TruncateUtf8(value, static_cast<size_t>(max_bytes));
   const ImGuiID id = ImGui::GetItemID();
   view::SemanticNode& n = Push(view::Role::Textbox, label);
   n.value = value;
   Interactive(n, id, false);
   if (TakeActivation(id)) ImGui::SetKeyboardFocusHere(-1);
-  return changed;
+  return changed || external;
 }
 
 void Progress(float fraction, const std::string& label) {
-  ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), label.c_str());
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  if (ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x > ImGui::GetContentRegionAvail().x) {
+    // The label would be clipped inside the bar: wrap it above an unlabelled bar instead.
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.6f), "");
+  } else {
+    ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), label.c_str());
+  }
   view::SemanticNode& n = Push(view::Role::ProgressBar, label);
+  n.rect.height += n.rect.y - start.y;
+  n.rect.y = start.y;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", static_cast<double>(fraction));
   n.value = buf;
@@ -323,6 +382,8 @@ bool Card(const std::string& text, view::Role role, bool selected, bool disabled
   // Full-contrast text even when locked (after an answer): the border tone carries the state.
   dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, y), ImGui::GetColorU32(c.text), text.c_str(),
               nullptr, wrap);
+  // InvisibleButton draws no keyboard focus ring: draw ImGui's (theme focus colour, >= 3:1).
+  ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + size.x, p.y + size.y)), id);
   view::SemanticNode& n = Push(role, text);
   if (marked) n.checked = selected ? 1 : 0;
   Interactive(n, id, disabled);

@@ -21,6 +21,9 @@ struct Context {
   bool activated_any = false;
   std::string focus_request;        // id to give keyboard focus to (Tab order), applied when drawn
   bool focus_applied = false;
+  std::string pending_text_id;      // a text field's new content typed in the DOM layer
+  std::string pending_text;
+  bool same_line = false;           // ui::SameLine() asked; the next control decides if it fits
 };
 
 void BeginFrame(Context& ctx, const std::string& lang);
@@ -39,6 +42,10 @@ bool Radio(const std::string& label, bool selected, bool disabled = false);
 bool Checkbox(const std::string& label, bool& value, bool disabled = false);
 bool TextInput(const std::string& label, std::string& value, int max_bytes = 128);
 void Progress(float fraction, const std::string& label);
+
+// Like ImGui::SameLine(), but the next ui:: control moves to a new line when it would not fit
+// (reflow at 320 CSS px and 200% text; WCAG 1.4.10).
+void SameLine();
 
 // Groups (radio groups, lists, the role-play log) for the DOM layer's grouping.
 void BeginGroup(const std::string& name);

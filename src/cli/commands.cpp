@@ -6,6 +6,10 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"lint", "lint [PATH]", "check the content folder (default quizzes/); one line per mistake", cmd_lint},
       {"stats", "stats [--json] [PATH]", "what the course holds, per module and language", cmd_stats},
+      {"report", "report PATHS... [--csv F] [--items F] [--json]",
+       "trainer review of progress records: summary, learners table and item analysis as CSV", cmd_report},
+      {"simulate", "simulate --learners N --seed S --out DIR", "write N synthetic progress records made by simulated learners",
+       cmd_simulate},
   };
   return kCommands;
 }

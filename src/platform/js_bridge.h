@@ -12,6 +12,7 @@ void SetDocumentTitle(const char* title);
 double NowSeconds();                     // wall clock, seconds since the epoch
 std::string QueryParam(const char* name);      // from the page URL; empty if absent
 std::string BrowserLanguage();                 // navigator.language, e.g. "pl-PL"
+bool PrefersReducedMotion();                   // the system asks for less motion
 std::string LocalStorageGet(const char* key);  // empty if absent or storage is blocked
 bool LocalStorageSet(const char* key, const std::string& value);
 void DownloadFile(const std::string& filename, const std::string& mime, const std::string& data);

@@ -68,7 +68,8 @@ void Launch(app::AppState& app) {
   if (!Supported(app, lang)) lang = remembered && Supported(app, app.settings.lang) ? app.settings.lang : "";
   if (lang.empty()) lang = TwoLetters(BrowserLanguage());
   if (!Supported(app, lang)) lang = course.languages.empty() ? "pl" : course.languages.front();
-  if (QueryParam("motion") == "reduce") app.settings.reduced_motion = true;
+  // Less motion: asked in the URL, or by the system until the learner chose in Settings.
+  if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) app.settings.reduced_motion = true;
 
   const std::int64_t now = app.hooks.now();
   app::LaunchData launch = app.persistence->Launch(course);

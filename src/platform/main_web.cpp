@@ -185,7 +185,33 @@ EMSCRIPTEN_KEEPALIVE int granice_busy() {
   granice::platform::Platform* p = granice::platform::g_platform;
   if (!p) return 1;
   return p->frames_to_draw > 0 || !p->input.Empty() || SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 ||
-         !p->app.ui.pending_activation.empty();
+         !p->app.ui.pending_activation.empty() || !p->app.ui.focus_request.empty() ||
+         !p->app.ui.pending_text_id.empty() || p->app.scroll_by != 0.0f;
+}
+// The accessible DOM layer (web/a11y.js): DOM focus moved to widget `id` (Tab in the page).
+EMSCRIPTEN_KEEPALIVE void granice_focus(const char* id) {
+  if (!granice::platform::g_platform) return;
+  granice::platform::g_platform->app.ui.focus_request = id;
+  granice::platform::g_platform->frames_to_draw = 3;
+}
+// The DOM layer's <input> for text field `id` now holds `text`.
+EMSCRIPTEN_KEEPALIVE void granice_set_text(const char* id, const char* text) {
+  if (!granice::platform::g_platform) return;
+  granice::platform::g_platform->app.ui.pending_text_id = id;
+  granice::platform::g_platform->app.ui.pending_text = text;
+  granice::platform::g_platform->frames_to_draw = 3;
+}
+// Esc pressed while DOM focus is in the DOM layer (the canvas does not see the key then).
+EMSCRIPTEN_KEEPALIVE void granice_escape() {
+  if (!granice::platform::g_platform) return;
+  granice::app::HandleEscape(granice::platform::g_platform->app);
+  granice::platform::g_platform->frames_to_draw = 3;
+}
+// Scroll keys (PageDown, arrows, Home/End) pressed in the DOM layer: scroll by `dy` CSS px.
+EMSCRIPTEN_KEEPALIVE void granice_scroll(float dy) {
+  if (!granice::platform::g_platform) return;
+  granice::platform::g_platform->app.scroll_by += dy;
+  granice::platform::g_platform->frames_to_draw = 3;
 }
 EMSCRIPTEN_KEEPALIVE void granice_wake() {
   if (granice::platform::g_platform) granice::platform::g_platform->frames_to_draw = 2;

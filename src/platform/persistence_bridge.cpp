@@ -26,7 +26,7 @@ EM_JS(char*, granice_js_scorm_where, (), {
   stringToUTF8(s, p, n);
   return p;
 });
-EM_JS(char*, granice_js_storage_get, (const char* key), {
+EM_JS(char*, granice_js_pstore_get, (const char* key), {
   if (!window.graniceScorm) return 0;
   var v = window.graniceScorm.storageGet(UTF8ToString(key));
   if (v === null || v === undefined) return 0;
@@ -35,14 +35,14 @@ EM_JS(char*, granice_js_storage_get, (const char* key), {
   stringToUTF8(v, p, n);
   return p;
 });
-EM_JS(int, granice_js_storage_set, (const char* key, const char* value), {
+EM_JS(int, granice_js_pstore_set, (const char* key, const char* value), {
   if (!window.graniceScorm) return 0;
   return window.graniceScorm.storageSet(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0;
 });
-EM_JS(void, granice_js_storage_remove, (const char* key), {
+EM_JS(void, granice_js_pstore_remove, (const char* key), {
   if (window.graniceScorm) window.graniceScorm.storageRemove(UTF8ToString(key));
 });
-EM_JS(int, granice_js_storage_available, (), {
+EM_JS(int, granice_js_pstore_available, (), {
   return (window.graniceScorm && window.graniceScorm.storageAvailable()) ? 1 : 0;
 });
 EM_JS(double, granice_js_now, (), { return Date.now() / 1000; });
@@ -77,17 +77,17 @@ std::string ScormCall(const char* method, const char* a, const char* b, bool* th
 std::string ScormApiDescription() { return take(granice_js_scorm_where()); }
 
 std::optional<std::string> StorageGet(const std::string& key) {
-  char* p = granice_js_storage_get(key.c_str());
+  char* p = granice_js_pstore_get(key.c_str());
   if (!p) return std::nullopt;
   return take(p);
 }
 
 bool StorageSet(const std::string& key, const std::string& value) {
-  return granice_js_storage_set(key.c_str(), value.c_str()) != 0;
+  return granice_js_pstore_set(key.c_str(), value.c_str()) != 0;
 }
 
-void StorageRemove(const std::string& key) { granice_js_storage_remove(key.c_str()); }
-bool StorageAvailable() { return granice_js_storage_available() != 0; }
+void StorageRemove(const std::string& key) { granice_js_pstore_remove(key.c_str()); }
+bool StorageAvailable() { return granice_js_pstore_available() != 0; }
 double NowSeconds() { return granice_js_now(); }
 void Log(int level, const std::string& message) { granice_js_log(level, message.c_str()); }
 void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg) { emscripten_async_call(fn, arg, milliseconds); }

@@ -124,8 +124,8 @@ async function fullRun(env, version) {
     await a.context.clearCookies();
     await a.frame.evaluate(() => window.localStorage.clear());
     await a.page.close();
-    if (v12) saved.core.entry = 'resume'; else saved.cmi.entry = 'resume';
-    const b = await openLms(env, { version, cmi: v12 ? saved : saved.cmi, context: a.context });
+    if (v12) saved.cmi.core.entry = 'resume'; else saved.cmi.entry = 'resume';
+    const b = await openLms(env, { version, cmi: saved.cmi, context: a.context });
     const again = await b.driver('launch');
     assert.equal(again.resumed, true);
     assert.equal(again.snapshot, snapshot, 'resumed state is exactly the saved one');

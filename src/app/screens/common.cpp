@@ -36,7 +36,7 @@ void DrawTopBar(AppState& app) {
   const Page page = s.page();
   if (page != Page::Home && page != Page::NamePrompt) {
     if (ui::Button(T(lang, Str::Back), ui::ButtonKind::Quiet)) s.Back();
-    ImGui::SameLine();
+    if (page != Page::Module) ui::SameLine();
     if (page != Page::Module && ui::Button(T(lang, Str::Home), ui::ButtonKind::Quiet)) s.GoHome();
     ImGui::SameLine();
   }
@@ -48,14 +48,14 @@ void DrawTopBar(AppState& app) {
                   st.ItemSpacing.x;
   const float right = ImGui::GetWindowContentRegionMax().x;
   if (ImGui::GetCursorPosX() + w < right) ImGui::SetCursorPosX(right - w);
+  else if (page != Page::Home && page != Page::NamePrompt) ImGui::NewLine();   // narrow: a second row
   if (ui::Button(other, ui::ButtonKind::Secondary)) {
     s.SetLanguage(std::string(view::OtherLanguage(lang)));
     app.settings.lang = s.lang();
     if (app.hooks.save_settings) app.hooks.save_settings(app.settings);
   }
-  ImGui::SameLine();
+  ui::SameLine();
   if (page != Page::Settings && ui::Button(settings, ui::ButtonKind::Secondary)) s.OpenSettings();
-  if (page == Page::Settings) ImGui::NewLine();
   ImGui::Separator();
   ui::Gap(0.3f);
 }

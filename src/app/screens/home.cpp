@@ -25,7 +25,7 @@ void DrawStartOverConfirm(AppState& app) {
     if (app.persistence) app.persistence->Clear(s.course());
     s.StartOver();
   }
-  ImGui::SameLine();
+  ui::SameLine();
   if (ui::Button(T(lang, Str::Cancel), ui::ButtonKind::Secondary)) app.confirm_start_over = false;
 }
 
@@ -64,7 +64,7 @@ void DrawHome(AppState& app) {
     if (ui::Button(T(lang, Str::StartCourse), ui::ButtonKind::Primary)) s.OpenModule(course.modules.front().id);
   }
   if (success == SuccessStatus::Passed) {
-    ImGui::SameLine();
+    ui::SameLine();
     if (ui::Button(T(lang, Str::ViewCertificate), ui::ButtonKind::Secondary)) s.OpenCertificate();
   }
 
@@ -106,7 +106,7 @@ void DrawHome(AppState& app) {
     app.hooks.download("granice-record-" + (st.learner_id.empty() ? std::string("learner") : st.learner_id) + ".json",
                        "application/json", to_record(course, st));
   }
-  ImGui::SameLine();
+  ui::SameLine();
   if (ui::Button(T(lang, Str::StartOver), ui::ButtonKind::Secondary)) app.confirm_start_over = true;
   if (app.confirm_start_over) DrawStartOverConfirm(app);
   if (app.persistence) ui::MutedText(app.persistence->ModeLabel(lang));

@@ -78,7 +78,7 @@ void DrawLesson(AppState& app) {
   ImGui::Separator();
   if (index > 0) {
     if (ui::Button(T(lang, Str::Previous), ui::ButtonKind::Secondary)) s.PreviousPage();
-    ImGui::SameLine();
+    ui::SameLine();
   }
   if (index + 1 < count) {
     if (ui::Button(T(lang, Str::Next), ui::ButtonKind::Primary)) s.NextPage();

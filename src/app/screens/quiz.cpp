@@ -55,7 +55,7 @@ void DrawOrdering(view::CourseSession& s, QuizSession& quiz, const Question& q, 
         quiz.move_item(pos, pos - 1);
         s.QuizEdited();
       }
-      ImGui::SameLine();
+      ui::SameLine();
       if (ui::Button(T(lang, Str::MoveDownShort),
                      ui::ButtonKind::Secondary, pos + 1 == order.size(), 0.0f, Fmt(T(lang, Str::MoveDown), {text}))) {
         quiz.move_item(pos, pos + 1);
@@ -144,7 +144,7 @@ void DrawQuiz(AppState& app) {
   }
   if (!quiz->at_first()) {
     if (ui::Button(T(lang, Str::PreviousQuestion), ui::ButtonKind::Secondary)) s.QuizPrevious();
-    ImGui::SameLine();
+    ui::SameLine();
   }
   if (!locked) {
     if (ui::Button(T(lang, Str::Submit), ui::ButtonKind::Primary, !quiz->can_submit())) s.SubmitAnswer();
@@ -178,7 +178,7 @@ void DrawQuizResults(AppState& app) {
   const int left = remaining_attempts(find_progress(s.state(), m->id)->quiz.attempts_used, m->quiz.max_attempts);
   if (left >= 0) ui::MutedText(Fmt(T(lang, Str::AttemptsLeft), {std::to_string(left)}));
   if (m->roleplay && ui::Button(T(lang, Str::ToRolePlay), ui::ButtonKind::Primary)) s.StartRolePlay(m->id);
-  ImGui::SameLine();
+  ui::SameLine();
   if (av == QuizAvailability::Available && ui::Button(T(lang, Str::TryAgain), ui::ButtonKind::Secondary))
     s.StartQuiz(m->id);
   if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Secondary)) s.GoHome();

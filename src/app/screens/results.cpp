@@ -54,14 +54,14 @@ void DrawResults(AppState& app) {
   ui::Gap(0.5f);
   if (success_status(course, st) == SuccessStatus::Passed) {
     if (ui::Button(T(lang, Str::ViewCertificate), ui::ButtonKind::Primary)) s.OpenCertificate();
-    ImGui::SameLine();
+    ui::SameLine();
   }
   const QuizAvailability av = s.Availability(course.assessment.id);
   if (!passed && av == QuizAvailability::Available) {
     const int left = remaining_attempts(p->attempts_used, course.assessment.max_attempts);
     if (left >= 0) ui::MutedText(Fmt(T(lang, Str::AttemptsLeft), {std::to_string(left)}));
     if (ui::Button(T(lang, Str::TryAgain), ui::ButtonKind::Primary)) s.StartQuiz(course.assessment.id);
-    ImGui::SameLine();
+    ui::SameLine();
   }
   if (ui::Button(T(lang, Str::Home), ui::ButtonKind::Secondary)) s.GoHome();
 }
@@ -102,7 +102,7 @@ void DrawCertificate(AppState& app) {
   ui::Gap(0.5f);
   if (ui::Button(T(lang, Str::DownloadCertificate), ui::ButtonKind::Primary) && app.hooks.download_certificate)
     app.hooks.download_certificate(c);
-  ImGui::SameLine();
+  ui::SameLine();
   if (ui::Button(T(lang, Str::Home), ui::ButtonKind::Secondary)) s.GoHome();
 }
 

@@ -120,7 +120,7 @@ void DrawRolePlay(AppState& app) {
     DrawDebrief(course, *rp, lang);
     ui::Gap(0.3f);
     if (ui::Button(T(lang, Str::RolePlayAgain), ui::ButtonKind::Secondary)) s.RestartRolePlay();
-    ImGui::SameLine();
+    ui::SameLine();
     if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Primary)) s.OpenModule(m->id);
   }
 }

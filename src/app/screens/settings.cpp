@@ -37,7 +37,7 @@ void DrawSettings(AppState& app) {
       app.theme_dirty = true;
       changed = true;
     }
-    if (pct != 200) ImGui::SameLine();
+    if (pct != 200) ui::SameLine();
   }
   ui::EndGroup();
 

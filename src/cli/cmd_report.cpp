@@ -1,0 +1,245 @@
+// granice report [FILES or FOLDERS...] --csv OUT.csv [--items ITEMS.csv] [--json] [--strict]
+//                [--content PATH] [--threads N] [--quiet]
+// Reads progress records (folders: every *.json below them), validates each, and writes the
+// learners table and the item analysis as CSV (core/report.h). Summary on stdout, refused files
+// with reasons on stderr. Exit 0 even with refused files unless --strict (then 1).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/content_path.h"
+#include "core/csv.h"
+#include "core/diagnostic.h"
+#include "core/record.h"
+#include "core/report.h"
+
+namespace granice::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: granice report [FILES or FOLDERS...] [--csv OUT.csv] [--items ITEMS.csv] [--json] [--strict]\n"
+    "                      [--content PATH] [--threads N] [--quiet]\n";
+
+namespace fs = std::filesystem;
+
+// Every *.json below the arguments (folders recursively, sorted); files named explicitly are
+// taken whatever their extension. Missing paths become issues.
+std::vector<std::string> collect(const std::vector<std::string>& paths, std::vector<ReportIssue>& missing) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      missing.push_back(ReportIssue{p, "no such file or folder"});
+    }
+  }
+  return files;
+}
+
+RecordDigest read_and_digest(const Course& course, const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    RecordDigest d;
+    d.file = path;
+    d.error = "cannot be read";
+    return d;
+  }
+  std::string text;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    text.append(buf, n);
+    if (text.size() > kRecordMaxBytes) break;  // from_record refuses it; do not read a huge file whole
+  }
+  std::fclose(f);
+  return digest_record(course, path, text);
+}
+
+bool write_file(const std::string& path, const std::string& data) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+  return std::fclose(f) == 0 && ok;
+}
+
+std::string duration(double seconds) {
+  const long m = static_cast<long>(seconds / 60.0 + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld h %02ld min", m / 60, m % 60);
+  return buf;
+}
+
+void print_text(const Report& rep, const ReportSummary& s, std::size_t files) {
+  std::cout << "records: " << s.records << " accepted, " << s.refused << " refused, " << s.duplicates
+            << " duplicates (" << files << " files)\n";
+  std::cout << "status:";
+  for (const char* k : {"passed", "failed", "completed", "incomplete", "not attempted"}) {
+    auto it = s.by_status.find(k);
+    std::cout << ' ' << k << ' ' << (it == s.by_status.end() ? 0 : it->second) << (std::string(k) == "not attempted" ? "" : ",");
+  }
+  std::cout << '\n';
+  std::cout << "mean score: " << (s.mean_score ? csv::number(*s.mean_score) + "%" : std::string("-"))
+            << "   mean time: " << duration(s.mean_time_seconds) << '\n';
+  std::cout << "module  mean best quiz score  learners scored  completed  passed\n";
+  for (const ModuleStat& m : rep.items().modules) {
+    std::printf("%-7s %20s %16ld %10ld %7ld\n", m.module_id.c_str(),
+                m.scored ? (csv::number(m.mean_best()) + "%").c_str() : "-", m.scored, m.completed, m.passed);
+  }
+  std::fflush(stdout);
+  // Hardest questions first: where people struggle.
+  std::vector<const QuestionStat*> qs;
+  for (const auto& q : rep.items().questions)
+    if (q.answered) qs.push_back(&q);
+  std::sort(qs.begin(), qs.end(), [](auto* a, auto* b) { return a->share_correct() < b->share_correct(); });
+  if (!qs.empty()) {
+    std::cout << "hardest questions (share correct):";
+    for (std::size_t i = 0; i < qs.size() && i < 5; ++i)
+      std::cout << ' ' << qs[i]->id << ' ' << csv::number(100.0 * qs[i]->share_correct(), 1) << '%';
+    std::cout << '\n';
+  }
+}
+
+nlohmann::ordered_json summary_json(const Report& rep, const ReportSummary& s, std::size_t files) {
+  nlohmann::ordered_json j;
+  j["files"] = files;
+  j["records"] = s.records;
+  j["refused"] = s.refused;
+  j["duplicates"] = s.duplicates;
+  j["by_status"] = s.by_status;
+  j["passed"] = s.passed;
+  j["failed"] = s.failed;
+  j["mean_score"] = s.mean_score ? nlohmann::ordered_json(*s.mean_score) : nlohmann::ordered_json(nullptr);
+  j["mean_time_seconds"] = s.mean_time_seconds;
+  auto mods = nlohmann::ordered_json::array();
+  for (const ModuleStat& m : rep.items().modules)
+    mods.push_back({{"id", m.module_id},
+                    {"mean_best_score", m.scored ? nlohmann::ordered_json(m.mean_best()) : nlohmann::ordered_json(nullptr)},
+                    {"scored", m.scored},
+                    {"completed", m.completed},
+                    {"passed", m.passed}});
+  j["modules"] = std::move(mods);
+  auto issues = nlohmann::ordered_json::array();
+  for (const ReportIssue& i : rep.issues()) issues.push_back({{"file", i.file}, {"reason", i.reason}});
+  j["issues"] = std::move(issues);
+  return j;
+}
+
+}  // namespace
+
+int cmd_report(const Args& args) {
+  std::vector<std::string> paths;
+  std::string csv_out, items_out, content = kDefaultContentDir;
+  bool as_json = false, strict = false, quiet = false;
+  unsigned threads = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& v) {
+      if (i + 1 >= args.size()) return false;
+      v = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--json") as_json = true;
+    else if (a == "--strict") strict = true;
+    else if (a == "--quiet") quiet = true;
+    else if (a == "--csv" && value(csv_out)) {}
+    else if (a == "--items" && value(items_out)) {}
+    else if (a == "--content" && value(content)) {}
+    else if (a == "--threads" && value(v) && !v.empty() && v.size() < 3 &&
+             std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      threads = static_cast<unsigned>(std::stoul(v));
+    else if (!a.empty() && a[0] == '-') {
+      std::cerr << "granice report: unexpected argument " << a << '\n' << kUsage;
+      return kExitUsage;
+    } else {
+      paths.push_back(a);
+    }
+  }
+  if (paths.empty()) {
+    std::cerr << "granice report: no record files or folders given\n" << kUsage;
+    return kExitUsage;
+  }
+  const auto where = locate_content(content);
+  if (!where) return kExitUsage;
+  const LoadResult loaded = load_location(*where);
+  if (!loaded.ok()) {
+    for (const auto& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';
+    std::cerr << content << ": content has errors; run granice lint " << content << '\n';
+    return kExitContentErrors;
+  }
+  const Course& course = loaded.course;
+
+  std::vector<ReportIssue> missing;
+  const std::vector<std::string> files = collect(paths, missing);
+  Report rep(course);
+  for (auto& m : missing) {
+    RecordDigest d;
+    d.file = m.file;
+    d.error = m.reason;
+    rep.add(std::move(d));
+  }
+
+  // Parse + validate on several threads, fold in file order (deterministic output).
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers = std::clamp(threads ? threads : hw, 1u, 16u);
+  const bool bar = !quiet && isatty(fileno(stderr)) && files.size() >= 500;
+  const auto t0 = std::chrono::steady_clock::now();
+  constexpr std::size_t kBatch = 1024;
+  std::vector<RecordDigest> batch;
+  for (std::size_t begin = 0; begin < files.size(); begin += kBatch) {
+    const std::size_t n = std::min(kBatch, files.size() - begin);
+    batch.assign(n, RecordDigest{});
+    auto work = [&](unsigned w) {
+      for (std::size_t i = w; i < n; i += workers) batch[i] = read_and_digest(course, files[begin + i]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < workers && w < n; ++w) pool.emplace_back(work, w);
+    work(0);
+    for (auto& t : pool) t.join();
+    for (auto& d : batch) rep.add(std::move(d));
+    if (bar) {
+      const std::size_t done = begin + n;
+      const int width = 30, fill = static_cast<int>(static_cast<double>(width) * static_cast<double>(done) / static_cast<double>(files.size()));
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu records, %.0f/s", fill, "##############################", width - fill, "",
+                   done, files.size(), secs > 0 ? static_cast<double>(done) / secs : 0.0);
+    }
+  }
+  if (bar) std::fprintf(stderr, "\r\033[K");
+
+  int rc = kExitOk;
+  if (!csv_out.empty() && !write_file(csv_out, table_csv(course, rep.rows()))) {
+    std::cerr << "granice report: cannot write " << csv_out << '\n';
+    rc = kExitContentErrors;
+  }
+  if (!items_out.empty() && !write_file(items_out, items_csv(course, rep.items(), course.languages.empty() ? "pl" : course.languages.front()))) {
+    std::cerr << "granice report: cannot write " << items_out << '\n';
+    rc = kExitContentErrors;
+  }
+  const ReportSummary s = rep.summary();
+  if (as_json) std::cout << summary_json(rep, s, files.size()).dump() << '\n';
+  else print_text(rep, s, files.size());
+  if (!quiet) {
+    for (const ReportIssue& i : rep.issues()) std::cerr << i.file << ": " << i.reason << '\n';
+  }
+  if (strict && !rep.issues().empty()) rc = kExitContentErrors;
+  return rc;
+}
+
+}  // namespace granice::cli

@@ -1,0 +1,119 @@
+// granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N]:
+// N synthetic progress records (core/simulate.h), one file per learner, written with to_record().
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/content_path.h"
+#include "core/diagnostic.h"
+#include "core/record.h"
+#include "core/simulate.h"
+
+namespace granice::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N]\n";
+
+bool parse_u64(const std::string& s, std::uint64_t& out) {
+  if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  out = std::stoull(s);
+  return true;
+}
+
+}  // namespace
+
+int cmd_simulate(const Args& args) {
+  std::uint64_t learners = 0, seed = 1, threads = 0;
+  std::string out_dir, content = kDefaultContentDir;
+  bool have_learners = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& v) {
+      if (i + 1 >= args.size()) return false;
+      v = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--learners" && value(v) && parse_u64(v, learners)) have_learners = true;
+    else if (a == "--seed" && value(v) && parse_u64(v, seed)) {}
+    else if (a == "--threads" && value(v) && parse_u64(v, threads)) {}
+    else if (a == "--out" && value(out_dir)) {}
+    else if (a == "--content" && value(content)) {}
+    else {
+      std::cerr << "granice simulate: unexpected argument " << a << '\n' << kUsage;
+      return kExitUsage;
+    }
+  }
+  if (!have_learners || out_dir.empty() || learners > 10'000'000) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const auto where = locate_content(content);
+  if (!where) return kExitUsage;
+  const LoadResult loaded = load_location(*where);
+  if (!loaded.ok()) {
+    for (const auto& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';
+    std::cerr << content << ": content has errors; run granice lint " << content << '\n';
+    return kExitContentErrors;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (!std::filesystem::is_directory(out_dir)) {
+    std::cerr << "granice simulate: cannot create " << out_dir << '\n';
+    return kExitUsage;
+  }
+  const Course& course = loaded.course;
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers = static_cast<unsigned>(std::clamp<std::uint64_t>(threads ? threads : hw, 1, 16));
+  const bool tty = isatty(fileno(stderr)) && learners >= 1000;
+  std::atomic<std::uint64_t> next{0}, done{0};
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    for (std::uint64_t i = next++; i < learners && !failed; i = next++) {
+      const CourseState st = simulate_learner(course, seed, i);
+      const std::string text = to_record(course, st);
+      char name[48];
+      std::snprintf(name, sizeof name, "/learner-%07llu.json", static_cast<unsigned long long>(i + 1));
+      const std::string path = out_dir + name;
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size()) failed = true;
+      if (f) std::fclose(f);
+      ++done;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
+  if (tty) {
+    std::thread bar([&] {
+      while (done < learners && !failed) {
+        std::fprintf(stderr, "\rsimulating %llu/%llu", static_cast<unsigned long long>(done.load()),
+                     static_cast<unsigned long long>(learners));
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+    });
+    work();
+    for (auto& t : pool) t.join();
+    bar.join();
+    std::fprintf(stderr, "\r\033[K");
+  } else {
+    work();
+    for (auto& t : pool) t.join();
+  }
+  if (failed) {
+    std::cerr << "granice simulate: could not write into " << out_dir << '\n';
+    return kExitContentErrors;
+  }
+  std::cout << "wrote " << learners << " records to " << out_dir << " (seed " << seed << ", content "
+            << course.version << ")\n";
+  return kExitOk;
+}
+
+}  // namespace granice::cli
