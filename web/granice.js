@@ -114,7 +114,15 @@
   lms.onerror = loadApp;  // without it the app still runs (standalone, in-memory)
   document.body.appendChild(lms);
 
+  // web/trainer.js: the trainer view's file picker and drag and drop onto the page.
+  const trainer = document.createElement('script');
+  trainer.src = 'trainer.js';
+  document.body.appendChild(trainer);
+
   function loadApp() {
+    const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
+    a11y.src = 'a11y.js';
+    document.body.appendChild(a11y);
     const script = document.createElement('script');
     script.src = 'app.js';
     script.onerror = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',

@@ -74,6 +74,10 @@ void DrawPage(AppState& app) {
 }  // namespace
 
 void HandleEscape(AppState& app) {
+  if (app.trainer_open) {   // trainer view: Esc closes the open learner
+    if (app.trainer) app.trainer->CloseDetail();
+    return;
+  }
   if (!app.session) return;
   if (app.confirm_start_over) {
     app.confirm_start_over = false;
@@ -117,8 +121,12 @@ void DrawApp(AppState& app) {
   }
   app.scroll_by = 0.0f;
   ImGui::PushTextWrapPos(0.0f);
-  if (app.course && app.session) DrawTopBar(app);
-  DrawPage(app);
+  if (app.trainer_open && app.course) {
+    DrawTrainer(app);
+  } else {
+    if (app.course && app.session) DrawTopBar(app);
+    DrawPage(app);
+  }
   ui::Gap(2.0f);
   ImGui::PopTextWrapPos();
   ImGui::PopItemFlag();

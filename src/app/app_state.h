@@ -12,6 +12,7 @@
 #include "app/ui.h"
 #include "app/view/course_session.h"
 #include "app/view/palette.h"
+#include "app/view/trainer_model.h"
 #include "core/model.h"
 
 namespace granice::app {
@@ -33,6 +34,7 @@ struct PlatformHooks {
   std::function<void(const CertificateData&)> download_certificate;
   std::function<void(const Settings&)> save_settings;
   std::function<std::int64_t()> now;    // seconds since the epoch
+  std::function<void()> open_files;     // trainer view: the browser's file picker for record files
 };
 
 struct AppState {
@@ -50,6 +52,8 @@ struct AppState {
   std::string last_page_key;            // to move focus / announce on navigation
   bool focus_heading = false;           // move keyboard focus to the new screen's heading
   bool scroll_to_top = false;
+  std::unique_ptr<view::TrainerModel> trainer;  // trainer review: opened records (made on first use)
+  bool trainer_open = false;            // draw DrawTrainer instead of the learner's pages
   float scroll_by = 0.0f;               // CSS px to scroll the page by (keys pressed in the DOM layer)
 };
 

@@ -11,12 +11,14 @@
 #include "app/app_state.h"
 #include "app/theme.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "platform/input_queue.h"
 #include "platform/js_bridge.h"
 #include "platform/persistence_select.h"
 #include "platform/launch.h"
+#include "platform/trainer_bridge.h"
 #include "app/screens/screens.h"
 #include <nlohmann/json.hpp>
 
@@ -162,6 +164,7 @@ int Run() {
   };
   p.persistence = CreatePersistence();   // LMS (SCORM 1.2 / 2004) or local storage
   p.app.persistence = p.persistence.get();
+  InstallTrainerBridge(p.app);
   Launch(p.app);
   BuildFonts(p, static_cast<float>(DevicePixelRatio()));
 
@@ -192,6 +195,7 @@ EMSCRIPTEN_KEEPALIVE int granice_busy() {
 EMSCRIPTEN_KEEPALIVE void granice_focus(const char* id) {
   if (!granice::platform::g_platform) return;
   granice::platform::g_platform->app.ui.focus_request = id;
+  if (!*id && ImGui::GetCurrentContext()) ImGui::GetCurrentContext()->NavId = 0;   // focus left the widgets
   granice::platform::g_platform->frames_to_draw = 3;
 }
 // The DOM layer's <input> for text field `id` now holds `text`.

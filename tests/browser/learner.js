@@ -37,7 +37,7 @@ const UI = {
 const matches = (n, role, name) => n.role === role &&
   (name instanceof RegExp ? name.test(n.name) : n.name === name);
 
-// [SECTION] Two ways of acting: mouse and keyboard
+// [SECTION] Ways of acting: mouse, keyboard, and the accessible DOM layer (below)
 const mouse = {
   async press(page, role, name) {
     let node = await waitForNode(page, role, name);
@@ -72,6 +72,28 @@ const keyboard = {
   },
 };
 
+// The accessible DOM layer (web/a11y.js), as a screen reader uses it: the element is found in the
+// accessibility tree by role and name, and activated the way assistive technology does (a click
+// event on the element itself, no coordinates). Text goes in with fill().
+const domLocator = (page, role, name) => page.getByRole(role, name instanceof RegExp ? { name } : { name, exact: true });
+const dom = {
+  async press(page, role, name) {
+    const loc = domLocator(page, role, name);
+    await loc.waitFor({ state: 'attached', timeout: 4000 }).catch(async () => {
+      throw new Error(`dom: no ${role} "${name}" in the accessibility tree; have: ` +
+        (await page.evaluate(() => Array.from(document.querySelectorAll('#a11y button, #a11y input, #a11y a'))
+          .map((e) => `${e.type || e.tagName}:${e.getAttribute('aria-label') || e.textContent}`).join(' | '))));
+    });
+    assert.ok(await loc.isEnabled(), `dom: ${role} "${name}" is disabled`);
+    await loc.dispatchEvent('click');
+    await settle(page);
+  },
+  async enterText(page, label, text) {
+    await domLocator(page, 'textbox', label).fill(text);
+    await settle(page);
+  },
+};
+
 async function waitForNode(page, role, name, timeoutMs = 4000) {
   const start = Date.now();
   for (;;) {
@@ -96,6 +118,11 @@ async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mou
   const { page } = opened;
   await settle(page);
   if (await has(page, 'textbox', UI[lang].name)) {
+    if (act.enterText) {
+      await act.enterText(page, UI[lang].name, name);
+      await act.press(page, 'button', UI[lang].nameContinue);
+      return opened;
+    }
     if (act === keyboard) {
       for (let i = 0; i < 10 && !(await semantics(page)).some((n) => n.role === 'textbox' && n.focused); i++) {
         await page.keyboard.press('Tab');
@@ -217,5 +244,5 @@ async function completeModule(page, lang, act, module, shots = {}) {
   await act.press(page, 'button', UI[lang].backToCourse);
 }
 
-module.exports = { content, UI, mouse, keyboard, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
+module.exports = { content, UI, mouse, keyboard, dom, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
                    playRolePlay, completeModule, currentQuestion };

@@ -30,13 +30,33 @@ async function completeCourse(page, lang, act, { shots = false, prefix = '' } = 
 }
 
 module.exports = {
-  async 'complete the whole course in Polish with the mouse (1280x800)'(env) {
-    const { page, context, errors } = await L.startAsLearner(env, { lang: 'pl' });
+  async 'complete the whole course in Polish with the mouse at 1920x1080'(env) {
+    const { page, context, errors } = await L.startAsLearner(env, { lang: 'pl', viewport: { width: 1920, height: 1080 } });
     try {
       await screenshot(page, 'desktop-home');
+      await L.mouse.press(page, 'button', 'Ustawienia');
+      await screenshot(page, 'desktop-settings');
+      await L.mouse.press(page, 'button', 'Gotowe');
       await completeCourse(page, 'pl', L.mouse, { shots: true, prefix: 'desktop-' });
       const nodes = await semantics(page);
       assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Anna Nowak'), 'certificate names the learner');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'complete the whole course in English with the keyboard alone at 360x740 (phone)'(env) {
+    const { page, context, errors } = await L.startAsLearner(env, {
+      lang: 'en', name: 'Kim Keyboard', act: L.keyboard, viewport: { width: 360, height: 740 } });
+    try {
+      await screenshot(page, 'phone-home');
+      await completeCourse(page, 'en', L.keyboard, { shots: true, prefix: 'phone-' });
+      const nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Kim Keyboard'), 'certificate names the learner');
+      // Nothing is wider than the phone screen (no horizontal scrolling needed).
+      const wide = nodes.filter((n) => n.rect.x < 0 || n.rect.x + n.rect.width > 361);
+      assert.deepEqual(wide.map((n) => n.name), [], 'every widget fits in 360 px');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -112,6 +112,11 @@ void DrawHome(AppState& app) {
   if (app.persistence) ui::MutedText(app.persistence->ModeLabel(lang));
   // Every Polish letter, small and capital: a quick check that the font renders them all.
   ui::MutedText(T(lang, Str::DiacriticsSample));
+  // Trainers: review many learners' records (screens/trainer.cpp).
+  if (ui::Button(view::Tr(lang, "Widok trenera", "Trainer view"), ui::ButtonKind::Quiet)) {
+    app.trainer_open = true;
+    app.scroll_to_top = true;
+  }
 }
 
 }  // namespace granice::app

@@ -16,6 +16,7 @@ void DrawRolePlay(AppState& app);
 void DrawResults(AppState& app);
 void DrawCertificate(AppState& app);
 void DrawSettings(AppState& app);
+void DrawTrainer(AppState& app);           // trainer review of many records (trainer.cpp)
 
 // Shared bits of several screens.
 void DrawTopBar(AppState& app);            // back / home, language switch, settings

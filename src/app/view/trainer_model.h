@@ -62,6 +62,8 @@ class TrainerModel {
   std::optional<std::size_t> selected;   // row shown in detail
   void Open(std::size_t row);
   void CloseDetail() { selected.reset(); }
+  bool show_journal = false;             // detail: every answer and choice given
+  int items_quiz = 0;                    // item analysis: which quiz (module index; last = assessment)
 
   // [SECTION] Exports (UTF-8 with BOM, formula-safe)
   std::string TableCsv() const;                       // the visible rows, in table order

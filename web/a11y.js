@@ -1,0 +1,440 @@
+// The accessible DOM layer over the canvas: after every frame whose semantic tree changed
+// (granice._semanticsChanged), real elements (button, input, h1-h3, p, ul/li, progress, a) are
+// kept in step with the widgets ImGui drew, positioned over them and transparent.
+//
+// Who handles what:
+// - Mouse: the layer has pointer-events: none, so every mouse event reaches the canvas and ImGui
+//   (hover, wheel, clicks). A DOM element never sees a real pointer click, so nothing fires twice.
+// - Keyboard and assistive technology: Tab moves DOM focus through the layer (its order is the
+//   app's reading order); the app is told (granice_focus) so ImGui draws its focus ring there.
+//   Enter/Space or a screen reader's "activate" give a click event on the element, which asks the
+//   app to press the widget (granice_activate). When ImGui's focus moves (a click on the canvas,
+//   Tab while the canvas has focus), DOM focus follows.
+// - A polite live region speaks the tree's "announce"; a new screen title moves focus to its h1.
+// No inline script or style attributes in the markup (CSP); element.style from here is allowed.
+'use strict';
+
+(function () {
+  const granice = window.granice;
+  const layer = document.getElementById('a11y');
+  const canvas = document.getElementById('canvas');
+  if (!granice || !layer || layer.dataset.ready) return;
+  layer.dataset.ready = '1';
+
+  const TEXT = {
+    pl: { skip: 'Przejdź do treści', log: 'Rozmowa' },
+    en: { skip: 'Skip to content', log: 'Conversation' },
+  };
+  const words = (lang) => TEXT[lang] || TEXT.en;
+
+  // [SECTION] Fixed parts: skip link, live region, the layer itself
+  layer.removeAttribute('aria-live');
+  const skip = document.createElement('a');
+  skip.className = 'skip-link';
+  skip.href = '#a11y';
+  skip.textContent = TEXT.pl.skip;
+  document.body.insertBefore(skip, document.body.firstChild);
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    focusHeading();
+  });
+
+  const live = document.createElement('div');
+  live.id = 'a11y-live';
+  live.className = 'sr-only';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  live.setAttribute('aria-atomic', 'true');
+  document.body.appendChild(live);
+
+  // The canvas is aria-hidden: it must not be a Tab stop of its own (the layer is). A click
+  // still focuses it, so ImGui keeps getting keys when the mouse put it there.
+  if (canvas) canvas.setAttribute('tabindex', '-1');
+
+  // [SECTION] Calls into the app
+  const call = (name, types, args) => {
+    if (window.Module && Module['_' + name]) Module.ccall(name, null, types, args);
+  };
+  const activate = (id) => call('granice_activate', ['string'], [String(id)]);
+  const focusApp = (id) => call('granice_focus', ['string'], [String(id)]);
+  const setText = (id, text) => call('granice_set_text', ['string', 'string'], [String(id), text]);
+  const escape = () => call('granice_escape', [], []);
+  const scrollBy = (dy) => call('granice_scroll', ['number'], [dy]);
+
+  // [SECTION] State of the last sync
+  const byKey = new Map();       // key -> element
+  let tree = { nodes: [] };
+  let lastTitle = null;
+  let lastAppFocus = '';         // id ImGui reported focused at the last sync
+  let lastAnnounce = '';
+  let headingSeq = 0;
+
+  const isControl = (role) => role === 'button' || role === 'radio' || role === 'checkbox' ||
+                              role === 'link' || role === 'textbox';
+
+  function createElement(n) {
+    let el;
+    switch (n.role) {
+      case 'heading': {
+        const level = Math.min(Math.max(n.level || 2, 1), 6);
+        el = document.createElement('h' + level);
+        el.id = 'a11y-h' + (++headingSeq);
+        if (level === 1) el.tabIndex = -1;   // focus target on navigation and for the skip link
+        break;
+      }
+      case 'button': el = document.createElement('button'); el.type = 'button'; break;
+      case 'radio':
+      case 'checkbox':
+        // No shared name: every option is its own Tab stop, as in the app (ImGui's Tab order),
+        // and arrow keys do not silently change the answer. Position comes from aria-posinset.
+        el = document.createElement('input');
+        el.type = n.role;
+        break;
+      case 'textbox':
+        el = document.createElement('input');
+        el.type = 'text';
+        el.autocomplete = 'name';   // the only text field is the learner's name (WCAG 1.3.5)
+        el.spellcheck = false;
+        break;
+      case 'link': el = document.createElement('a'); el.href = '#'; break;
+      case 'progressbar': el = document.createElement('progress'); el.max = 100; break;
+      case 'listitem': el = document.createElement('li'); break;
+      case 'image': el = document.createElement('div'); el.setAttribute('role', 'img'); break;
+      default: el = document.createElement('p');
+    }
+    el.className = 'a11y-node';
+    el.dataset.role = n.role;
+    if (isControl(n.role)) {
+      el.addEventListener('click', onClick);
+      el.addEventListener('keydown', onControlKey);
+      if (n.role === 'textbox') el.addEventListener('input', () => setText(el.dataset.id, el.value));
+    }
+    return el;
+  }
+
+  function updateElement(el, n) {
+    el.dataset.id = n.id || '';
+    const r = n.rect || { x: 0, y: 0, width: 0, height: 0 };
+    const box = `${r.x},${r.y},${r.width},${r.height}`;
+    if (el.dataset.box !== box) {
+      el.dataset.box = box;
+      el.style.left = r.x + 'px';
+      el.style.top = r.y + 'px';
+      el.style.width = Math.max(r.width, 1) + 'px';
+      el.style.height = Math.max(r.height, 1) + 'px';
+    }
+    const name = n.name || '';
+    switch (n.role) {
+      case 'radio':
+      case 'checkbox':
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        el.checked = !!n.checked;
+        el.disabled = !!n.disabled;
+        break;
+      case 'textbox':
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        if (document.activeElement !== el && el.value !== (n.value || '')) el.value = n.value || '';
+        break;
+      case 'progressbar': {
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        const v = Math.round(parseFloat(n.value || '0') * 100);
+        if (el.value !== v) el.value = v;
+        if (el.textContent !== name) el.textContent = name;
+        break;
+      }
+      case 'image':
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        break;
+      case 'link':
+        if (el.textContent !== name) el.textContent = name;
+        if (n.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+        break;
+      case 'button':
+        if (el.textContent !== name) el.textContent = name;
+        el.disabled = !!n.disabled;
+        break;
+      default:
+        if (el.textContent !== name) el.textContent = name;
+    }
+  }
+
+  // A group's container: radio options -> radiogroup, list items -> ul, the role-play -> log.
+  function createContainer(kind, lang) {
+    let el;
+    if (kind === 'list') {
+      el = document.createElement('ul');
+    } else {
+      el = document.createElement('div');
+      el.setAttribute('role', kind === 'log' ? 'log' : kind === 'radios' ? 'radiogroup' : 'group');
+      // The new client line is spoken once, by the live region: the log itself stays quiet.
+      if (kind === 'log') el.setAttribute('aria-live', 'off');
+    }
+    el.className = 'a11y-group';
+    if (kind === 'log') el.setAttribute('aria-label', words(lang).log);
+    return el;
+  }
+
+  // Group names are either internal ids ("q-m1-2", "replies") or words a person reads
+  // ("Rozmiar tekstu", a matching question's left-hand item).
+  const readableName = (g) => !/^[a-z0-9_.:-]+$/.test(g);
+
+  // Keeps `parent`'s children equal to `wanted` without moving elements already in place
+  // (moving the focused element out of the DOM would drop its focus).
+  function placeChildren(parent, wanted) {
+    const keep = new Set(wanted);
+    for (const child of Array.from(parent.children)) if (!keep.has(child)) parent.removeChild(child);
+    let ref = parent.firstElementChild;
+    for (const el of wanted) {
+      if (el === ref) { ref = ref.nextElementSibling; continue; }
+      parent.insertBefore(el, ref);
+    }
+  }
+
+  // [SECTION] The sync: tree -> DOM, incrementally (elements are matched by id, else role+name)
+  function sync() {
+    const screen = granice.screen();
+    if (!screen || !screen.nodes) return;
+    const prevActive = document.activeElement;
+    const prevActiveInLayer = prevActive && layer.contains(prevActive);
+    const prevBox = prevActiveInLayer ? prevActive.getBoundingClientRect() : null;
+    tree = screen;
+    const lang = screen.lang || 'pl';
+
+    const counts = new Map();
+    const used = new Set();
+    const top = [];
+    let current = null;       // {group, kind, el, children, occurrence}
+    const groupCounts = new Map();
+    let lastHeading = null;
+    let focusedEl = null;
+    const nodes = screen.nodes;
+
+    const flush = () => {
+      if (!current) return;
+      placeChildren(current.el, current.children);
+      top.push(current.el);
+      current = null;
+    };
+
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      const base = n.role + '|' + (n.id ? '#' + n.id : (n.level || 0) + '|' + n.name);
+      const c = counts.get(base) || 0;
+      counts.set(base, c + 1);
+      const key = c ? base + '|' + c : base;
+      let el = byKey.get(key);
+      if (!el) {
+        el = createElement(n);
+        byKey.set(key, el);
+      }
+      el.dataset.key = key;
+      used.add(key);
+      updateElement(el, n);
+      if (n.focused) focusedEl = el;
+
+      const group = n.group || '';
+      if (!group) {
+        flush();
+        top.push(el);
+      } else {
+        if (!current || current.group !== group) {
+          flush();
+          // What kind of container: look at the whole run of nodes in this group.
+          let j = i;
+          let radios = false;
+          let allItems = true;
+          while (j < nodes.length && nodes[j].group === group) {
+            if (nodes[j].role === 'radio') radios = true;
+            if (nodes[j].role !== 'listitem') allItems = false;
+            j++;
+          }
+          const kind = group === 'conversation' ? 'log' : allItems ? 'list' : radios ? 'radios' : 'group';
+          const gbase = 'group|' + kind + '|' + group;
+          const gc = groupCounts.get(gbase) || 0;
+          groupCounts.set(gbase, gc + 1);
+          const gkey = gbase + '|' + gc;
+          let gel = byKey.get(gkey);
+          if (!gel) {
+            gel = createContainer(kind, lang);
+            byKey.set(gkey, gel);
+          }
+          used.add(gkey);
+          if (kind !== 'log' && kind !== 'list') {
+            if (readableName(group)) {
+              gel.setAttribute('aria-label', group);
+              gel.removeAttribute('aria-labelledby');
+            } else if (lastHeading) {
+              gel.setAttribute('aria-labelledby', lastHeading.id);
+              gel.removeAttribute('aria-label');
+            }
+          } else if (kind === 'log') {
+            gel.setAttribute('aria-label', words(lang).log);
+          }
+          current = { group, el: gel, children: [] };
+          // Options of a radio group: "2 of 4" for screen readers (no shared input name).
+          let pos = 0;
+          const size = nodes.slice(i, j).filter((m) => m.role === 'radio').length;
+          current.radioSize = size;
+          current.radioPos = () => ++pos;
+        }
+        current.children.push(el);
+        if (n.role === 'radio') {
+          el.setAttribute('aria-posinset', String(current.radioPos()));
+          el.setAttribute('aria-setsize', String(current.radioSize));
+        }
+      }
+      if (n.role === 'heading') lastHeading = el;
+    }
+    flush();
+
+    for (const key of Array.from(byKey.keys())) if (!used.has(key)) byKey.delete(key);
+    placeChildren(layer, top);
+
+    // [SECTION] Language, title, focus
+    if (layer.lang !== lang) layer.lang = lang;
+    if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+    if (skip.textContent !== words(lang).skip) skip.textContent = words(lang).skip;
+
+    const appFocus = focusedEl ? focusedEl.dataset.id : '';
+    const active = document.activeElement;
+    const focusFree = !active || active === document.body || active === canvas || layer.contains(active) ||
+                      active === skip;
+    if (lastTitle === null) {
+      lastTitle = screen.title;            // first frame: leave focus where the page put it
+    } else if (screen.title !== lastTitle) {
+      lastTitle = screen.title;
+      if (focusFree) focusHeading();       // a new screen: its heading is read first
+    } else if (appFocus && appFocus !== lastAppFocus && focusedEl && active !== focusedEl && focusFree) {
+      focusedEl.focus({ preventScroll: true });   // ImGui's focus moved (mouse, Tab on the canvas)
+    } else if (prevActiveInLayer && !prevActive.isConnected) {
+      // The focused control went away on the same screen (Submit -> Next question): focus the
+      // control that took its place, so keyboard users are not sent back to the top.
+      const next = nearestControl(prevBox);
+      if (next) {
+        next.focus({ preventScroll: true });
+        if (next.dataset.id) focusApp(next.dataset.id);
+      } else {
+        focusHeading();
+      }
+    }
+    lastAppFocus = appFocus;
+    markRing();
+
+    // [SECTION] Live region
+    const announce = screen.announce || '';
+    if (announce !== lastAnnounce) {
+      lastAnnounce = announce;
+      if (announce) {
+        // Clear first, so the same words said twice in a row are spoken twice.
+        live.textContent = '';
+        setTimeout(() => { live.textContent = announce; }, 30);
+      }
+    }
+  }
+
+  function nearestControl(box) {
+    let best = null;
+    let bestD = Infinity;
+    for (const el of layer.querySelectorAll('button, input, a')) {
+      if (el.disabled) continue;
+      const r = el.getBoundingClientRect();
+      const d = box ? Math.hypot(r.left - box.left, r.top - box.top) : 0;
+      if (d < bestD) { bestD = d; best = el; }
+    }
+    return best;
+  }
+
+  function focusHeading() {
+    const h1 = layer.querySelector('h1') || layer.querySelector('h2');
+    if (h1) {
+      if (!h1.hasAttribute('tabindex')) h1.tabIndex = -1;
+      h1.focus({ preventScroll: true });
+    }
+  }
+
+  // ImGui draws the focus ring (theme focus colour, >= 3:1). When the app has not (yet) put its
+  // focus on the element that has DOM focus, the layer draws a black-and-white ring itself.
+  function markRing() {
+    const active = document.activeElement;
+    for (const el of layer.querySelectorAll('.a11y-ring')) if (el !== active) el.classList.remove('a11y-ring');
+    if (active && layer.contains(active) && active.classList.contains('a11y-node')) {
+      const node = tree.nodes.find((n) => n.id && n.id === active.dataset.id);
+      active.classList.toggle('a11y-ring', !(node && node.focused));
+    }
+  }
+
+  // [SECTION] Events from the layer
+  function onClick(e) {
+    e.preventDefault();   // the app decides the state (a radio's checked, a link's target)
+    const el = e.currentTarget;
+    if (el.disabled || el.getAttribute('aria-disabled') === 'true' || !el.dataset.id) return;
+    if (el.dataset.role === 'textbox') return;
+    activate(el.dataset.id);
+  }
+
+  function onControlKey(e) {
+    const el = e.currentTarget;
+    if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (el.dataset.role === 'radio' || el.dataset.role === 'checkbox') {
+      // The app presses the focused widget on Enter; native radios would ignore it.
+      e.preventDefault();
+      if (!el.disabled) activate(el.dataset.id);
+    } else if (el.dataset.role === 'textbox') {
+      // Enter in a text field presses the form's next button (the name prompt's "Continue").
+      e.preventDefault();
+      setText(el.dataset.id, el.value);
+      const idx = tree.nodes.findIndex((n) => n.id === el.dataset.id);
+      const next = tree.nodes.slice(idx + 1).find((n) => n.role === 'button' && n.id);
+      if (next) activate(next.id);
+    }
+  }
+
+  layer.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const typing = e.target.dataset && e.target.dataset.role === 'textbox';
+    const page = Math.max(window.innerHeight * 0.8, 100);
+    let dy = 0;
+    switch (e.key) {
+      case 'Escape': escape(); e.preventDefault(); return;
+      case 'PageDown': dy = page; break;
+      case 'PageUp': dy = -page; break;
+      case 'ArrowDown': if (!typing) dy = 40; break;
+      case 'ArrowUp': if (!typing) dy = -40; break;
+      case 'Home': if (!typing) dy = -1e6; break;
+      case 'End': if (!typing) dy = 1e6; break;
+      case ' ': if (!isControl(e.target.dataset && e.target.dataset.role)) dy = e.shiftKey ? -page : page; break;
+      default: return;
+    }
+    if (dy) {
+      e.preventDefault();
+      scrollBy(dy);
+    }
+  });
+
+  // DOM focus moved by Tab (or a screen reader): the app's focus follows, so its ring is there.
+  document.addEventListener('focusin', (e) => {
+    const el = e.target;
+    if (layer.contains(el) && el.classList.contains('a11y-node') && el.dataset.id && isControl(el.dataset.role)) {
+      if (el.dataset.id !== lastAppFocus) focusApp(el.dataset.id);
+    } else if (el !== canvas && lastAppFocus) {
+      focusApp('');   // focus left the widgets (skip link, a heading): ImGui shows no ring
+    }
+    markRing();
+  });
+
+  // The layer never scrolls itself (the app scrolls); undo any scroll a focus change caused.
+  layer.addEventListener('scroll', () => { layer.scrollTop = 0; layer.scrollLeft = 0; });
+  window.addEventListener('scroll', () => { if (window.scrollX || window.scrollY) window.scrollTo(0, 0); });
+
+  // [SECTION] Hook the app: re-sync once per changed frame (after the frame, not inside it)
+  let queued = false;
+  const previous = granice._semanticsChanged;
+  granice._semanticsChanged = function () {
+    if (typeof previous === 'function') previous.apply(this, arguments);
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => { queued = false; sync(); });
+  };
+  granice.a11ySync = sync;   // for tests
+  if (window.Module && Module._granice_semantics) sync();
+})();
