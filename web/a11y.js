@@ -357,7 +357,7 @@
   function markRing() {
     const active = document.activeElement;
     for (const el of layer.querySelectorAll('.a11y-ring')) if (el !== active) el.classList.remove('a11y-ring');
-    if (active && layer.contains(active) && active.classList.contains('a11y-node')) {
+    if (active && layer.contains(active) && active.classList.contains('a11y-node') && isControl(active.dataset.role)) {
       const node = tree.nodes.find((n) => n.id && n.id === active.dataset.id);
       active.classList.toggle('a11y-ring', !(node && node.focused));
     }
@@ -369,6 +369,9 @@
     const el = e.currentTarget;
     if (el.disabled || el.getAttribute('aria-disabled') === 'true' || !el.dataset.id) return;
     if (el.dataset.role === 'textbox') return;
+    // Focus first: the app scrolls the widget into view (a drop-down scrolled off screen would
+    // not open), and its focus ring shows what was pressed.
+    if (el.dataset.id !== lastAppFocus) focusApp(el.dataset.id);
     activate(el.dataset.id);
   }
 

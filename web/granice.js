@@ -43,6 +43,13 @@
       return JSON.parse(Module.UTF8ToString(Module._granice_semantics()));
     },
     activate(id) { Module.ccall('granice_activate', null, ['string'], [String(id)]); },
+    // Main-thread milliseconds of the last frames drawn (the app's own timer); reset empties it.
+    frameTimes(reset) {
+      return Module._granice_frame_times ? JSON.parse(Module.UTF8ToString(Module._granice_frame_times(reset ? 1 : 0))) : [];
+    },
+    // {memory, heap_top, heap_top_max, in_use} in bytes (wasm memory size, heap top and its
+    // high-water mark, bytes malloc'd now).
+    heap() { return Module._granice_heap ? JSON.parse(Module.UTF8ToString(Module._granice_heap())) : {}; },
     _firstFrame() {
       statusBox.classList.add('hidden');
       resolveReady();
@@ -107,24 +114,28 @@
   window.addEventListener('resize', () => Module._granice_wake && Module._granice_wake());
   canvas.focus();
 
+  // The single-file build (scripts/package --single-file) hands the scripts over inline, as blob
+  // URLs in window.graniceInline; the served build loads them from beside this file.
+  const src = (name) => (window.graniceInline && window.graniceInline[name]) || name;
+
   // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course.
   const lms = document.createElement('script');
-  lms.src = 'scorm.js';
+  lms.src = src('scorm.js');
   lms.onload = loadApp;
   lms.onerror = loadApp;  // without it the app still runs (standalone, in-memory)
   document.body.appendChild(lms);
 
   // web/trainer.js: the trainer view's file picker and drag and drop onto the page.
   const trainer = document.createElement('script');
-  trainer.src = 'trainer.js';
+  trainer.src = src('trainer.js');
   document.body.appendChild(trainer);
 
   function loadApp() {
     const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
-    a11y.src = 'a11y.js';
+    a11y.src = src('a11y.js');
     document.body.appendChild(a11y);
     const script = document.createElement('script');
-    script.src = 'app.js';
+    script.src = src('app.js');
     script.onerror = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
                                      'The course files could not be loaded. Check the connection and reload the page.');
     document.body.appendChild(script);

@@ -75,7 +75,7 @@ Response normalized(const Question& q, const Response& r) {
       if (in_range(v, q.options.size())) out.selected.push_back(v);
     std::sort(out.selected.begin(), out.selected.end());
     out.selected.erase(std::unique(out.selected.begin(), out.selected.end()), out.selected.end());
-    if (is_single_answer(q.type) && out.selected.size() > 1) out.selected.resize(1);
+    if (is_single_answer(q.type) && out.selected.size() > 1) out.selected.erase(out.selected.begin() + 1, out.selected.end());
   } else if (q.type == QuestionType::Ordering) {
     // keep a valid permutation only; anything else means "not arranged yet"
   } else {

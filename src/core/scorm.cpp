@@ -132,7 +132,7 @@ std::string timestamp2004(std::int64_t epoch) {
   int y = 0, mo = 0, d = 0;
   civil_from_days(epoch / 86400, y, mo, d);
   const std::int64_t t = epoch % 86400;
-  char buf[40];
+  char buf[64];   // roomy: the compiler cannot see that the year has 4 digits
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.0Z", y, mo, d, static_cast<int>(t / 3600),
                 static_cast<int>(t / 60 % 60), static_cast<int>(t % 60));
   return buf;

@@ -14,13 +14,22 @@ namespace granice {
 
 namespace {
 
-const char* const kFirst[] = {"Anna", "Zofia", "Łucja", "Małgorzata", "Ewa", "Katarzyna", "Agnieszka", "Joanna",
-                              "Piotr", "Krzysztof", "Tomasz", "Paweł", "Michał", "Jędrzej", "Łukasz", "Grzegorz",
-                              "Maria", "Żaneta", "Bożena", "Jan", "Wojciech", "Kamil", "Marta", "Aleksandra"};
-const char* const kLast[] = {"Nowak", "Kowalska", "Wiśniewski", "Wójcik", "Kamińska", "Lewandowski", "Zieliński",
-                             "Szymańska", "Woźniak", "Dąbrowski", "Kozłowska", "Jankowski", "Mazur", "Kwiatkowska",
-                             "Krawczyk", "Piotrowski", "Grabowska", "Nowakowski", "Pawłowska", "Michalski", "Łęcka",
-                             "Żółkiewski", "Ślusarczyk", "Gęśla"};
+const char* const kWomen[] = {"Anna", "Zofia", "Łucja", "Małgorzata", "Ewa", "Katarzyna", "Agnieszka", "Joanna",
+                              "Maria", "Żaneta", "Bożena", "Marta", "Aleksandra", "Jadwiga"};
+const char* const kMen[] = {"Piotr", "Krzysztof", "Tomasz", "Paweł", "Michał", "Jędrzej", "Łukasz", "Grzegorz",
+                            "Jan", "Wojciech", "Kamil", "Zbigniew", "Mikołaj", "Józef"};
+// Masculine forms; -ski / -cki / -dzki become -ska / -cka / -dzka for women.
+const char* const kSurnames[] = {"Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski", "Zieliński",
+                                 "Szymański", "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Kwiatkowski",
+                                 "Krawczyk", "Piotrowski", "Grabowski", "Pawłowski", "Michalski", "Łęcki",
+                                 "Żółkiewski", "Ślusarczyk", "Gęśla", "Nowicki"};
+
+std::string learner_name(Rng& rng) {
+  const bool woman = rng.chance(0.55);
+  std::string last = kSurnames[rng.below(std::size(kSurnames))];
+  if (woman && last.size() > 1 && last.compare(last.size() - 1, 1, "i") == 0) last.back() = 'a';
+  return std::string(woman ? kWomen[rng.below(std::size(kWomen))] : kMen[rng.below(std::size(kMen))]) + " " + last;
+}
 
 struct Learner {
   Rng rng;
@@ -128,7 +137,7 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
   Rng rng(mix(seed, index, 0x5117u));
   char id[32];
   std::snprintf(id, sizeof id, "emp-%06llu", static_cast<unsigned long long>(index + 1));
-  const std::string name = std::string(kFirst[rng.below(std::size(kFirst))]) + " " + kLast[rng.below(std::size(kLast))];
+  const std::string name = learner_name(rng);
   const std::string lang = course.languages.size() > 1 && rng.chance(0.3) ? course.languages[1]
                            : course.languages.empty()                    ? std::string("pl")
                                                                          : course.languages.front();

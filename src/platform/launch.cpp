@@ -8,6 +8,7 @@
 
 #include "core/diagnostic.h"
 #include "core/loader.h"
+#include "platform/embedded.h"
 #include "platform/js_bridge.h"
 
 namespace granice::platform {
@@ -53,7 +54,7 @@ void SaveSettings(const app::Settings& s) {
 }
 
 void Launch(app::AppState& app) {
-  LoadResult loaded = load_course_folder("/quizzes");
+  LoadResult loaded = load_course(EmbeddedContent());
   if (!loaded.ok()) {
     for (const Diagnostic& d : loaded.diagnostics) app.load_errors.push_back(format_diagnostic(d));
     return;

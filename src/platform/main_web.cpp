@@ -4,9 +4,15 @@
 #include <SDL.h>
 #include <emscripten.h>
 
+#include <malloc.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/app_state.h"
 #include "app/theme.h"
@@ -14,6 +20,7 @@
 #include "imgui_internal.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
+#include "platform/embedded.h"
 #include "platform/input_queue.h"
 #include "platform/js_bridge.h"
 #include "platform/persistence_select.h"
@@ -38,6 +45,14 @@ struct Platform {
   bool first_frame_reported = false;
   double last_tick = 0.0;      // for time spent: wall clock of the previous animation frame
   std::unique_ptr<app::Persistence> persistence;
+  // Frame timer (window.granice.frameTimes()): milliseconds of main-thread work per drawn frame,
+  // the last kFrameTimes of them, oldest first once the ring has wrapped.
+  static constexpr std::size_t kFrameTimes = 4096;
+  std::vector<float> frame_ms = std::vector<float>(kFrameTimes, 0.0f);
+  std::size_t frame_ms_next = 0;
+  std::size_t frame_ms_count = 0;
+  std::string frame_ms_json;
+  std::uintptr_t heap_top_max = 0;   // high-water mark of the heap's top (sbrk), sampled per frame
 };
 
 Platform* g_platform = nullptr;  // the exported C functions below need to reach it
@@ -52,11 +67,19 @@ void BuildFonts(Platform& p, float dpr) {
   cfg.OversampleH = 1;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
+  cfg.FontDataOwnedByAtlas = false;   // the bytes are compiled in (platform/embedded.h)
   theme::Fonts fonts;
-  fonts.body = io.Fonts->AddFontFromFileTTF("/fonts/body.ttf", 18.0f * scale, &cfg, kRanges);
-  fonts.h1 = io.Fonts->AddFontFromFileTTF("/fonts/bold.ttf", 30.0f * scale, &cfg, kRanges);
-  fonts.h2 = io.Fonts->AddFontFromFileTTF("/fonts/bold.ttf", 23.0f * scale, &cfg, kRanges);
-  fonts.h3 = io.Fonts->AddFontFromFileTTF("/fonts/bold.ttf", 19.0f * scale, &cfg, kRanges);
+  const auto body = Embedded("fonts/body.ttf");
+  const auto bold = Embedded("fonts/bold.ttf");
+  auto add = [&](const std::optional<std::string_view>& ttf, float px) -> ImFont* {
+    if (!ttf) return nullptr;
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf->data()), static_cast<int>(ttf->size()), px * scale,
+                                          &cfg, kRanges);
+  };
+  fonts.body = add(body, 18.0f);
+  fonts.h1 = add(bold, 30.0f);
+  fonts.h2 = add(bold, 23.0f);
+  fonts.h3 = add(bold, 19.0f);
   if (!fonts.body) fonts.body = io.Fonts->AddFontDefault();
   io.FontDefault = fonts.body;
   io.FontGlobalScale = 1.0f / dpr;
@@ -86,6 +109,7 @@ void Frame(void* arg) {
   }
   if (p.frames_to_draw <= 0 && p.input.Empty()) return;   // idle: draw nothing, keep the last frame
   if (p.frames_to_draw > 0) p.frames_to_draw--;
+  const double frame_start = emscripten_get_now();
 
   p.input.FeedFrame([](const SDL_Event& e) { ImGui_ImplSDL2_ProcessEvent(&e); });
 
@@ -105,6 +129,8 @@ void Frame(void* arg) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
   p.frames++;
+  const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  if (top > p.heap_top_max) p.heap_top_max = top;
 
   p.semantics_json = p.app.ui.tree.ToJson();
   if (p.semantics_json != before) {
@@ -113,6 +139,9 @@ void Frame(void* arg) {
     SetDocumentTitle(p.app.ui.tree.title.c_str());
     NotifySemanticsChanged();
   }
+  p.frame_ms[p.frame_ms_next] = static_cast<float>(emscripten_get_now() - frame_start);
+  p.frame_ms_next = (p.frame_ms_next + 1) % Platform::kFrameTimes;
+  p.frame_ms_count = std::min(p.frame_ms_count + 1, Platform::kFrameTimes);
   if (!p.first_frame_reported) {
     p.first_frame_reported = true;
     NotifyFirstFrame();
@@ -216,6 +245,34 @@ EMSCRIPTEN_KEEPALIVE void granice_scroll(float dy) {
   if (!granice::platform::g_platform) return;
   granice::platform::g_platform->app.scroll_by += dy;
   granice::platform::g_platform->frames_to_draw = 3;
+}
+// Frame timer: the main-thread milliseconds of the last frames drawn (JSON array, oldest first);
+// `reset` non-zero empties the ring afterwards (benchmarks measure one interaction at a time).
+EMSCRIPTEN_KEEPALIVE const char* granice_frame_times(int reset) {
+  granice::platform::Platform* p = granice::platform::g_platform;
+  if (!p) return "[]";
+  std::string& out = p->frame_ms_json;
+  out = "[";
+  const std::size_t n = p->frame_ms_count, cap = granice::platform::Platform::kFrameTimes;
+  for (std::size_t i = 0; i < n; ++i) {
+    const float v = p->frame_ms[(p->frame_ms_next + cap - n + i) % cap];
+    if (i) out += ',';
+    out += std::to_string(std::lround(v * 1000.0f) / 1000.0);
+  }
+  out += "]";
+  if (reset) p->frame_ms_count = 0;
+  return out.c_str();
+}
+// Memory: wasm memory size, the heap's top (now and its high-water mark) and bytes in use.
+EMSCRIPTEN_KEEPALIVE const char* granice_heap() {
+  static std::string out;
+  granice::platform::Platform* p = granice::platform::g_platform;
+  const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const struct mallinfo mi = mallinfo();
+  out = "{\"memory\":" + std::to_string(__builtin_wasm_memory_size(0) * 65536u) + ",\"heap_top\":" + std::to_string(top) +
+        ",\"heap_top_max\":" + std::to_string(std::max(top, p ? p->heap_top_max : 0)) +
+        ",\"in_use\":" + std::to_string(mi.uordblks) + "}";
+  return out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void granice_wake() {
   if (granice::platform::g_platform) granice::platform::g_platform->frames_to_draw = 2;

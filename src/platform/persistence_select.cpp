@@ -6,6 +6,7 @@
 
 #include "core/course_state.h"
 #include "core/loader.h"
+#include "platform/embedded.h"
 #include "core/quiz_engine.h"
 #include "core/roleplay_engine.h"
 #include "core/scoring.h"
@@ -168,7 +169,7 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
     if (a == "launch") {
       if (!g_driver) {
         g_driver = new Driver();
-        g_driver->load = load_course_folder("/quizzes");
+        g_driver->load = load_course(EmbeddedContent());
         if (PagePersistence* active = ActivePersistence()) {
           g_driver->persistence = active;  // the app already launched it: Launch() returns the same data
         } else {

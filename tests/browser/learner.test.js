@@ -2,6 +2,7 @@
 // role-play and the final assessment, with real mouse events (and once with the keyboard alone).
 'use strict';
 const assert = require('assert/strict');
+const fs = require('fs');
 const { semantics, screenshot, settle } = require('./harness.js');
 const L = require('./learner.js');
 
@@ -40,6 +41,38 @@ module.exports = {
       await completeCourse(page, 'pl', L.mouse, { shots: true, prefix: 'desktop-' });
       const nodes = await semantics(page);
       assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Anna Nowak'), 'certificate names the learner');
+
+      // The certificate downloads as a PNG.
+      const [cert] = await Promise.all([page.waitForEvent('download'),
+        L.mouse.press(page, 'button', 'Pobierz zaświadczenie (PNG)')]);
+      const png = fs.readFileSync(await cert.path());
+      assert.equal(cert.suggestedFilename(), 'granice-certificate.png');
+      assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+      assert.ok(png.length > 20000, `certificate PNG has content (${png.length} bytes)`);
+
+      // "Download my record" saves the JSON progress record of the finished course.
+      await L.mouse.press(page, 'button', 'Strona główna');
+      const [rec] = await Promise.all([page.waitForEvent('download'),
+        L.mouse.press(page, 'button', 'Pobierz zapis postępu')]);
+      const record = JSON.parse(fs.readFileSync(await rec.path(), 'utf8'));
+      assert.equal(record.format, 'granice-record');
+      assert.equal(record.completion_status, 'completed');
+      assert.equal(record.success_status, 'passed');
+      assert.equal(record.learner.name, 'Anna Nowak');
+      assert.equal(record.score.raw, 100);
+      const quizQuestions = L.content.modules.reduce((n, m) => n + m.quiz.questions.length, 0);
+      const answered = record.interactions.filter((i) => i.type !== 'other').length;
+      assert.equal(answered, quizQuestions + L.content.assessment.draw, 'one interaction per answered question');
+
+      // "Start over" asks first; cancelling keeps everything, confirming resets progress.
+      await L.mouse.press(page, 'button', 'Zacznij od nowa');
+      assert.ok(await L.has(page, 'button', 'Tak, zacznij od nowa'), 'asks for confirmation');
+      await L.mouse.press(page, 'button', 'Anuluj');
+      assert.ok(await L.has(page, 'progressbar', `Ukończone moduły: ${L.content.modules.length} z ${L.content.modules.length}`));
+      await L.mouse.press(page, 'button', 'Zacznij od nowa');
+      await L.mouse.press(page, 'button', 'Tak, zacznij od nowa');
+      assert.ok(await L.has(page, 'progressbar', `Ukończone moduły: 0 z ${L.content.modules.length}`), 'progress reset');
+      assert.ok(await L.has(page, 'text', 'Uczestnik: Anna Nowak'), 'the learner stays');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -54,8 +87,8 @@ module.exports = {
       await completeCourse(page, 'en', L.keyboard, { shots: true, prefix: 'phone-' });
       const nodes = await semantics(page);
       assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Kim Keyboard'), 'certificate names the learner');
-      // Nothing is wider than the phone screen (no horizontal scrolling needed).
-      const wide = nodes.filter((n) => n.rect.x < 0 || n.rect.x + n.rect.width > 361);
+      // Nothing is wider than the phone screen minus the scrollbar (no horizontal scrolling needed).
+      const wide = nodes.filter((n) => n.rect.x < 0 || n.rect.x + n.rect.width > 360 - 16);
       assert.deepEqual(wide.map((n) => n.name), [], 'every widget fits in 360 px');
       assert.deepEqual(errors, []);
     } finally {

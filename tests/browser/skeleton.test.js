@@ -76,4 +76,29 @@ module.exports = {
       await context.close();
     }
   },
+
+  async 'crisp on high-DPI screens and follows window resizes'(env) {
+    const { page, context, errors } = await openApp(env, {
+      query: 'lang=pl', viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+    try {
+      await settle(page);
+      const size = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+      });
+      assert.equal(size.w, size.cw * 2, 'canvas backing store is device pixels wide');
+      assert.equal(size.h, size.ch * 2);
+      const before = (await semantics(page)).find((n) => n.role === 'heading' && n.level === 1);
+      await page.setViewportSize({ width: 420, height: 700 });
+      await settle(page, 200);
+      const after = (await semantics(page)).find((n) => n.role === 'heading' && n.level === 1);
+      assert.ok(after.rect.width < before.rect.width, 'the heading rewraps in a narrower window');
+      const c2 = await page.evaluate(() => document.getElementById('canvas').width);
+      assert.equal(c2, 840, 'the canvas follows the new size');
+      await screenshot(page, 'skeleton-dpr2-narrow');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
 };

@@ -195,7 +195,7 @@ TEST_CASE("report: hand-checked item analysis of three learners", "[report]") {
   CHECK(db.modules[1].quiz.answers[0].correct);
   CHECK(db.modules[0].outcome == Outcome::Poor);
   REQUIRE(db.modules[0].path.size() == 1);
-  CHECK(db.modules[0].path[0].reply == "n1 cold");
+  CHECK(db.modules[0].path[0].reply.rfind("n1 cold", 0) == 0);
   REQUIRE(db.modules[0].rubric.size() == 2);
   CHECK(db.modules[0].rubric[0].score == -1);
   CHECK(db.journal.size() == b.interactions.size());
@@ -324,20 +324,21 @@ TEST_CASE("simulate: realistic, deterministic records of the shipped course", "[
   const LoadResult loaded = load_course_folder(std::string(GRANICE_SOURCE_DIR) + "/quizzes");
   REQUIRE(loaded.ok());
   const Course& c = loaded.course;
-  CHECK(simulate_learner(c, 7, 3) == simulate_learner(c, 7, 3));
-  CHECK_FALSE(simulate_learner(c, 7, 3) == simulate_learner(c, 7, 4));
+  const CourseState one = simulate_learner(c, 7, 3);
+  CHECK(one == simulate_learner(c, 7, 3));
+  CHECK_FALSE(one == simulate_learner(c, 7, 4));
   Report rep(c);
-  for (std::uint64_t i = 0; i < 24; ++i) CHECK(rep.add_file("l" + std::to_string(i), to_record(c, simulate_learner(c, 7, i))));
+  for (std::uint64_t i = 0; i < 6; ++i) CHECK(rep.add_file("l" + std::to_string(i), to_record(c, simulate_learner(c, 7, i))));
   CHECK(rep.issues().empty());
   const ReportSummary s = rep.summary();
-  CHECK(s.records == 24);
+  CHECK(s.records == 6);
   CHECK(s.by_status.size() >= 2);   // a mix: passed, failed, incomplete, ...
   long answered = 0, wrong = 0;
   for (const auto& q : rep.items().questions) {
     answered += q.answered;
     wrong += q.answered - q.correct;
   }
-  CHECK(answered > 24 * 20);
+  CHECK(answered > 6 * 20);
   CHECK(wrong > 0);
   for (const auto& r : rep.rows()) {
     CHECK(r.learner_id.rfind("emp-", 0) == 0);

@@ -1,0 +1,191 @@
+// Hardening: the page runs under its Content-Security-Policy and asks for nothing but its own
+// files; records opened in the trainer view are data, never code; damaged saved progress is
+// told to the learner plainly; the single-file build runs from file:// with the same features.
+'use strict';
+const assert = require('assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { openApp, semantics, settle } = require('./harness.js');
+const L = require('./learner.js');
+
+const ROOT = path.resolve(__dirname, '../..');
+const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
+const KEY = 'granice:' + L.content.course.id;
+
+// Every request the page makes, and every CSP violation it reports.
+function watch(page) {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return requests;
+}
+async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations || []);
+}
+async function trackCsp(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+module.exports = {
+  async 'the app runs under its CSP and requests only its own files'(env) {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await trackCsp(context);
+    const page = await context.newPage();
+    const requests = watch(page);
+    try {
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const response = await page.goto(env.url + '?lang=en');
+      await page.evaluate(() => window.granice.ready);
+      const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'no unsafe-inline / unsafe-eval for scripts');
+      assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/, 'nothing inline is allowed');
+      assert.ok(response.ok());
+      await settle(page, 300);
+      // Use it a little: name, start, a lesson page.
+      await L.mouse.press(page, 'textbox', L.UI.en.name);
+      await page.keyboard.type('Csp Tester');
+      await L.mouse.press(page, 'button', L.UI.en.nameContinue);
+      await L.mouse.press(page, 'button', L.UI.en.start);
+      await L.mouse.press(page, 'button', L.UI.en.readLesson);
+      const origin = new URL(env.url).origin;
+      const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+      assert.deepEqual(foreign, [], 'no request leaves the page\'s origin');
+      const files = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))].sort();
+      const allowed = ['/', '/index.html', '/style.css', '/granice.js', '/scorm.js', '/trainer.js', '/a11y.js', '/app.js', '/app.wasm'];
+      for (const f of files) assert.ok(allowed.includes(f), `unexpected request ${f}`);
+      assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'records opened in the trainer view are shown as text and cannot run anything'(env) {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await trackCsp(context);
+    const page = await context.newPage();
+    const requests = watch(page);
+    try {
+      await page.goto(env.url + '?lang=en&view=trainer');
+      await page.evaluate(() => window.granice.ready);
+      await settle(page, 200);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-evil-'));
+      const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+      const record = {
+        format: 'granice-record', format_version: 1,
+        course: { id: L.content.course.id, version: L.content.course.version },
+        learner: { id: 'javascript:window.__pwned=3', name: payload },
+        modules: [{ id: payload }],
+        snapshot: 'G1.' + 'A'.repeat(50),
+      };
+      const files = {
+        'evil-record.json': JSON.stringify(record),
+        'evil.html': `<html><body>${payload}</body></html>`,
+        'evil.js.json': 'alert(1); fetch("http://example.invalid/")',
+        'deep.json': '['.repeat(100000),
+        'nul.json': '{"a":"\u0000\ud800"}',
+      };
+      const paths = Object.entries(files).map(([n, t]) => { const p = path.join(dir, n); fs.writeFileSync(p, t); return p; });
+      await page.setInputFiles('#granice-trainer-files', paths);
+      await settle(page, 500);
+      const pwned = await page.evaluate(() => window.__pwned);
+      assert.equal(pwned, undefined, 'nothing from a record ran');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('img, iframe, object, embed').length), 0,
+                   'no element from a record was inserted into the page');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script appeared');
+      const origin = new URL(env.url).origin;
+      assert.deepEqual(requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:')), [], 'no request left the origin');
+      assert.deepEqual(await cspViolations(page), [], 'no CSP violations (nothing even tried to load)');
+      const nodes = await semantics(page);
+      assert.ok(nodes.length > 0, 'the trainer view still draws');
+      assert.equal(await page.evaluate(() => typeof window.granice.frames()), 'number', 'the app is still running');
+      fs.rmSync(dir, { recursive: true, force: true });
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'damaged saved progress is kept aside and the learner is told plainly'(env) {
+    const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Tamper Tester' });
+    try {
+      await L.mouse.press(page, 'button', L.UI.en.start);
+      await L.mouse.press(page, 'button', L.UI.en.readLesson);
+      await L.mouse.press(page, 'button', L.UI.en.next);
+      const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
+      assert.ok(saved && saved.length > 100, 'progress was saved in local storage');
+      for (const [what, damaged] of [
+        ['a record cut short', saved.slice(0, saved.length >> 1)],
+        ['a snapshot with one character changed', (() => {
+          const snap = JSON.parse(saved).snapshot;
+          const i = snap.length - 10;
+          return snap.slice(0, i) + (snap[i] === 'A' ? 'B' : 'A') + snap.slice(i + 1);
+        })()],
+        ['binary garbage', '\u0000\u00ff\ufffd'.repeat(300)],
+      ]) {
+        await page.evaluate(([k, v]) => {
+          for (const key of Object.keys(localStorage)) if (key.includes('.damaged.')) localStorage.removeItem(key);
+          localStorage.setItem(k, v);
+        }, [KEY, damaged]);
+        await page.reload();
+        await page.evaluate(() => window.granice.ready);
+        await settle(page, 200);
+        const nodes = await semantics(page);
+        const text = nodes.map((n) => n.name).join('\n');
+        assert.match(text, /The progress saved in this browser was (partly )?damaged/, `${what}: the learner is told`);
+        const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.damaged.')));
+        assert.equal(backups.length, 1, `${what}: the damaged copy is kept`);
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), damaged, `${what}: unchanged`);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'the single-file build runs from file:// offline, standalone, and keeps progress'(env) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-single-'));
+    const file = path.join(dir, 'granice.html');
+    execFileSync('node', [path.join(ROOT, 'scripts/single_file.js'), SITE, file], { stdio: 'pipe' });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await trackCsp(context);
+    const page = await context.newPage();
+    const requests = watch(page);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto('file://' + file + '?lang=pl');
+      await page.evaluate(() => window.granice.ready);
+      await settle(page, 200);
+      let nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.role === 'heading' && n.name === L.content.course.title.pl), 'Polish title');
+      assert.ok(nodes.some((n) => n.name === 'Zażółć gęślą jaźń. ZAŻÓŁĆ GĘŚLĄ JAŹŃ.'), 'Polish text');
+      // Same features: name, a lesson, progress kept across a reload (standalone, local storage).
+      await L.mouse.press(page, 'textbox', L.UI.pl.name);
+      await page.keyboard.type('Jan Plik');
+      await L.mouse.press(page, 'button', L.UI.pl.nameContinue);
+      await L.mouse.press(page, 'button', L.UI.pl.start);
+      await L.mouse.press(page, 'button', L.UI.pl.readLesson);
+      await L.mouse.press(page, 'button', L.UI.pl.next);
+      const before = (await semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name);
+      await page.reload();
+      await page.evaluate(() => window.granice.ready);
+      await settle(page, 200);
+      nodes = await semantics(page);
+      const after = nodes.filter((n) => n.role === 'heading').map((n) => n.name);
+      assert.deepEqual(after, before, 'resumed on the same lesson page after a reload');
+      const foreign = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
+      assert.deepEqual(foreign, [], 'nothing but the file itself (and its blob: scripts) is loaded');
+      assert.equal(new Set(requests.filter((u) => u.startsWith('file://')).map((u) => u.split('?')[0])).size, 1, 'one file');
+      assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

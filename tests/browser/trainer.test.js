@@ -1,0 +1,105 @@
+// The trainer view: opens a handful of progress records through the page's file input (plus a
+// broken file and one of another course), reads the learners table from granice.semantics(),
+// opens one learner, looks at the item analysis and downloads both CSV exports.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const assert = require('assert/strict');
+const { openApp, semantics, settle, click, screenshot } = require('./harness.js');
+
+const RECORDS = path.join(__dirname, 'records');
+
+function recordFiles() {
+  const files = fs.readdirSync(RECORDS).filter((f) => f.endsWith('.json')).sort()
+    .map((name) => ({ name, mimeType: 'application/json', buffer: fs.readFileSync(path.join(RECORDS, name)) }));
+  const foreign = JSON.parse(files[0].buffer.toString('utf8'));
+  foreign.course.id = 'another-course';
+  foreign.learner.name = '<img src=x onerror=alert(1)>';
+  files.push({ name: 'foreign.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(foreign)) });
+  files.push({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "granice-record", ') });
+  return files;
+}
+
+const learners = () => recordFiles().slice(0, -2).map((f) => JSON.parse(f.buffer.toString('utf8')));
+
+async function download(page, role, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click(page, role, name)]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+module.exports = {
+  async 'open records, read the table, a learner and the item analysis, export CSV'(env) {
+    const { page, context, errors } = await openApp(env, { query: 'view=trainer&lang=en' });
+    try {
+      await settle(page, 100);
+      let nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Trainer review'), 'trainer view from ?view=trainer');
+      assert.ok(nodes.some((n) => n.role === 'button' && n.name === 'Open record files'));
+
+      const files = recordFiles();
+      await page.setInputFiles('#granice-trainer-files', files);
+      await settle(page, 200);
+      nodes = await semantics(page);
+      const people = learners();
+      assert.ok(nodes.some((n) => n.name === `Files opened: ${files.length} · valid: ${people.length} · refused: 2`),
+        'counts: ' + nodes.filter((n) => /Files opened/.test(n.name)).map((n) => n.name));
+      for (const p of people) assert.ok(nodes.some((n) => n.role === 'link' && n.name === p.learner.name), 'row for ' + p.learner.name);
+      assert.ok(!nodes.some((n) => /onerror/.test(n.name)), 'the foreign record is not in the table');
+      await screenshot(page, 'trainer-table');
+
+      // Sort by score, highest first: the first link is the best learner.
+      await click(page, 'button', /^Sort by Score/);
+      nodes = await semantics(page);
+      const rows = nodes.filter((n) => n.role === 'link').sort((a, b) => a.rect.y - b.rect.y).map((n) => n.name);
+      const best = people.filter((p) => p.score.raw !== null).sort((a, b) => b.score.raw - a.score.raw)[0];
+      assert.equal(rows[0], best.learner.name);
+
+      // Filter: failed only.
+      await click(page, 'button', /^Status: /);
+      await click(page, 'radio', 'Failed');
+      nodes = await semantics(page);
+      const failed = people.filter((p) => p.success_status === 'failed').map((p) => p.learner.name).sort();
+      assert.deepEqual(nodes.filter((n) => n.role === 'link').map((n) => n.name).sort(), failed);
+      await click(page, 'button', /^Status: /);
+      await click(page, 'radio', 'All');
+
+      // CSV of the table: BOM, every learner, formula-safe.
+      const table = await download(page, 'button', 'Export table (CSV)');
+      assert.equal(table.name, 'granice-learners.csv');
+      assert.deepEqual([...table.bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF]);
+      const text = table.bytes.toString('utf8');
+      for (const p of people) assert.ok(text.includes(p.learner.name), 'CSV has ' + p.learner.name);
+      assert.ok(text.split('\r\n').length >= people.length + 1);
+
+      // One learner: per-module answers with verdicts, the role-play path and rubric totals.
+      await click(page, 'link', best.learner.name);
+      nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.role === 'heading' && n.level === 2 && n.name === best.learner.name));
+      assert.ok(nodes.some((n) => /Answer: .* — (correct|incorrect|partly correct)$/.test(n.name)), 'answers with verdicts');
+      assert.ok(nodes.some((n) => /^1\. Client: .* — Reply: /.test(n.name)), 'role-play path');
+      assert.ok(nodes.some((n) => n.role === 'progressbar' && /: -?\d+ \/ \d+$/.test(n.name)), 'rubric totals');
+      await screenshot(page, 'trainer-detail');
+      await click(page, 'button', 'Back to the list');
+
+      // Item analysis: bars per question and guideline, the score histogram, CSV.
+      await click(page, 'button', 'Item analysis');
+      nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.role === 'progressbar' && / — correct \d+(\.\d)?% \(\d+\)$/.test(n.name)), 'question bars');
+      assert.ok(nodes.some((n) => /^Learners by score: 0–9%: \d+/.test(n.name)), 'histogram');
+      await screenshot(page, 'trainer-items');
+      const items = await download(page, 'button', 'Export item analysis (CSV)');
+      assert.equal(items.name, 'granice-items.csv');
+      assert.ok(items.bytes.toString('utf8').startsWith('\uFEFFkind,quiz,id,objective,label'));
+
+      // The refused files, with reasons.
+      await click(page, 'button', 'Files with problems (2)');
+      nodes = await semantics(page);
+      assert.ok(nodes.some((n) => /^foreign\.json: a record of another course/.test(n.name)));
+      assert.ok(nodes.some((n) => /^broken\.json: \/: not valid JSON/.test(n.name)));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+};
