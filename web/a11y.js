@@ -68,6 +68,7 @@
   let lastAppFocus = '';         // id ImGui reported focused at the last sync
   let lastAnnounce = '';
   let headingSeq = 0;
+  let pendingPress = null;       // {id, syncs}: a press waiting for its widget to scroll into view
 
   const isControl = (role) => role === 'button' || role === 'radio' || role === 'checkbox' ||
                               role === 'link' || role === 'textbox';
@@ -319,6 +320,15 @@
     }
     lastAppFocus = appFocus;
     markRing();
+    if (pendingPress) {
+      const target = screen.nodes.find((n) => n.id === pendingPress.id);
+      const visible = target && target.rect.y + target.rect.height > 0 && target.rect.y < window.innerHeight;
+      if (!target || visible || ++pendingPress.syncs > 3) {
+        const id = pendingPress.id;
+        pendingPress = null;
+        if (target) activate(id);
+      }
+    }
 
     // [SECTION] Live region
     const announce = screen.announce || '';
@@ -369,9 +379,15 @@
     const el = e.currentTarget;
     if (el.disabled || el.getAttribute('aria-disabled') === 'true' || !el.dataset.id) return;
     if (el.dataset.role === 'textbox') return;
-    // Focus first: the app scrolls the widget into view (a drop-down scrolled off screen would
-    // not open), and its focus ring shows what was pressed.
+    // Focus first: the app scrolls the widget into view and its focus ring shows what was
+    // pressed. A widget off screen is pressed once it is scrolled into view (ImGui does not run
+    // clipped widgets: a drop-down off screen would not open).
     if (el.dataset.id !== lastAppFocus) focusApp(el.dataset.id);
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= window.innerHeight) {
+      pendingPress = { id: el.dataset.id, syncs: 0 };
+      return;
+    }
     activate(el.dataset.id);
   }
 

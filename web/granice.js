@@ -133,9 +133,11 @@
   function loadApp() {
     const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
     a11y.src = src('a11y.js');
+    a11y.async = false;   // run in insertion order: a11y.js before app.js (blob: URLs load at once)
     document.body.appendChild(a11y);
     const script = document.createElement('script');
     script.src = src('app.js');
+    script.async = false;
     script.onerror = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
                                      'The course files could not be loaded. Check the connection and reload the page.');
     document.body.appendChild(script);

@@ -246,13 +246,12 @@ bool TextInput(const std::string& label, std::string& value, int max_bytes) {
 
 void Progress(float fraction, const std::string& label) {
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  if (ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x > ImGui::GetContentRegionAvail().x) {
-    // The label would be clipped inside the bar: wrap it above an unlabelled bar instead.
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.6f), "");
-  } else {
-    ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), label.c_str());
-  }
+  // The label goes above a thin bar, never inside it: text over the filled part would not
+  // have enough contrast, and a long label would be clipped.
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::ProgressBar(fraction, ImVec2(-1.0f, ImGui::GetFontSize() * 0.6f), "");
   view::SemanticNode& n = Push(view::Role::ProgressBar, label);
   n.rect.height += n.rect.y - start.y;
   n.rect.y = start.y;

@@ -26,18 +26,22 @@ EM_JS(char*, granice_js_scorm_where, (), {
   stringToUTF8(s, p, n);
   return p;
 });
-EM_JS(char*, granice_js_pstore_get, (const char* key), {
+// Stored values can hold anything (a damaged or edited copy may contain NUL characters): they
+// cross with their byte length, never as NUL-terminated strings, so nothing is cut short.
+EM_JS(char*, granice_js_pstore_get, (const char* key, int* len), {
   if (!window.graniceScorm) return 0;
   var v = window.graniceScorm.storageGet(UTF8ToString(key));
   if (v === null || v === undefined) return 0;
   var n = lengthBytesUTF8(v) + 1;
   var p = _malloc(n);
   stringToUTF8(v, p, n);
+  HEAP32[len >> 2] = n - 1;
   return p;
 });
-EM_JS(int, granice_js_pstore_set, (const char* key, const char* value), {
+EM_JS(int, granice_js_pstore_set, (const char* key, const char* value, int len), {
   if (!window.graniceScorm) return 0;
-  return window.graniceScorm.storageSet(UTF8ToString(key), UTF8ToString(value)) ? 1 : 0;
+  var text = new TextDecoder().decode(HEAPU8.subarray(value, value + len));
+  return window.graniceScorm.storageSet(UTF8ToString(key), text) ? 1 : 0;
 });
 EM_JS(void, granice_js_pstore_remove, (const char* key), {
   if (window.graniceScorm) window.graniceScorm.storageRemove(UTF8ToString(key));
@@ -77,13 +81,16 @@ std::string ScormCall(const char* method, const char* a, const char* b, bool* th
 std::string ScormApiDescription() { return take(granice_js_scorm_where()); }
 
 std::optional<std::string> StorageGet(const std::string& key) {
-  char* p = granice_js_pstore_get(key.c_str());
+  int len = 0;
+  char* p = granice_js_pstore_get(key.c_str(), &len);
   if (!p) return std::nullopt;
-  return take(p);
+  std::string s(p, static_cast<std::size_t>(len < 0 ? 0 : len));
+  std::free(p);
+  return s;
 }
 
 bool StorageSet(const std::string& key, const std::string& value) {
-  return granice_js_pstore_set(key.c_str(), value.c_str()) != 0;
+  return granice_js_pstore_set(key.c_str(), value.data(), static_cast<int>(value.size())) != 0;
 }
 
 void StorageRemove(const std::string& key) { granice_js_pstore_remove(key.c_str()); }

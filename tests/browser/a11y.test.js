@@ -180,7 +180,8 @@ module.exports = {
       const s = await screen(page);
       assert.ok(s.nodes.some((n) => n.role === 'heading' && n.level === 1), 'home after settings');
       await completeCourse(page, 'pl', act);
-      assert.deepEqual(problems.slice(0, 20), [], 'nothing is cut off or needs horizontal scrolling');
+      const distinct = [...new Set(problems)];
+      assert.deepEqual(distinct.slice(0, 20), [], 'nothing is cut off or needs horizontal scrolling');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
