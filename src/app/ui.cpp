@@ -40,6 +40,13 @@ bool TakeActivation(ImGuiID id) {
   return true;
 }
 
+// A radio / checkbox label that would not fit on one line (narrow screens, 200% text): such
+// controls are drawn as wrapped cards instead, so nothing needs horizontal scrolling.
+bool TooWide(const std::string& label) {
+  const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+  return w > ImGui::GetContentRegionAvail().x;
+}
+
 void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
   n.id = IdString(id);
   n.disabled = disabled;
@@ -179,6 +186,10 @@ bool Link(const std::string& label) {
 }
 
 bool Radio(const std::string& label, bool selected, bool disabled) {
+  if (TooWide(label)) {
+    g_ctx->same_line = false;   // a card takes the whole line
+    return Card(label, view::Role::Radio, selected, disabled);
+  }
   ResolveSameLine(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                   ImGui::CalcTextSize(label.c_str(), nullptr, true).x);
   if (disabled) ImGui::BeginDisabled();
@@ -193,6 +204,12 @@ bool Radio(const std::string& label, bool selected, bool disabled) {
 }
 
 bool Checkbox(const std::string& label, bool& value, bool disabled) {
+  if (TooWide(label)) {
+    g_ctx->same_line = false;   // a card takes the whole line
+    if (!Card(label, view::Role::Checkbox, value, disabled)) return false;
+    value = !value;
+    return true;
+  }
   if (disabled) ImGui::BeginDisabled();
   bool changed = ImGui::Checkbox(label.c_str(), &value);
   if (disabled) ImGui::EndDisabled();
@@ -394,6 +411,9 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
   int picked = -1;
   ImGui::PushID(name.c_str());
   ImGui::SetNextItemWidth(-1.0f);
+  // The list is as wide as the field, never wider than the screen; long options wrap.
+  const float list_width = ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(list_width, 0.0f), ImVec2(list_width, ImGui::GetIO().DisplaySize.y * 0.7f));
   if (disabled) ImGui::BeginDisabled();
   const bool open = ImGui::BeginCombo("##choice", current.c_str(), ImGuiComboFlags_HeightLarge);
   if (disabled) ImGui::EndDisabled();
@@ -407,7 +427,13 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
     g_ctx->group = name;
     for (size_t i = 0; i < options.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      bool chosen = ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == selected);
+      const float wrap = ImGui::GetContentRegionAvail().x;
+      const ImVec2 text_size = ImGui::CalcTextSize(options[i].c_str(), nullptr, false, wrap);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      bool chosen = ImGui::Selectable("##option", static_cast<int>(i) == selected, ImGuiSelectableFlags_None,
+                                      ImVec2(0.0f, text_size.y));
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                          ImGui::GetColorU32(ImGuiCol_Text), options[i].c_str(), nullptr, wrap);
       const ImGuiID oid = ImGui::GetItemID();
       if (TakeActivation(oid)) chosen = true;
       view::SemanticNode& o = Push(view::Role::Radio, options[i]);
