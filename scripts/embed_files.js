@@ -66,6 +66,21 @@ function cArray(bytes) {
   return parts.join(',\n');
 }
 
+// FNV-1a 64 of the original files in the loader's order (course.json, modules, assessment,
+// resources): what `granice stats quizzes/` reports, so records made by the web app name the
+// content exactly as the CLI does even though the shipped copy is minified.
+function originalHash(dir) {
+  const course = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8'));
+  const order = ['course.json', ...(course.modules || []), course.assessment, course.resources].filter((f) => typeof f === 'string');
+  let h = 14695981039346656037n;
+  for (const f of order) {
+    const p = path.join(dir, f);
+    if (!fs.existsSync(p)) return { order: [], hex: '' };
+    for (const b of fs.readFileSync(p)) h = ((h ^ BigInt(b)) * 1099511628211n) & 0xffffffffffffffffn;
+  }
+  return { order: order.map((f) => 'quizzes/' + f), hex: h.toString(16).padStart(16, '0') };
+}
+
 function embed(outFile, dir, pairs) {
   const files = [];
   for (const f of contentFiles(dir)) {
@@ -82,7 +97,10 @@ function embed(outFile, dir, pairs) {
   });
   src += '}  // namespace\n\nconst EmbeddedFile kEmbeddedFiles[] = {\n';
   files.forEach((f, i) => { src += `  {"${f.name}", k${i}, ${f.bytes.length}u},\n`; });
-  src += '};\nconst unsigned kEmbeddedCount = ' + files.length + 'u;\n\n}  // namespace granice::platform\n';
+  const h = originalHash(dir);
+  src += '};\nconst unsigned kEmbeddedCount = ' + files.length + 'u;\n' +
+         `const char* const kContentLoadOrder = ${JSON.stringify(h.order.join('\n'))};\n` +
+         `const char* const kContentHashOriginal = "${h.hex}";\n\n}  // namespace granice::platform\n`;
   writeFile(outFile, src);
 }
 
@@ -91,7 +109,7 @@ function writeFile(file, text) {
   fs.writeFileSync(file, text);
 }
 
-module.exports = { minifyJson };
+module.exports = { minifyJson, originalHash };
 
 if (require.main === module) {
   const [mode, out, dir, ...rest] = process.argv.slice(2);

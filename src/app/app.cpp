@@ -59,10 +59,9 @@ void DrawPage(AppState& app) {
   }
   // Launch notices (damaged saved progress, storage off) are part of Home; the screen the learner
   // lands on first (the name prompt, or the resumed page) shows them too until they move on.
-  static std::string first_page;
   const std::string key = PageKey(*app.session);
-  if (first_page.empty()) first_page = key;
-  if (!app.notices.empty() && key == first_page && app.session->page() != Page::Home)
+  if (app.first_page_key.empty()) app.first_page_key = key;
+  if (!app.notices.empty() && key == app.first_page_key && app.session->page() != Page::Home)
     for (const std::string& notice : app.notices) ui::Callout(notice, ui::Tone::Bad);
   switch (app.session->page()) {
     case Page::NamePrompt: DrawNamePrompt(app); break;

@@ -50,6 +50,7 @@ struct AppState {
   bool confirm_start_over = false;
   bool theme_dirty = true;
   std::string last_page_key;            // to move focus / announce on navigation
+  std::string first_page_key;           // the page shown at launch (launch notices stay there)
   bool focus_heading = false;           // move keyboard focus to the new screen's heading
   bool scroll_to_top = false;
   std::unique_ptr<view::TrainerModel> trainer;  // trainer review: opened records (made on first use)

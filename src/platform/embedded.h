@@ -17,10 +17,15 @@ struct EmbeddedFile {
 };
 extern const EmbeddedFile kEmbeddedFiles[];
 extern const unsigned kEmbeddedCount;
+extern const char* const kContentLoadOrder;     // display names, '\n'-separated
+extern const char* const kContentHashOriginal;  // FNV-1a 64 of the unminified files in that order
 
 // The bytes of an embedded file, or nullopt.
 std::optional<std::string_view> Embedded(std::string_view name);
 // The course content, read from the embedded copies; messages name files "quizzes/<name>".
 ContentSource EmbeddedContent();
+// load_course(EmbeddedContent()), with course.content_hash of the original (unminified) files,
+// so records name the content exactly as `granice stats quizzes/` does.
+LoadResult LoadEmbeddedCourse();
 
 }  // namespace granice::platform

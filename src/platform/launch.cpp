@@ -54,7 +54,7 @@ void SaveSettings(const app::Settings& s) {
 }
 
 void Launch(app::AppState& app) {
-  LoadResult loaded = load_course(EmbeddedContent());
+  LoadResult loaded = LoadEmbeddedCourse();
   if (!loaded.ok()) {
     for (const Diagnostic& d : loaded.diagnostics) app.load_errors.push_back(format_diagnostic(d));
     return;

@@ -169,7 +169,7 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
     if (a == "launch") {
       if (!g_driver) {
         g_driver = new Driver();
-        g_driver->load = load_course(EmbeddedContent());
+        g_driver->load = LoadEmbeddedCourse();
         if (PagePersistence* active = ActivePersistence()) {
           g_driver->persistence = active;  // the app already launched it: Launch() returns the same data
         } else {

@@ -230,6 +230,7 @@ module.exports = {
 
   async 'prefers-reduced-motion turns on the app setting'(env) {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    context.setDefaultTimeout(20000);
     try {
       const page = await context.newPage();
       await page.goto(env.url + '?lang=en');

@@ -25,6 +25,7 @@ async function launch() {
 // Opens the app in a new page and waits for the first frame. Collects console errors.
 async function openApp(env, { query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+  context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
