@@ -173,7 +173,8 @@ module.exports = {
       const s = await a.driver('steps:6');
       const stored = await a.frame.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('granice:')));
       assert.ok(stored.length >= 1, 'progress is in local storage');
-      await a.frame.evaluate(() => window.location.reload());
+      // Wait for the new document: checking right after reload() could still see the old one.
+      await Promise.all([a.frame.waitForNavigation(), a.frame.evaluate(() => window.location.reload())]);
       await a.frame.waitForFunction(() => window.Module && window.Module._granice_persist_test && window.granice, null, { timeout: 30000 });
       await a.frame.evaluate(() => window.granice.ready);
       const b = await a.driver('launch');
