@@ -175,14 +175,9 @@ int cmd_report(const Args& args) {
     std::cerr << "granice report: no record files or folders given\n" << kUsage;
     return kExitUsage;
   }
-  const auto where = locate_content(content);
-  if (!where) return kExitUsage;
-  const LoadResult loaded = load_location(*where);
-  if (!loaded.ok()) {
-    for (const auto& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';
-    std::cerr << content << ": content has errors; run granice lint " << content << '\n';
-    return kExitContentErrors;
-  }
+  CheckedContent checked = load_clean_content(content);
+  if (!checked.loaded) return checked.exit_code;
+  const LoadResult& loaded = *checked.loaded;
   const Course& course = loaded.course;
 
   std::vector<ReportIssue> missing;

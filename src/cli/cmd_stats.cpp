@@ -50,14 +50,9 @@ int cmd_stats(const Args& args) {
       path = a;
     }
   }
-  const auto where = locate_content(path);
-  if (!where) return kExitUsage;
-  const LoadResult result = load_location(*where);
-  if (!result.ok()) {
-    for (const auto& d : result.diagnostics) std::cerr << format_diagnostic(d) << '\n';
-    std::cerr << path << ": content has errors; run granice lint " << path << '\n';
-    return kExitContentErrors;
-  }
+  CheckedContent checked = load_clean_content(path);
+  if (!checked.loaded) return checked.exit_code;
+  const LoadResult& result = *checked.loaded;
   const auto stats = course_stats(result.course);
   if (as_json) {
     std::cout << stats.dump() << '\n';

@@ -1,5 +1,7 @@
 #include "cli/content_path.h"
 
+#include "cli/commands.h"
+
 #include <filesystem>
 #include <iostream>
 
@@ -20,6 +22,18 @@ std::optional<ContentLocation> locate_content(const std::string& path) {
 
 LoadResult load_location(const ContentLocation& where) {
   return load_course(folder_source(where.folder), where.course_file);
+}
+
+CheckedContent load_clean_content(const std::string& path) {
+  const auto where = locate_content(path);
+  if (!where) return {std::nullopt, kExitUsage};
+  LoadResult loaded = load_location(*where);
+  if (!loaded.ok()) {
+    for (const auto& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';
+    std::cerr << path << ": content has errors; run granice lint " << path << '\n';
+    return {std::nullopt, kExitContentErrors};
+  }
+  return {std::move(loaded), kExitOk};
 }
 
 }  // namespace granice::cli

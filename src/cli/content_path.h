@@ -20,4 +20,12 @@ std::optional<ContentLocation> locate_content(const std::string& path);
 
 LoadResult load_location(const ContentLocation& where);
 
+// For commands that need clean content (stats, report, simulate): loads PATH, or prints what is
+// wrong on stderr and returns the exit code to use (kExitUsage / kExitContentErrors).
+struct CheckedContent {
+  std::optional<LoadResult> loaded;   // set when the content is clean
+  int exit_code = 0;
+};
+CheckedContent load_clean_content(const std::string& path);
+
 }  // namespace granice::cli
