@@ -95,6 +95,23 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
       break;
     }
 
+  // One digest entry per graded answer: its question's place in the course-wide list
+  // (`offset` + index within `questions`), score, and the options chosen (choice types).
+  auto add_answers = [&d](const std::vector<Question>& questions, const std::vector<QuestionAnswer>& answers,
+                          int offset) {
+    for (const QuestionAnswer& a : answers) {
+      const int qi = index_of_question(questions, a.question_id);
+      Grade g;
+      const Question* q = graded_answer(qi < 0 ? nullptr : &questions[static_cast<std::size_t>(qi)], a, g);
+      if (!q) continue;
+      RecordDigest::Answer ans{offset + qi, g.score, g.correct, 0};
+      if (is_choice_type(q->type))
+        for (int s : a.response.selected)
+          if (s >= 0 && s < 64) ans.chosen |= std::uint64_t{1} << s;
+      d.answers.push_back(ans);
+    }
+  };
+
   int qoffset = 0;
   int rp_index = 0;
   for (const Module& m : course.modules) {
@@ -107,17 +124,7 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
       ms.attempts = p->quiz.attempts_used;
       ms.roleplay_runs = p->roleplay.runs;
       ms.best_outcome = p->roleplay.best_outcome;
-      for (const QuestionAnswer& a : p->quiz.last_answers) {
-        const int qi = index_of_question(m.quiz.questions, a.question_id);
-        Grade g;
-        const Question* q = graded_answer(qi < 0 ? nullptr : &m.quiz.questions[static_cast<std::size_t>(qi)], a, g);
-        if (!q) continue;
-        RecordDigest::Answer ans{qoffset + qi, g.score, g.correct, 0};
-        if (is_choice_type(q->type))
-          for (int s : a.response.selected)
-            if (s >= 0 && s < 64) ans.chosen |= std::uint64_t{1} << s;
-        d.answers.push_back(ans);
-      }
+      add_answers(m.quiz.questions, p->quiz.last_answers, qoffset);
       if (m.roleplay && !p->roleplay.last_ending.empty()) {
         RecordDigest::RolePlayRun run;
         run.roleplay = rp_index;
@@ -135,17 +142,7 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
     qoffset += static_cast<int>(m.quiz.questions.size());
     if (m.roleplay) ++rp_index;
   }
-  for (const QuestionAnswer& a : st.assessment.last_answers) {
-    const int qi = index_of_question(course.assessment.bank, a.question_id);
-    Grade g;
-    const Question* q = graded_answer(qi < 0 ? nullptr : &course.assessment.bank[static_cast<std::size_t>(qi)], a, g);
-    if (!q) continue;
-    RecordDigest::Answer ans{qoffset + qi, g.score, g.correct, 0};
-    if (is_choice_type(q->type))
-      for (int s : a.response.selected)
-        if (s >= 0 && s < 64) ans.chosen |= std::uint64_t{1} << s;
-    d.answers.push_back(ans);
-  }
+  add_answers(course.assessment.bank, st.assessment.last_answers, qoffset);
   const std::vector<ObjectiveScore> objs = objective_scores(course, st);
   for (std::size_t i = 0; i < objs.size(); ++i)
     if (objs[i].score) d.objectives.emplace_back(static_cast<int>(i), *objs[i].score);
