@@ -10,6 +10,12 @@
 //   Enter/Space or a screen reader's "activate" give a click event on the element, which asks the
 //   app to press the widget (granice_activate). When ImGui's focus moves (a click on the canvas,
 //   Tab while the canvas has focus), DOM focus follows.
+// - A drop-down (tree role combobox) is a native <select>: choosing an option there (arrow keys, a
+//   screen reader) picks it in the app (granice_choose). The app's own list, opened with the mouse,
+//   stays on the canvas; its rows (role option) have no elements here.
+// - A text field's <input> is the editor while it has focus: its selection goes to the app
+//   (granice_set_caret), which draws the caret and the selection on the canvas.
+// - "current" in the tree (the lesson page shown, the course step) becomes aria-current.
 // - A polite live region speaks the tree's "announce"; a new screen title moves focus to its h1.
 // No inline script or style attributes in the markup (CSP); element.style from here is allowed.
 'use strict';
@@ -58,6 +64,9 @@
   const activate = (id) => call('granice_activate', ['string'], [String(id)]);
   const focusApp = (id) => call('granice_focus', ['string'], [String(id)]);
   const setText = (id, text) => call('granice_set_text', ['string', 'string'], [String(id), text]);
+  const setCaret = (id, anchor, focus) => call('granice_set_caret', ['string', 'number', 'number'],
+                                               [String(id), anchor, focus]);
+  const choose = (id, index) => call('granice_choose', ['string', 'number'], [String(id), index]);
   const escape = () => call('granice_escape', [], []);
   const scrollBy = (dy) => call('granice_scroll', ['number'], [dy]);
 
@@ -69,9 +78,10 @@
   let lastAnnounce = '';
   let headingSeq = 0;
   let pendingPress = null;       // {id, syncs}: a press waiting for its widget to scroll into view
+  let following = false;         // DOM focus is following ImGui's (no request back to the app)
 
   const isControl = (role) => role === 'button' || role === 'radio' || role === 'checkbox' ||
-                              role === 'link' || role === 'textbox';
+                              role === 'link' || role === 'textbox' || role === 'combobox';
 
   function createElement(n) {
     let el;
@@ -97,6 +107,7 @@
         el.autocomplete = 'name';   // the only text field is the learner's name (WCAG 1.3.5)
         el.spellcheck = false;
         break;
+      case 'combobox': el = document.createElement('select'); break;
       case 'link': el = document.createElement('a'); el.href = '#'; break;
       case 'progressbar': el = document.createElement('progress'); el.max = 100; break;
       case 'listitem': el = document.createElement('li'); break;
@@ -105,10 +116,29 @@
     }
     el.className = 'a11y-node';
     el.dataset.role = n.role;
-    if (isControl(n.role)) {
+    if (n.role === 'combobox') {
+      // No click handler: a click (a screen reader's default action) opens the native list, and
+      // choosing there is a change. The app's own list is for the mouse.
+      el.addEventListener('change', onChoose);
+    } else if (isControl(n.role)) {
       el.addEventListener('click', onClick);
       el.addEventListener('keydown', onControlKey);
-      if (n.role === 'textbox') el.addEventListener('input', () => setText(el.dataset.id, el.value));
+    }
+    if (n.role === 'textbox') {
+      el.addEventListener('input', () => {
+        setText(el.dataset.id, el.value);
+        reportCaret(el);
+      });
+      // The caret moves without input too (arrows, Home/End, selecting): report it after the key.
+      const later = () => setTimeout(() => reportCaret(el), 0);
+      el.addEventListener('keydown', later);
+      el.addEventListener('keyup', () => reportCaret(el));
+      el.addEventListener('select', () => reportCaret(el));
+      el.addEventListener('selectionchange', () => reportCaret(el));
+      el.addEventListener('focus', () => reportCaret(el));
+      // Focus moved on: no caret. The window losing focus (another app, a screenshot) keeps it:
+      // the input is still the page's active element and gets the keys back on return.
+      el.addEventListener('blur', () => setTimeout(() => reportCaret(el), 0));
     }
     return el;
   }
@@ -125,6 +155,11 @@
       el.style.height = Math.max(r.height, 1) + 'px';
     }
     const name = n.name || '';
+    if (n.current) {
+      if (el.getAttribute('aria-current') !== n.current) el.setAttribute('aria-current', n.current);
+    } else if (el.hasAttribute('aria-current')) {
+      el.removeAttribute('aria-current');
+    }
     switch (n.role) {
       case 'radio':
       case 'checkbox':
@@ -154,9 +189,42 @@
         if (el.textContent !== name) el.textContent = name;
         el.disabled = !!n.disabled;
         break;
+      case 'combobox':
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+        updateOptions(el, n);
+        el.disabled = !!n.disabled;
+        break;
       default:
         if (el.textContent !== name) el.textContent = name;
     }
+  }
+
+  // A drop-down's <option>s: its choices (value = index in the app's list), and while nothing is
+  // chosen a disabled placeholder showing the app's prompt ("Choose a match").
+  function updateOptions(el, n) {
+    const options = n.options || [];
+    const selected = typeof n.selected === 'number' ? n.selected : -1;
+    const placeholder = selected < 0 ? (n.value || '') : null;
+    const signature = JSON.stringify([placeholder, options]);
+    if (el.dataset.options !== signature) {
+      el.dataset.options = signature;
+      el.textContent = '';
+      if (placeholder !== null) {
+        const o = document.createElement('option');
+        o.value = '-1';
+        o.disabled = true;
+        o.textContent = placeholder;
+        el.appendChild(o);
+      }
+      options.forEach((text, i) => {
+        const o = document.createElement('option');
+        o.value = String(i);
+        o.textContent = text;
+        el.appendChild(o);
+      });
+    }
+    const want = String(selected < 0 ? -1 : selected);
+    if (el.value !== want) el.value = want;
   }
 
   // A group's container: radio options -> radiogroup, list items -> ul, the role-play -> log.
@@ -219,6 +287,7 @@
 
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
+      if (n.role === 'option') continue;   // the app's own drop-down list: the <select> has them
       const base = n.role + '|' + (n.id ? '#' + n.id : (n.level || 0) + '|' + n.name);
       const c = counts.get(base) || 0;
       counts.set(base, c + 1);
@@ -231,7 +300,8 @@
       el.dataset.key = key;
       used.add(key);
       updateElement(el, n);
-      if (n.focused) focusedEl = el;
+      // While the app's own drop-down list is open (the mouse opened it) the canvas keeps the keys.
+      if (n.focused && !(n.role === 'combobox' && n.expanded)) focusedEl = el;
 
       const group = n.group || '';
       if (!group) {
@@ -288,7 +358,12 @@
     }
     flush();
 
-    for (const key of Array.from(byKey.keys())) if (!used.has(key)) byKey.delete(key);
+    for (const key of Array.from(byKey.keys())) {
+      if (used.has(key)) continue;
+      const gone = byKey.get(key);
+      if (gone.dataset.role === 'textbox') reportCaret(gone, true);   // removed while focused: no blur
+      byKey.delete(key);
+    }
     placeChildren(layer, top);
 
     // [SECTION] Language, title, focus
@@ -306,7 +381,13 @@
       lastTitle = screen.title;
       if (focusFree) focusHeading();       // a new screen: its heading is read first
     } else if (appFocus && appFocus !== lastAppFocus && focusedEl && active !== focusedEl && focusFree) {
-      focusedEl.focus({ preventScroll: true });   // ImGui's focus moved (mouse, Tab on the canvas)
+      // ImGui's focus moved (mouse, Tab on the canvas): DOM focus follows, without echoing it
+      // back (focusin) as a request. The app has that focus already, and a request acts like
+      // keyboard navigation (it turns mouse hover off until the mouse moves), so a click whose
+      // release came a frame after its press was lost: most clicks of a person, whose button
+      // stays down for several frames.
+      following = true;
+      try { focusedEl.focus({ preventScroll: true }); } finally { following = false; }
     } else if (prevActiveInLayer && !prevActive.isConnected) {
       // The focused control went away on the same screen (Submit -> Next question): focus the
       // control that took its place, so keyboard users are not sent back to the top.
@@ -345,7 +426,7 @@
   function nearestControl(box) {
     let best = null;
     let bestD = Infinity;
-    for (const el of layer.querySelectorAll('button, input, a')) {
+    for (const el of layer.querySelectorAll('button, input, select, a')) {
       if (el.disabled) continue;
       const r = el.getBoundingClientRect();
       const d = box ? Math.hypot(r.left - box.left, r.top - box.top) : 0;
@@ -374,6 +455,40 @@
   }
 
   // [SECTION] Events from the layer
+  // The <select> of a drop-down changed (arrow keys, a screen reader, the native list).
+  function onChoose(e) {
+    const el = e.currentTarget;
+    const index = parseInt(el.value, 10);
+    if (el.disabled || !el.dataset.id || !(index >= 0)) return;
+    if (el.dataset.id !== lastAppFocus) focusApp(el.dataset.id);
+    choose(el.dataset.id, index);
+  }
+
+  // A text field's selection (caret = its moving end), to the app, which draws it; only changes
+  // are sent. `gone`: the field lost focus (or left the page), the app stops drawing a caret.
+  let caretSent = '';
+  function reportCaret(el, gone) {
+    const id = el.dataset.id;
+    if (!id) return;
+    let anchor = -1;
+    let focus = -1;
+    if (!gone && document.activeElement === el) {
+      const start = el.selectionStart == null ? el.value.length : el.selectionStart;
+      const end = el.selectionEnd == null ? start : el.selectionEnd;
+      const backward = el.selectionDirection === 'backward';
+      anchor = backward ? end : start;
+      focus = backward ? start : end;
+    }
+    const sent = id + ':' + anchor + ':' + focus;
+    if (sent === caretSent || (anchor < 0 && !caretSent.startsWith(id + ':'))) return;
+    caretSent = anchor < 0 ? '' : sent;
+    setCaret(id, anchor, focus);
+  }
+  document.addEventListener('selectionchange', () => {
+    const el = document.activeElement;
+    if (el && layer.contains(el) && el.dataset.role === 'textbox') reportCaret(el);
+  });
+
   function onClick(e) {
     e.preventDefault();   // the app decides the state (a radio's checked, a link's target)
     const el = e.currentTarget;
@@ -410,7 +525,10 @@
 
   layer.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const typing = e.target.dataset && e.target.dataset.role === 'textbox';
+    const role = e.target.dataset && e.target.dataset.role;
+    const typing = role === 'textbox';
+    // A drop-down's <select> uses arrows, Home/End, PageUp/PageDown and Space itself.
+    if (role === 'combobox' && e.key !== 'Escape') return;
     const page = Math.max(window.innerHeight * 0.8, 100);
     let dy = 0;
     switch (e.key) {
@@ -433,7 +551,9 @@
   // DOM focus moved by Tab (or a screen reader): the app's focus follows, so its ring is there.
   document.addEventListener('focusin', (e) => {
     const el = e.target;
-    if (layer.contains(el) && el.classList.contains('a11y-node') && el.dataset.id && isControl(el.dataset.role)) {
+    if (following) {
+      // sync() moved DOM focus to where ImGui's focus already is
+    } else if (layer.contains(el) && el.classList.contains('a11y-node') && el.dataset.id && isControl(el.dataset.role)) {
       if (el.dataset.id !== lastAppFocus) focusApp(el.dataset.id);
     } else if (el !== canvas && lastAppFocus) {
       focusApp('');   // focus left the widgets (skip link, a heading): ImGui shows no ring

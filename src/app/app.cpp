@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <utility>
 
 #include "app/app_state.h"
@@ -41,7 +42,12 @@ void HandleKeyboard(AppState& app, const view::SemanticTree& last_frame) {
   const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
   if (enter && !focused.empty() && focused_role != view::Role::Textbox) app.ui.pending_activation = focused;
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) HandleEscape(app);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    // Esc with a drop-down list open closes the list (ImGui did so already this frame), and only that.
+    const bool list_open = std::any_of(last_frame.nodes.begin(), last_frame.nodes.end(),
+                                       [](const view::SemanticNode& n) { return n.expanded; });
+    if (!list_open) HandleEscape(app);
+  }
 }
 
 std::string PageKey(const view::CourseSession& s) {
@@ -80,6 +86,11 @@ void DrawPage(AppState& app) {
 }  // namespace
 
 void HandleEscape(AppState& app) {
+  // A drop-down list open (the mouse opened it; Esc came through the DOM layer): close it, stay.
+  if (ImGui::GetCurrentContext() && GImGui->OpenPopupStack.Size > 0) {
+    ImGui::ClosePopupsOverWindow(nullptr, true);
+    return;
+  }
   if (app.trainer_open) {   // trainer view: Esc closes the open learner
     if (app.trainer) app.trainer->CloseDetail();
     return;
@@ -141,6 +152,7 @@ void DrawApp(AppState& app) {
   app.ui.pending_activation.clear();
   app.ui.focus_request.clear();
   app.ui.pending_text_id.clear();
+  app.ui.pending_choice_id.clear();
 
   // Navigation: new page -> back to the top, and the screen reader hears the new heading.
   if (app.session) {

@@ -14,10 +14,12 @@ ImVec4 ToVec(uint32_t rgb, float alpha = 1.0f) {
 
 void Apply(view::ThemeId id, float scale) {
   const view::PaletteRGB& p = view::PaletteFor(id);
+  const view::CaretColorsRGB caret = view::CaretColors(p);
   g_palette = Palette{ToVec(p.background), ToVec(p.surface), ToVec(p.text),      ToVec(p.muted),
                       ToVec(p.heading),    ToVec(p.accent),  ToVec(p.accent_hover), ToVec(p.on_accent),
                       ToVec(p.link),       ToVec(p.focus),   ToVec(p.border),    ToVec(p.good),
-                      ToVec(p.bad),        ToVec(p.phrase_bg)};
+                      ToVec(p.bad),        ToVec(p.phrase_bg), ToVec(caret.caret), ToVec(caret.selection),
+                      ToVec(caret.selected_text)};
   ImGuiStyle style;
   style.WindowPadding = ImVec2(24, 20);
   style.FramePadding = ImVec2(14, 9);

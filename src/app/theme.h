@@ -10,6 +10,7 @@ namespace granice::theme {
 struct Palette {
   ImVec4 background, surface, text, muted, heading, accent, accent_hover, on_accent, link, focus, border,
       good, bad, phrase_bg;
+  ImVec4 caret, selection, selected_text;   // text fields (view::CaretColors)
 };
 
 void Apply(view::ThemeId id, float scale);   // sets ImGui style colours + sizes

@@ -1,9 +1,12 @@
 #include "app/ui.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "app/theme.h"
+#include "app/view/text_caret.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 
@@ -38,6 +41,16 @@ bool TakeActivation(ImGuiID id) {
   g_ctx->pending_activation.clear();
   g_ctx->activated_any = true;
   return true;
+}
+
+// An option chosen in the DOM layer's <select> for drop-down `id`: its index, or -1.
+int TakeChoice(ImGuiID id, size_t count) {
+  if (g_ctx->pending_choice_id.empty() || g_ctx->pending_choice_id != IdString(id)) return -1;
+  const int i = g_ctx->pending_choice;
+  g_ctx->pending_choice_id.clear();
+  g_ctx->pending_choice = -1;
+  g_ctx->activated_any = true;
+  return i >= 0 && static_cast<size_t>(i) < count ? i : -1;
 }
 
 // A radio / checkbox label that would not fit on one line (narrow screens, 200% text): such
@@ -85,6 +98,10 @@ void TruncateUtf8(std::string& s, size_t max_bytes) {
 }  // namespace
 
 void SameLine() { g_ctx->same_line = true; }
+
+void MarkCurrent(view::Current current) {
+  if (!g_ctx->tree.nodes.empty()) g_ctx->tree.nodes.back().current = current;
+}
 
 void BeginFrame(Context& ctx, const std::string& lang) {
   g_ctx = &ctx;
@@ -235,13 +252,59 @@ int ResizeCallback(ImGuiInputTextCallbackData* data) {
 }
 }  // namespace
 
+namespace {
+
+// The text field just drawn is edited in the DOM layer (its <input> has focus and holds the
+// caret): draw its text, the selection and a steady caret at the DOM's positions. The field's
+// own text was drawn transparent. Nothing blinks, so an idle page draws no frames.
+void DrawDomEditing(view::SemanticNode& n, const std::string& text) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const theme::Palette& c = theme::Colors();
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const float left = min.x + st.FramePadding.x;
+  const float visible = max.x - st.FramePadding.x - left;
+  const float top = min.y + st.FramePadding.y;
+  const float line = ImGui::GetFontSize();
+  const float caret_w = std::max(2.0f, std::round(line / 10.0f));
+  const view::CaretSpan span = view::CaretFromDom(text, g_ctx->caret_anchor, g_ctx->caret_focus);
+  auto width_to = [&](size_t bytes) { return ImGui::CalcTextSize(text.data(), text.data() + bytes).x; };
+  const float caret_x = width_to(span.caret);
+  g_ctx->caret_scroll = view::ScrollToCaret(g_ctx->caret_scroll, caret_x, caret_w, width_to(text.size()), visible);
+  const float x0 = left - g_ctx->caret_scroll;
+  const float sel_a = x0 + width_to(span.begin);
+  const float sel_b = x0 + width_to(span.end);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(ImVec2(min.x + 1.0f, min.y + 1.0f), ImVec2(max.x - 1.0f, max.y - 1.0f), true);
+  if (!span.empty()) dl->AddRectFilled(ImVec2(sel_a, top), ImVec2(sel_b, top + line), ImGui::GetColorU32(c.selection));
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const char* s = text.data();
+  dl->AddText(font, size, ImVec2(x0, top), ImGui::GetColorU32(c.text), s, s + span.begin);
+  dl->AddText(font, size, ImVec2(sel_a, top), ImGui::GetColorU32(c.selected_text), s + span.begin, s + span.end);
+  dl->AddText(font, size, ImVec2(sel_b, top), ImGui::GetColorU32(c.text), s + span.end, s + text.size());
+  // The caret stays outside the selection band, on the field's background (>= 3:1 there).
+  const float cx = x0 + caret_x;
+  const float caret_left = !span.empty() && span.caret == span.begin ? cx - caret_w : cx;
+  dl->AddRectFilled(ImVec2(caret_left, top), ImVec2(caret_left + caret_w, top + line), ImGui::GetColorU32(c.caret));
+  dl->PopClipRect();
+
+  n.selection_start = std::min(g_ctx->caret_anchor, g_ctx->caret_focus);
+  n.selection_end = std::max(g_ctx->caret_anchor, g_ctx->caret_focus);
+  n.caret = {caret_left, top, caret_w, line};
+}
+
+}  // namespace
+
 bool TextInput(const std::string& label, std::string& value, int max_bytes) {
   ImGui::TextUnformatted(label.c_str());
   ImGui::SetNextItemWidth(-1.0f);
   const std::string hidden = "##" + label;
   const ImGuiID input_id = ImGui::GetID(hidden.c_str());
+  const std::string sid = IdString(input_id);
   bool external = false;
-  if (!g_ctx->pending_text_id.empty() && g_ctx->pending_text_id == IdString(input_id)) {
+  if (!g_ctx->pending_text_id.empty() && g_ctx->pending_text_id == sid) {
     // Typed in the DOM layer's <input>: take it, and drop ImGui's own edit buffer if it had one.
     if (ImGui::GetActiveID() == input_id) ImGui::ClearActiveID();
     value = g_ctx->pending_text;
@@ -249,14 +312,22 @@ bool TextInput(const std::string& label, std::string& value, int max_bytes) {
     g_ctx->pending_text_id.clear();
     external = true;
   }
+  // The DOM <input> has focus (and the app's focus is here): it is the editor, the canvas shows
+  // its text, selection and caret; ImGui's own editing (and its caret) steps aside.
+  const bool dom_editing = !g_ctx->caret_id.empty() && g_ctx->caret_id == sid &&
+                           (GImGui->NavId == input_id || g_ctx->focus_request == sid);
+  if (dom_editing && ImGui::GetActiveID() == input_id) ImGui::ClearActiveID();
   if (value.capacity() < static_cast<size_t>(max_bytes) + 1) value.reserve(static_cast<size_t>(max_bytes) + 1);
+  if (dom_editing) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
   const bool changed = ImGui::InputText(hidden.c_str(), value.data(), value.capacity() + 1,
                                         ImGuiInputTextFlags_CallbackResize, ResizeCallback, &value);
+  if (dom_editing) ImGui::PopStyleColor();
   TruncateUtf8(value, static_cast<size_t>(max_bytes));
   const ImGuiID id = ImGui::GetItemID();
   view::SemanticNode& n = Push(view::Role::Textbox, label);
   n.value = value;
   Interactive(n, id, false);
+  if (dom_editing) DrawDomEditing(n, value);
   if (TakeActivation(id)) ImGui::SetKeyboardFocusHere(-1);
   return changed || external;
 }
@@ -410,6 +481,10 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
            int selected, bool disabled) {
   int picked = -1;
   ImGui::PushID(name.c_str());
+  const ImGuiID id = ImGui::GetID("##choice");   // as BeginCombo names its field
+  const bool activated = !disabled && TakeActivation(id);
+  const int chosen_in_dom = disabled ? -1 : TakeChoice(id, options.size());   // the DOM layer's <select>
+  if (chosen_in_dom >= 0) picked = chosen_in_dom;
   ImGui::SetNextItemWidth(-1.0f);
   // The list is as wide as the field, never wider than the screen; long options wrap.
   const float list_width = ImGui::GetContentRegionAvail().x;
@@ -417,12 +492,12 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
   if (disabled) ImGui::BeginDisabled();
   const bool open = ImGui::BeginCombo("##choice", current.c_str(), ImGuiComboFlags_HeightLarge);
   if (disabled) ImGui::EndDisabled();
-  const ImGuiID id = ImGui::GetItemID();
-  const bool activated = !disabled && TakeActivation(id);
-  view::SemanticNode& n = Push(view::Role::Button, name + ": " + current);
-  Interactive(n, id, disabled);
-  if (activated && !open) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));   // as BeginCombo names it
+  const size_t first_option = g_ctx->tree.nodes.size();
+  bool picked_in_list = false;
   if (open) {
+    // The app's own list (opened with the mouse, or Enter while the canvas has focus): its rows
+    // are options in the tree, for the app's keyboard order and for tests; the DOM layer does not
+    // show them (its <select> has the same choices).
     const std::string group = g_ctx->group;
     g_ctx->group = name;
     for (size_t i = 0; i < options.size(); ++i) {
@@ -436,18 +511,32 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
                                           ImGui::GetColorU32(ImGuiCol_Text), options[i].c_str(), nullptr, wrap);
       const ImGuiID oid = ImGui::GetItemID();
       if (TakeActivation(oid)) chosen = true;
-      view::SemanticNode& o = Push(view::Role::Radio, options[i]);
+      view::SemanticNode& o = Push(view::Role::Option, options[i]);
       o.checked = static_cast<int>(i) == selected ? 1 : 0;
       Interactive(o, oid, false);
       if (chosen) {
         picked = static_cast<int>(i);
-        ImGui::CloseCurrentPopup();
+        picked_in_list = true;
       }
       ImGui::PopID();
     }
+    if (picked >= 0) ImGui::CloseCurrentPopup();   // chosen here, or in the <select> meanwhile
     g_ctx->group = group;
-    ImGui::EndCombo();
+    ImGui::EndCombo();   // End() makes the combo's field the last item again
   }
+  // Chosen in the list: focus goes back to the field (as after a native drop-down), so the app's
+  // focus and the DOM layer's stay on the same control.
+  if (picked_in_list) ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
+  view::SemanticNode& n = Push(view::Role::Combobox, name);
+  n.value = current;
+  n.options = options;
+  n.selected = selected;
+  n.expanded = open;
+  Interactive(n, id, disabled);
+  // The field comes before its open list, in reading (and Tab) order.
+  std::rotate(g_ctx->tree.nodes.begin() + static_cast<std::ptrdiff_t>(first_option), g_ctx->tree.nodes.end() - 1,
+              g_ctx->tree.nodes.end());
+  if (activated && !open) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));   // as BeginCombo names it
   ImGui::PopID();
   return picked;
 }

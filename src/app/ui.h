@@ -23,6 +23,14 @@ struct Context {
   bool focus_applied = false;
   std::string pending_text_id;      // a text field's new content typed in the DOM layer
   std::string pending_text;
+  std::string pending_choice_id;    // a drop-down's option chosen in the DOM layer's <select>
+  int pending_choice = -1;
+  // The text field whose DOM <input> has focus, with the DOM's selection (UTF-16 offsets; the
+  // caret is at `caret_focus`): the canvas draws that caret and selection. Empty id = none.
+  std::string caret_id;
+  int caret_anchor = -1;
+  int caret_focus = -1;
+  float caret_scroll = 0.0f;        // that field's horizontal text scroll (px), keeps the caret in view
   bool same_line = false;           // ui::SameLine() asked; the next control decides if it fits
 };
 
@@ -47,6 +55,10 @@ void Progress(float fraction, const std::string& label);
 // (reflow at 320 CSS px and 200% text; WCAG 1.4.10).
 void SameLine();
 
+// Marks the widget just drawn as the current item of its set (aria-current): the lesson page
+// shown, the course step the learner is on. Screens also show it (e.g. a primary button).
+void MarkCurrent(view::Current current);
+
 // Groups (radio groups, lists, the role-play log) for the DOM layer's grouping.
 void BeginGroup(const std::string& name);
 void EndGroup();
@@ -66,7 +78,9 @@ void Callout(const std::string& text, Tone tone, const std::string& title = {}, 
 bool Card(const std::string& text, view::Role role, bool selected, bool disabled = false,
           Tone tone = Tone::Neutral);
 
-// A drop-down choice (matching): shows `current`, lists `options`; returns the index picked or -1.
+// A drop-down choice (matching, trainer filters): shows `current`, lists `options`; returns the
+// index picked or -1. In the semantic tree it is one combobox (name, value, options, selected) that
+// the DOM layer makes a native <select>; choosing there picks the same way as the app's own list.
 int Choice(const std::string& name, const std::string& current, const std::vector<std::string>& options,
            int selected, bool disabled = false);
 

@@ -26,6 +26,10 @@ EM_JS(char*, granice_js_browser_language, (), {
 EM_JS(int, granice_js_prefers_reduced_motion, (), {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
+EM_JS(int, granice_js_prefers_high_contrast, (), {
+  if (typeof matchMedia !== 'function') return 0;
+  return matchMedia('(forced-colors: active)').matches || matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
+});
 EM_JS(char*, granice_js_storage_get, (const char* key), {
   try { var v = localStorage.getItem(UTF8ToString(key)); return v === null ? 0 : allocateUTF8(v); }
   catch (e) { return 0; }
@@ -61,6 +65,7 @@ double NowSeconds() { return emscripten_date_now() / 1000.0; }
 std::string QueryParam(const char* name) { return Take(granice_js_query_param(name)); }
 std::string BrowserLanguage() { return Take(granice_js_browser_language()); }
 bool PrefersReducedMotion() { return granice_js_prefers_reduced_motion() != 0; }
+bool PrefersHighContrast() { return granice_js_prefers_high_contrast() != 0; }
 std::string LocalStorageGet(const char* key) { return Take(granice_js_storage_get(key)); }
 bool LocalStorageSet(const char* key, const std::string& value) {
   return granice_js_storage_set(key, value.c_str()) != 0;

@@ -13,6 +13,7 @@ double NowSeconds();                     // wall clock, seconds since the epoch
 std::string QueryParam(const char* name);      // from the page URL; empty if absent
 std::string BrowserLanguage();                 // navigator.language, e.g. "pl-PL"
 bool PrefersReducedMotion();                   // the system asks for less motion
+bool PrefersHighContrast();                    // forced colours (Windows High Contrast) or more contrast
 std::string LocalStorageGet(const char* key);  // empty if absent or storage is blocked
 bool LocalStorageSet(const char* key, const std::string& value);
 void DownloadFile(const std::string& filename, const std::string& mime, const std::string& data);

@@ -71,6 +71,9 @@ void Launch(app::AppState& app) {
   if (!Supported(app, lang)) lang = course.languages.empty() ? "pl" : course.languages.front();
   // Less motion: asked in the URL, or by the system until the learner chose in Settings.
   if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) app.settings.reduced_motion = true;
+  // Forced colours (Windows High Contrast) or "more contrast": the high-contrast theme, likewise
+  // until the learner chose in Settings. The canvas cannot take the system's own colours.
+  if (!remembered && PrefersHighContrast()) app.settings.theme = view::ThemeId::HighContrast;
 
   const std::int64_t now = app.hooks.now();
   app::LaunchData launch = app.persistence->Launch(course);

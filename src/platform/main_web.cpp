@@ -179,6 +179,8 @@ int Run() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;   // layout is ours, nothing to remember between sessions
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // A steady caret: a blinking one needs a frame every half second, and an idle page draws none.
+  io.ConfigInputTextCursorBlink = false;
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   p.app.hooks.now = [] { return static_cast<std::int64_t>(NowSeconds()); };
@@ -218,7 +220,7 @@ EMSCRIPTEN_KEEPALIVE int granice_busy() {
   if (!p) return 1;
   return p->frames_to_draw > 0 || !p->input.Empty() || SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 ||
          !p->app.ui.pending_activation.empty() || !p->app.ui.focus_request.empty() ||
-         !p->app.ui.pending_text_id.empty() || p->app.scroll_by != 0.0f;
+         !p->app.ui.pending_text_id.empty() || !p->app.ui.pending_choice_id.empty() || p->app.scroll_by != 0.0f;
 }
 // The accessible DOM layer (web/a11y.js): DOM focus moved to widget `id` (Tab in the page).
 EMSCRIPTEN_KEEPALIVE void granice_focus(const char* id) {
@@ -233,6 +235,31 @@ EMSCRIPTEN_KEEPALIVE void granice_set_text(const char* id, const char* text) {
   granice::platform::g_platform->app.ui.pending_text_id = id;
   granice::platform::g_platform->app.ui.pending_text = text;
   granice::platform::g_platform->frames_to_draw = 3;
+}
+// The DOM layer's <select> for drop-down `id` now shows option `index` (chosen by keyboard or a
+// screen reader): the drop-down picks it as if chosen in its own list.
+EMSCRIPTEN_KEEPALIVE void granice_choose(const char* id, int index) {
+  if (!granice::platform::g_platform) return;
+  granice::platform::g_platform->app.ui.pending_choice_id = id;
+  granice::platform::g_platform->app.ui.pending_choice = index;
+  granice::platform::g_platform->frames_to_draw = 3;
+}
+// The DOM layer's <input> for text field `id` has focus with its selection from `anchor` to
+// `focus` (UTF-16 offsets; the caret is at `focus`); anchor < 0 = it lost focus. The canvas draws
+// that caret and selection.
+EMSCRIPTEN_KEEPALIVE void granice_set_caret(const char* id, int anchor, int focus) {
+  granice::platform::Platform* p = granice::platform::g_platform;
+  if (!p) return;
+  granice::ui::Context& ui = p->app.ui;
+  if (anchor < 0) {
+    if (ui.caret_id == id) ui.caret_id.clear();
+  } else {
+    if (ui.caret_id != id) ui.caret_scroll = 0.0f;
+    ui.caret_id = id;
+    ui.caret_anchor = anchor;
+    ui.caret_focus = focus < 0 ? anchor : focus;
+  }
+  p->frames_to_draw = 3;
 }
 // Esc pressed while DOM focus is in the DOM layer (the canvas does not see the key then).
 EMSCRIPTEN_KEEPALIVE void granice_escape() {

@@ -1,11 +1,13 @@
 // Accessibility of the whole course through the DOM layer (web/a11y.js): axe-core on every screen
 // type, the course completed with accessibility-tree locators only, the live region, focus on
-// navigation, keyboard-only use, 200% text at 320 CSS px (reflow), reduced motion.
+// navigation, keyboard-only use, 200% text at 320 CSS px (reflow), reduced motion and high contrast,
+// aria-current (course step, lesson page), the matching drop-down as a native combobox, the caret
+// the canvas draws for the DOM layer's text field.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const assert = require('assert/strict');
-const { openApp, semantics, settle, screenshot } = require('./harness.js');
+const { openApp, semantics, settle, screenshot, frames, SHOTS } = require('./harness.js');
 const L = require('./learner.js');
 
 const AXE_SOURCE = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -36,7 +38,7 @@ function screenKind(s) {
                    !nodes.some((n) => n.role === 'button' && /^(Sprawdź|Check)/.test(n.name));
     const quizType = nodes.some((n) => n.role === 'checkbox') ? 'multi' :
                      nodes.some((n) => /^\d+\. /.test(n.name)) ? 'ordering' :
-                     nodes.some((n) => n.role === 'button' && /: /.test(n.name) && !n.group) ? 'matching' : 'choice';
+                     nodes.some((n) => n.role === 'combobox') ? 'matching' : 'choice';
     return `quiz-${quizType}${locked ? '-answered' : ''}`;
   }
   if (prog && /^(Strona|Page) /.test(prog.name)) return 'lesson';
@@ -44,10 +46,43 @@ function screenKind(s) {
   return 'title:' + (s.title || (h1 && h1.name) || '?');
 }
 
-// A matching question's drop-down is open. Screenshots are not taken then: the capture makes
+// A drop-down's own list is open on the canvas. Screenshots are not taken then: the capture makes
 // the page lose focus for a moment, and ImGui closes popups when the app loses focus.
-const popupOpen = (s) => s.nodes.some((n) => n.role === 'radio' && n.group &&
-  s.nodes.some((b) => b.role === 'button' && b.name.startsWith(n.group + ': ')));
+const popupOpen = (s) => s.nodes.some((n) => n.role === 'combobox' && n.expanded);
+
+// What the DOM layer says is current (aria-current), as [{value, role, name}].
+const currentItems = (page) => page.evaluate(() => Array.from(document.querySelectorAll('#a11y [aria-current]'))
+  .map((e) => ({ value: e.getAttribute('aria-current'), tag: e.tagName, name: e.getAttribute('aria-label') || e.textContent })));
+
+// RGB of screenshot pixels at CSS px points (deviceScaleFactor 1), decoded by Chromium itself in a
+// blank page (no CSP there).
+async function pixelsAt(env, png, points) {
+  const ctx = await env.browser.newContext();
+  try {
+    const p = await ctx.newPage();
+    return await p.evaluate(async ({ b64, pts }) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return pts.map(([x, y]) => Array.from(g.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)));
+    }, { b64: png.toString('base64'), pts: points });
+  } finally {
+    await ctx.close();
+  }
+}
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.map((v) => { const x = v / 255; return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
 
 // An `act` that acts through the DOM layer and, after each step, checks the screen it lands on.
 function checkingAct(base, onScreen) {
@@ -56,11 +91,15 @@ function checkingAct(base, onScreen) {
       await base.press(page, role, name);
       await onScreen(page);
     },
+    async choose(page, name, option) {
+      await base.choose(page, name, option);
+      await onScreen(page);
+    },
     enterText: base.enterText,
   };
 }
 
-async function completeCourse(page, lang, act) {
+async function completeCourse(page, lang, act, { onHomeDone } = {}) {
   const ui = L.UI[lang];
   const mods = L.content.modules;
   await act.press(page, 'button', ui.start);
@@ -69,6 +108,7 @@ async function completeCourse(page, lang, act) {
     if (i + 1 < mods.length) await act.press(page, 'button', `${ui.nextModule}: ${mods[i + 1].title[lang]}`);
     else await act.press(page, 'button', ui.backToCourse);
   }
+  if (onHomeDone) await onHomeDone(page);
   await act.press(page, 'button', ui.assessment);
   await L.takeQuiz(page, lang, act);
   const nodes = await semantics(page);
@@ -89,6 +129,7 @@ module.exports = {
     const report = {};
     let lastTitle = null;
     let feedbackChecked = false;
+    let lessonPagesChecked = 0;
     const onScreen = async (p) => {
       const s = await screen(p);
       // Title and focus follow the screen; the page language is the content's.
@@ -107,6 +148,15 @@ module.exports = {
         }
       }
       const kind = screenKind(s);
+      if (kind === 'lesson') {
+        // The lesson's pager marks the page shown, and only it, as aria-current="page".
+        const [, k] = s.nodes.find((n) => n.role === 'progressbar').name.match(/^Page (\d+) of/);
+        const current = await currentItems(p);
+        assert.equal(current.length, 1, `one current item on a lesson page: ${JSON.stringify(current)}`);
+        assert.equal(current[0].value, 'page');
+        assert.ok(current[0].name.startsWith(`Page ${k}: `), `the pager's current page is page ${k}: ${current[0].name}`);
+        lessonPagesChecked++;
+      }
       if (!feedbackChecked && kind === 'quiz-choice-answered' && s.announce) {
         // The feedback after an answer reaches the polite live region.
         await p.waitForFunction((t) => document.getElementById('a11y-live').textContent === t, s.announce,
@@ -134,12 +184,37 @@ module.exports = {
       await L.dom.press(page, 'button', 'Settings');
       report['settings'] = await runAxe(page);
       await L.dom.press(page, 'button', 'Done');
-      await completeCourse(page, 'en', act);
+      // The course map: a new learner is on module 1 (aria-current="step" on its card, nothing else).
+      const m1 = `Module 1: ${L.content.modules[0].title.en}`;
+      assert.deepEqual(await currentItems(page), [{ value: 'step', tag: 'BUTTON', name: m1 }]);
+      assert.equal(await page.getByRole('button', { name: m1, exact: true }).getAttribute('aria-current'), 'step');
+      const atHomeDone = async (p) => {
+        // Every module done: the final assessment is the step the learner is on.
+        assert.deepEqual(await currentItems(p), [{ value: 'step', tag: 'BUTTON', name: L.UI.en.assessment }]);
+        report['home-assessment-current'] = await runAxe(p);
+      };
+      await completeCourse(page, 'en', act, { onHomeDone: atHomeDone });
       assert.ok(feedbackChecked, 'a module quiz answer was announced in the live region');
+      assert.ok(lessonPagesChecked >= L.content.modules.length * 3, `lesson pagers checked: ${lessonPagesChecked}`);
+
+      // The matching questions answered through the <select>s are in the progress record as right.
+      // (The certificate has a "Home" button of its own besides the top bar's: the first.)
+      await page.getByRole('button', { name: 'Home', exact: true }).first().dispatchEvent('click');
+      await settle(page);
+      assert.deepEqual(await currentItems(page), [], 'the course passed: no step is current any more');
+      const [rec] = await Promise.all([page.waitForEvent('download'), L.dom.press(page, 'button', 'Download my record')]);
+      const record = JSON.parse(fs.readFileSync(await rec.path(), 'utf8'));
+      const matchings = record.interactions.filter((it) => it.type === 'matching');
+      const askedMatching = L.content.modules.reduce((n, m) => n + m.quiz.questions.filter((q) => q.type === 'matching').length, 0);
+      assert.ok(matchings.length >= askedMatching, `matching answers recorded: ${matchings.length} of at least ${askedMatching}`);
+      for (const it of matchings) {
+        assert.equal(it.result, 'correct', `matching ${it.id} recorded as answered right: ${it.learner_response}`);
+        assert.ok(it.correct_responses.includes(it.learner_response), `${it.id}: ${it.learner_response}`);
+      }
       const summary = Object.fromEntries(Object.entries(report).map(([k, v]) =>
         [k, v.map((x) => `${x.impact}:${x.id}(${x.nodes})`).join(', ') || 'none']));
-      fs.mkdirSync(path.resolve(__dirname, '../../build/screenshots'), { recursive: true });
-      fs.writeFileSync(path.resolve(__dirname, '../../build/screenshots/a11y-axe.json'), JSON.stringify(report, null, 1));
+      fs.mkdirSync(SHOTS, { recursive: true });
+      fs.writeFileSync(path.join(SHOTS, 'a11y-axe.json'), JSON.stringify(report, null, 1));
       console.log('       axe per screen: ' + JSON.stringify(summary));
       const serious = Object.entries(report).flatMap(([k, v]) =>
         v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${k}: ${x.id} ${x.html[0]}`));
@@ -188,7 +263,7 @@ module.exports = {
     }
   },
 
-  async 'keyboard only: Tab order, Enter, Esc, skip link, focus follows (first module)'(env) {
+  async 'keyboard only: Tab order, Enter, Esc, skip link, focus follows (modules 1 and 2)'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', act: L.keyboard, name: 'Kim Keys' });
     try {
       await settle(page);
@@ -222,9 +297,246 @@ module.exports = {
       await page.keyboard.press('Escape');
       await settle(page);
       assert.equal((await screen(page)).title, before, 'Esc goes back');
+      // Module 2 as well: its quiz has a matching question, answered with Tab and the arrow keys
+      // on the combobox (L.keyboard.choose checks the app's focus is on it).
+      const m2 = L.content.modules[1];
+      assert.ok(m2.quiz.questions.some((q) => q.type === 'matching'));
+      await L.keyboard.press(page, 'button', `${L.UI.en.nextModule}: ${m2.title.en}`);
+      await L.completeModule(page, 'en', L.keyboard, m2);
+      assert.ok(await L.has(page, 'heading', m2.title.en), 'module 2 done, back on its page');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  },
+
+  async 'aria-current: the lesson pager marks the page shown and moves with it; unread pages are locked'(env) {
+    const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', act: L.dom, name: 'Pat Pager' });
+    const m = L.content.modules[0];
+    const titles = m.lesson.pages.map((pg) => pg.title.en);
+    const pager = async () => page.getByRole('group', { name: 'Lesson pages', exact: true }).getByRole('button')
+      .evaluateAll((bs) => bs.map((b) => ({ name: b.textContent, current: b.getAttribute('aria-current'), disabled: b.disabled })));
+    const expect = (current, reachable) => titles.map((t, i) => ({
+      name: `Page ${i + 1}: ${t}`, current: i === current ? 'page' : null, disabled: i > reachable }));
+    try {
+      await L.dom.press(page, 'button', L.UI.en.start);
+      await L.dom.press(page, 'button', L.UI.en.readLesson);
+      assert.deepEqual(await pager(), expect(0, 1), 'page 1 current; only page 2 ahead can be opened');
+      await L.dom.press(page, 'button', L.UI.en.next);
+      assert.deepEqual(await pager(), expect(1, 2), 'the current page moved to page 2');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+      // Back to page 1 from the pager: the page changes like a navigation (title, h1 focus).
+      await L.dom.press(page, 'button', `Page 1: ${titles[0]}`);
+      const s = await screen(page);
+      assert.ok(s.title.startsWith(titles[0] + ' — '), s.title);
+      assert.deepEqual(await pager(), expect(0, 2), 'page 1 current again; pages read stay open');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+      // The tree says the same as the DOM.
+      const cur = (await semantics(page)).filter((n) => n.current);
+      assert.deepEqual(cur.map((n) => [n.name, n.current]), [[`Page 1: ${titles[0]}`, 'page']]);
+      // Keyboard: Tab from the top reaches the pager before the page's content (Enter opens a page).
+      await L.keyboard.press(page, 'button', `Page 2: ${titles[1]}`);
+      assert.equal((await semantics(page)).find((n) => n.current).name, `Page 2: ${titles[1]}`);
+      const axe = await runAxe(page);
+      assert.deepEqual(axe.filter((v) => v.impact === 'serious' || v.impact === 'critical'), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'matching: one native combobox per item, chosen by keyboard and by role; the answer is recorded'(env) {
+    const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', act: L.dom, name: 'Mia Match' });
+    try {
+      const m = L.content.modules.find((mod) => mod.quiz.questions.some((q) => q.type === 'matching'));
+      await L.dom.press(page, 'button', `Module ${m.number}: ${m.title.en}`);
+      await L.dom.press(page, 'button', L.UI.en.takeQuiz);
+      let q = L.currentQuestion(await semantics(page), 'en');
+      for (let i = 0; i < 10 && q.type !== 'matching'; i++) {
+        await L.answerQuestion(page, 'en', L.dom);
+        await L.dom.press(page, 'button', L.UI.en.nextQ);
+        q = L.currentQuestion(await semantics(page), 'en');
+      }
+      assert.equal(q.type, 'matching');
+      const targets = q.pairs.map((p) => p.target.en);
+      const box = (p) => page.getByRole('combobox', { name: p.source.en, exact: true });
+      // Each item is one <select> named by the item, with a placeholder and every target; no
+      // radios or extra buttons stand in for the list.
+      for (const p of q.pairs) {
+        assert.equal(await box(p).count(), 1, `one combobox for "${p.source.en}"`);
+        assert.equal(await box(p).evaluate((e) => e.tagName), 'SELECT');
+        const opts = await box(p).locator('option').evaluateAll((os) => os.map((o) => ({ text: o.textContent, disabled: o.disabled })));
+        assert.deepEqual(opts[0], { text: 'Choose a match', disabled: true }, 'placeholder first, not choosable');
+        assert.deepEqual(opts.slice(1).map((o) => o.text).sort(), [...targets].sort());
+        assert.equal(await box(p).inputValue(), '-1');
+      }
+      assert.equal(await page.getByRole('radio').count(), 0, 'no radios on a matching question');
+      assert.equal(await page.getByRole('button', { name: L.UI.en.submit }).isDisabled(), true);
+
+      // The mouse opens the app's own list on the canvas; Esc closes it and stays on the question.
+      const title = (await screen(page)).title;
+      await L.mouse.press(page, 'combobox', q.pairs[1].source.en);
+      assert.ok((await semantics(page)).some((n) => n.role === 'combobox' && n.expanded), 'the list is open');
+      await page.keyboard.press('Escape');
+      await settle(page);
+      const afterEsc = await screen(page);
+      assert.equal(afterEsc.title, title, 'Esc closed the list, not the question');
+      assert.ok(!afterEsc.nodes.some((n) => n.expanded || n.role === 'option'), 'the list is closed');
+
+      // Keyboard on the first: focus it (DOM focus = app focus), ArrowDown chooses the first option.
+      const first = q.pairs[0];
+      await box(first).focus();
+      await settle(page);
+      let node = (await semantics(page)).find((n) => n.role === 'combobox' && n.name === first.source.en);
+      assert.equal(node.focused, true, 'the app focus follows the DOM focus onto the combobox');
+      await page.keyboard.press('ArrowDown');
+      await settle(page);
+      node = (await semantics(page)).find((n) => n.role === 'combobox' && n.name === first.source.en);
+      assert.equal(node.selected, 0);
+      assert.equal(node.value, node.options[0], 'the app shows what the <select> chose');
+      assert.equal(await box(first).inputValue(), '0');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SELECT', 'focus stays on the combobox');
+      // The rest of the way with the keyboard (arrows), then the others by role and label.
+      await L.keyboard.choose(page, first.source.en, first.target.en);
+      assert.equal(await box(first).evaluate((e) => e.selectedOptions[0].textContent), first.target.en);
+      let report = await runAxe(page);
+      assert.deepEqual(report.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], 'axe, a combobox focused');
+      for (const p of q.pairs.slice(1)) await L.dom.choose(page, p.source.en, p.target.en);
+      for (const p of q.pairs) {
+        node = (await semantics(page)).find((n) => n.role === 'combobox' && n.name === p.source.en);
+        assert.equal(node.value, p.target.en, `the app has "${p.target.en}" for "${p.source.en}"`);
+      }
+      await L.dom.press(page, 'button', L.UI.en.submit);
+      const s = await screen(page);
+      assert.ok(s.nodes.some((n) => n.role === 'text' && n.name.startsWith('Correct!')), 'marked correct');
+      for (const p of q.pairs) assert.equal(await box(p).isDisabled(), true, 'locked after the answer');
+      report = await runAxe(page);
+      assert.deepEqual(report.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], 'axe, answered');
+
+      // The progress record has the answer, right.
+      await L.dom.press(page, 'button', 'Home');
+      const [rec] = await Promise.all([page.waitForEvent('download'), L.dom.press(page, 'button', 'Download my record')]);
+      const record = JSON.parse(fs.readFileSync(await rec.path(), 'utf8'));
+      const it = record.interactions.find((x) => x.id === q.id);
+      assert.ok(it, `interaction ${q.id} recorded`);
+      assert.equal(it.type, 'matching');
+      assert.equal(it.result, 'correct', it.learner_response);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'the name field: the canvas shows a steady caret and the selection where the DOM input has them'(env) {
+    const { page, context, errors } = await openApp(env, { query: 'lang=en' });
+    const field = async () => (await semantics(page)).find((n) => n.role === 'textbox');
+    // Caret (and selection) pixels against the field's own background, from a screenshot.
+    const measure = async (f) => {
+      const c = f.caret;
+      const mid = c.y + c.height / 2;
+      const caretAt = [c.x + c.width / 2, mid];
+      const bgAt = f.selectionStart === f.selectionEnd && f.selectionEnd > 0 ? [c.x + c.width + 24, mid] : [c.x - 5, mid];
+      const [caret, bg] = await pixelsAt(env, await page.screenshot(), [caretAt, bgAt]);
+      return { caret, bg, ratio: contrast(caret, bg) };
+    };
+    try {
+      await settle(page);
+      const input = page.getByRole('textbox', { name: L.UI.en.name, exact: true });
+      await input.focus();
+      await page.keyboard.type('Ann Lee', { delay: 15 });
+      await settle(page);
+      let f = await field();
+      assert.equal(f.value, 'Ann Lee');
+      assert.equal(f.focused, true);
+      assert.deepEqual([f.selectionStart, f.selectionEnd], [7, 7], 'the caret is after the last letter');
+      assert.ok(f.caret && f.caret.height > 10 && f.caret.width >= 2, JSON.stringify(f.caret));
+      assert.ok(f.caret.x > f.rect.x + 40 && f.caret.x < f.rect.x + f.rect.width, 'the caret is inside the field, after the text');
+      const atEnd = f.caret;
+      let px = await measure(f);
+      assert.ok(px.ratio >= 3, `caret contrast ${px.ratio.toFixed(2)} (${px.caret} on ${px.bg})`);
+      await screenshot(page, 'a11y-caret-end');
+
+      // Steady: an idle page with the caret shown draws no frames.
+      const before = await frames(page);
+      await page.waitForTimeout(1200);
+      assert.equal(await frames(page), before, 'no frames while idle (the caret does not blink)');
+
+      // Home moves it to the start; the old place is plain background again.
+      await page.keyboard.press('Home');
+      await settle(page);
+      f = await field();
+      assert.deepEqual([f.selectionStart, f.selectionEnd], [0, 0]);
+      assert.ok(f.caret.x < atEnd.x - 40, 'the caret moved to the start');
+      px = await measure(f);
+      assert.ok(px.ratio >= 3, `caret at the start: contrast ${px.ratio.toFixed(2)}`);
+      const [old, oldBg] = await pixelsAt(env, await page.screenshot(),
+        [[atEnd.x + atEnd.width / 2, atEnd.y + atEnd.height / 2], [atEnd.x + atEnd.width + 24, atEnd.y + atEnd.height / 2]]);
+      assert.ok(contrast(old, oldBg) < 1.2, `no caret left behind: ${old} vs ${oldBg}`);
+
+      // Shift+End selects the whole name: an accent band behind it, the caret at its end.
+      await page.keyboard.press('Shift+End');
+      await settle(page);
+      f = await field();
+      assert.deepEqual([f.selectionStart, f.selectionEnd], [0, 7]);
+      const band = [f.rect.x + 16, f.caret.y + 1];   // the band's top row, above the letters
+      const [sel, fieldBg] = await pixelsAt(env, await page.screenshot(), [band, [f.caret.x + f.caret.width + 24, band[1]]]);
+      assert.ok(contrast(sel, fieldBg) >= 3, `selection band ${sel} on ${fieldBg}`);
+      // The app's band (the light theme's accent, #0B5E63), not the browser's own highlight.
+      assert.ok(Math.hypot(sel[0] - 0x0B, sel[1] - 0x5E, sel[2] - 0x63) < 24, `the band is the accent colour: ${sel}`);
+      await screenshot(page, 'a11y-caret-selection');
+      let report = await runAxe(page);
+      assert.deepEqual(report.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], 'axe, text selected');
+
+      // Focus leaves the field: no caret drawn or reported.
+      await page.keyboard.press('End');
+      await page.keyboard.press('Tab');
+      await settle(page);
+      f = await field();
+      assert.equal(f.caret, undefined, 'no caret without focus');
+      const [gone, goneBg] = await pixelsAt(env, await page.screenshot(),
+        [[atEnd.x + atEnd.width / 2, atEnd.y + atEnd.height / 2], [atEnd.x + atEnd.width + 24, atEnd.y + atEnd.height / 2]]);
+      assert.ok(contrast(gone, goneBg) < 1.2, 'the caret is gone');
+
+      // Every theme: the caret keeps >= 3:1 against the field.
+      for (const theme of ['Dark', 'High contrast']) {
+        await openSettingsAndSet(page, 'en', [theme]);
+        await input.focus();
+        await page.keyboard.press('End');
+        await settle(page);
+        f = await field();
+        assert.equal(f.value, 'Ann Lee');
+        px = await measure(f);
+        assert.ok(px.ratio >= 3, `${theme}: caret contrast ${px.ratio.toFixed(2)} (${px.caret} on ${px.bg})`);
+        await screenshot(page, 'a11y-caret-' + theme.replace(' ', '-').toLowerCase());
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'forced colours or prefers-contrast: more start in the high-contrast theme'(env) {
+    for (const media of [{ forcedColors: 'active' }, { contrast: 'more' }]) {
+      const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...media });
+      context.setDefaultTimeout(20000);
+      try {
+        const page = await context.newPage();
+        await page.goto(env.url + '?lang=en');
+        await page.evaluate(() => window.granice.ready);
+        await settle(page);
+        // The layer stays transparent: forced colours must not paint its text over the canvas.
+        const color = await page.evaluate(() => getComputedStyle(document.querySelector('#a11y .a11y-node')).color);
+        assert.equal(color, 'rgba(0, 0, 0, 0)', `${JSON.stringify(media)}: layer text stays transparent`);
+        await L.dom.enterText(page, L.UI.en.name, 'Hana Contrast');
+        await L.dom.press(page, 'button', L.UI.en.nameContinue);
+        await L.dom.press(page, 'button', 'Settings');
+        assert.equal(await page.getByRole('radio', { name: 'High contrast', exact: true }).isChecked(), true,
+          `${JSON.stringify(media)}: the high-contrast theme is on`);
+        const [bg] = await pixelsAt(env, await page.screenshot(), [[4, 400]]);
+        assert.deepEqual(bg, [0, 0, 0], 'the canvas is drawn in the high-contrast theme');
+      } finally {
+        await context.close();
+      }
     }
   },
 

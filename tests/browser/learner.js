@@ -1,6 +1,11 @@
 // A simulated learner for the browser tests: reads the shipped content to know the right
 // answers, finds widgets by role and name in granice.semantics(), and acts on them either with
 // the mouse (clicks at their rects) or with the keyboard alone (Tab to focus, Enter to press).
+//
+// Every step takes `page`: a Playwright Page, or a Frame when the course runs in an iframe (the
+// test LMS, tests/browser/lms/). Semantic rects are relative to the course's own canvas; the
+// mouse adds the canvas's box, which Playwright gives relative to the top page, so a click in
+// a frame lands at the frame's offset. Mouse and keyboard belong to the top page.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -34,6 +39,9 @@ const UI = {
         takeQuiz: 'Take the quiz', continueQuiz: 'Continue the quiz', continueRolePlay: 'Continue the role-play' },
 };
 
+// The Page that owns the mouse and keyboard, for a Page or a Frame.
+const pageOf = (target) => (typeof target.page === 'function' ? target.page() : target);
+
 const matches = (n, role, name) => n.role === role &&
   (name instanceof RegExp ? name.test(n.name) : n.name === name);
 
@@ -41,34 +49,77 @@ const matches = (n, role, name) => n.role === role &&
 const mouse = {
   async press(page, role, name) {
     let node = await waitForNode(page, role, name);
-    const box = await page.locator('#canvas').boundingBox();
-    // Scroll with the wheel, as a person would, until the widget is on screen.
+    const box = await page.locator('#canvas').boundingBox();   // in top-page coordinates, frames included
+    const m = pageOf(page).mouse;
+    // Scroll with the wheel, as a person would, until the widget is on screen: one notch, then
+    // (knowing how far a notch goes) as many notches at once as bring it to mid-screen.
+    let perNotch = 0;
     for (let i = 0; i < 60 && (node.rect.y < 0 || node.rect.y + Math.min(node.rect.height, 40) > box.height); i++) {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, node.rect.y < 0 ? -200 : 200);
+      const away = node.rect.y + Math.min(node.rect.height, 40) / 2 - box.height / 2;
+      const notches = perNotch ? Math.min(20, Math.max(1, Math.round(Math.abs(away) / perNotch))) : 1;
+      await m.move(box.x + box.width / 2, box.y + box.height / 2);
+      for (let k = 0; k < notches; k++) await m.wheel(0, away < 0 ? -200 : 200);
       await settle(page);
+      const was = node.rect.y;
       node = await waitForNode(page, role, name);
+      if (was !== node.rect.y) perNotch = Math.abs(was - node.rect.y) / notches;
     }
-    await page.mouse.click(box.x + node.rect.x + node.rect.width / 2, box.y + node.rect.y + Math.min(node.rect.height / 2, 20));
+    await m.click(box.x + node.rect.x + node.rect.width / 2, box.y + node.rect.y + Math.min(node.rect.height / 2, 20));
     await settle(page);
   },
+  // A drop-down: click it (the app's own list opens on the canvas), then click the option.
+  async choose(page, name, option) {
+    await mouse.press(page, 'combobox', name);
+    await mouse.press(page, 'option', option);
+  },
 };
+
+// After a Tab, the DOM layer's focused control and the app's focused widget must be the same.
+async function checkFocusInSync(page, nodes) {
+  const id = await page.evaluate(() => (document.activeElement && document.activeElement.dataset &&
+                                        document.activeElement.dataset.id) || '');
+  if (id) assert.deepEqual(nodes.filter((n) => n.focused).map((n) => n.id), [id], 'DOM focus = the app\'s focus');
+}
 
 const keyboard = {
   async press(page, role, name) {
     await waitForNode(page, role, name);
     for (let i = 0; i < 120; i++) {
       const nodes = await semantics(page);
+      if (i > 0) await checkFocusInSync(page, nodes);
       const focused = nodes.find((n) => n.focused);
       if (focused && matches(focused, role, name)) {
-        await page.keyboard.press('Enter');
+        await pageOf(page).keyboard.press('Enter');
         await settle(page);
         return;
       }
-      await page.keyboard.press('Tab');
+      await pageOf(page).keyboard.press('Tab');
       await settle(page);
     }
     throw new Error(`keyboard: could not Tab to ${role} ${name}`);
+  },
+  // A drop-down (the DOM layer's <select>): Tab to it, then ArrowDown / ArrowUp until it shows
+  // `option` (each step chooses, as a native select does).
+  async choose(page, name, option) {
+    await waitForNode(page, 'combobox', name);
+    for (let i = 0; i < 120; i++) {
+      const nodes = await semantics(page);
+      if (i > 0) await checkFocusInSync(page, nodes);
+      const focused = nodes.find((n) => n.focused);
+      if (focused && matches(focused, 'combobox', name)) break;
+      await pageOf(page).keyboard.press('Tab');
+      await settle(page);
+    }
+    for (let i = 0; i < 40; i++) {
+      const node = (await semantics(page)).find((n) => matches(n, 'combobox', name));
+      assert.ok(node && node.focused, `keyboard: could not Tab to combobox ${name}`);
+      const want = node.options.indexOf(option);
+      assert.ok(want >= 0, `keyboard: combobox ${name} has no option ${option}`);
+      if (node.selected === want) return;
+      await pageOf(page).keyboard.press(node.selected < want ? 'ArrowDown' : 'ArrowUp');
+      await settle(page);
+    }
+    throw new Error(`keyboard: combobox ${name} did not reach ${option}`);
   },
 };
 
@@ -90,6 +141,14 @@ const dom = {
   },
   async enterText(page, label, text) {
     await domLocator(page, 'textbox', label).fill(text);
+    await settle(page);
+  },
+  // A drop-down: the combobox (a native <select>) found by its name, the option chosen by its
+  // label, as assistive technology sets a combobox's value.
+  async choose(page, name, option) {
+    const loc = domLocator(page, 'combobox', name);
+    await loc.waitFor({ state: 'attached', timeout: 4000 });
+    await loc.selectOption({ label: option });
     await settle(page);
   },
 };
@@ -125,7 +184,7 @@ async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mou
     }
     if (act === keyboard) {
       for (let i = 0; i < 10 && !(await semantics(page)).some((n) => n.role === 'textbox' && n.focused); i++) {
-        await page.keyboard.press('Tab');
+        await pageOf(page).keyboard.press('Tab');
         await settle(page);
       }
     } else {
@@ -153,21 +212,50 @@ function currentQuestion(nodes, lang) {
   return fits[0];
 }
 
-async function answerQuestion(page, lang, act, { correct = true } = {}) {
+// What the learner answers, in content indices (the engine's Response: option indices in
+// ascending order, the item order, each pair's chosen target): the right answer, or a wrong one
+// (a wrong option; every wrong option; the first two items swapped; the targets reversed).
+function plannedResponse(q, correct = true) {
+  if (q.type === 'ordering') {
+    const order = q.items.map((_, i) => i);
+    if (!correct) [order[0], order[1]] = [order[1], order[0]];
+    return { order };
+  }
+  if (q.type === 'matching') return { match: q.pairs.map((_, i) => (correct ? i : q.pairs.length - 1 - i)) };
+  const single = q.type !== 'multiple_response';
+  const picks = q.options.map((o, i) => (o.correct === correct ? i : -1)).filter((i) => i >= 0);
+  return { selected: single ? picks.slice(0, 1) : picks };
+}
+
+// The engine's grade of a response (src/core/scoring.cpp), for what the LMS should be told.
+function grade(q, r) {
+  let score = 0;
+  if (q.type === 'ordering') score = r.order.filter((v, i) => v === i).length / q.items.length;
+  else if (q.type === 'matching') score = r.match.filter((v, i) => v === i).length / q.pairs.length;
+  else if (q.type === 'multiple_response') {
+    const right = r.selected.filter((i) => q.options[i].correct).length;
+    score = Math.max(0, (right - (r.selected.length - right)) / q.options.filter((o) => o.correct).length);
+  } else score = r.selected.length === 1 && q.options[r.selected[0]].correct ? 1 : 0;
+  const points = q.points === undefined ? 1 : q.points;
+  return { score, earned: score * points, possible: points, correct: score >= 1 };
+}
+
+// Answers the question on screen and submits it. `correct` may be a function of the question.
+// With `log`, pushes {q, response, grade} (what was answered, in content indices).
+async function answerQuestion(page, lang, act, { correct = true, log } = {}) {
   const q = currentQuestion(await semantics(page), lang);
+  const right = typeof correct === 'function' ? correct(q) : correct;
+  const r = plannedResponse(q, right);
   if (q.type === 'true_false') {
-    const right = q.options.find((o) => o.correct).id;
-    const pick = correct ? right : (right === 'true' ? 'false' : 'true');
-    await act.press(page, 'radio', UI[lang][pick]);
+    await act.press(page, 'radio', UI[lang][q.options[r.selected[0]].id]);
   } else if (q.type === 'single_choice' || q.type === 'best_reply') {
-    const o = q.options.find((x) => x.correct === correct);
-    await act.press(page, 'radio', o.text[lang]);
+    await act.press(page, 'radio', q.options[r.selected[0]].text[lang]);
   } else if (q.type === 'multiple_response') {
-    for (const o of q.options.filter((x) => x.correct === correct)) await act.press(page, 'checkbox', o.text[lang]);
+    for (const i of r.selected) await act.press(page, 'checkbox', q.options[i].text[lang]);
   } else if (q.type === 'ordering') {
-    // Bubble the items into the content's order with the "move up" buttons.
-    for (let target = 0; target < q.items.length; target++) {
-      const want = q.items[target].text[lang];
+    // Bubble the items into the planned order with the "move up" buttons.
+    for (let target = 0; target < r.order.length; target++) {
+      const want = q.items[r.order[target]].text[lang];
       for (let guard = 0; guard < 10; guard++) {
         const lines = (await semantics(page)).filter((n) => n.role === 'text' && /^\d+\. /.test(n.name));
         const pos = lines.findIndex((n) => n.name.endsWith(' ' + want));
@@ -176,23 +264,19 @@ async function answerQuestion(page, lang, act, { correct = true } = {}) {
       }
     }
   } else if (q.type === 'matching') {
-    const shuffled = [...q.pairs].reverse();
-    for (let i = 0; i < q.pairs.length; i++) {
-      const p = q.pairs[i];
-      const target = correct ? p.target[lang] : shuffled[i].target[lang];
-      await act.press(page, 'button', new RegExp('^' + escapeRe(p.source[lang]) + ': '));
-      await act.press(page, 'radio', target);
-    }
+    for (let i = 0; i < q.pairs.length; i++) await act.choose(page, q.pairs[i].source[lang], q.pairs[r.match[i]].target[lang]);
   }
   await act.press(page, 'button', UI[lang].submit);
+  if (log) log.push({ q, response: r, grade: grade(q, r) });
   return q;
 }
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function takeQuiz(page, lang, act, { correct = true, shot } = {}) {
+// Answers from the question on screen to the end of the quiz and presses "Finish".
+async function takeQuiz(page, lang, act, { correct = true, shot, log } = {}) {
   for (let i = 0; i < 60; i++) {
-    await answerQuestion(page, lang, act, { correct });
+    await answerQuestion(page, lang, act, { correct, log });
     if (shot && i === 0) await screenshot(page, shot);
     if (await has(page, 'button', UI[lang].nextQ)) {
       await act.press(page, 'button', UI[lang].nextQ);
@@ -214,10 +298,12 @@ function bestChoice(rp, replyNames) {
     const s = Object.values(c.scores || {}).reduce((a, b) => a + b, 0);
     if (s > bestScore) { bestScore = s; best = i; }
   });
-  return node.choices[best];
+  return { node, index: best, choice: node.choices[best] };
 }
 
-async function playRolePlay(page, lang, act, moduleId, { shot } = {}) {
+// Plays the role-play on screen to an ending, always taking the best-scored reply. With `log`,
+// pushes {rp, node, index, choice} for every reply given.
+async function playRolePlay(page, lang, act, moduleId, { shot, log } = {}) {
   const rp = content.modules.find((m) => m.id === moduleId).roleplay;
   for (let step = 0; step < 40; step++) {
     const nodes = await semantics(page);
@@ -226,23 +312,27 @@ async function playRolePlay(page, lang, act, moduleId, { shot } = {}) {
     const names = replies.map((n) => n.name);
     names.lang = lang;
     if (shot && step === 1) await screenshot(page, shot);
-    await act.press(page, 'button', bestChoice(rp, names).text[lang]);
+    const pick = bestChoice(rp, names);
+    await act.press(page, 'button', pick.choice.text[lang]);
+    if (log) log.push({ rp, ...pick });
   }
   throw new Error('role-play did not end');
 }
 
-async function completeModule(page, lang, act, module, shots = {}) {
+// Lesson, quiz and role-play of one module, from its overview back to it. `opts`: {correct, log}
+// for the quiz (see takeQuiz) and {replies} as the role-play's log.
+async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
   await act.press(page, 'button', UI[lang].readLesson);
   if (shots.lesson) await screenshot(page, shots.lesson);
   while (!(await has(page, 'button', UI[lang].toQuiz))) await act.press(page, 'button', UI[lang].next);
   await act.press(page, 'button', UI[lang].toQuiz);
-  await takeQuiz(page, lang, act, { shot: shots.quiz });
+  await takeQuiz(page, lang, act, { shot: shots.quiz, correct: opts.correct, log: opts.log });
   if (shots.quizResults) await screenshot(page, shots.quizResults);
   await act.press(page, 'button', UI[lang].toRolePlay);
-  await playRolePlay(page, lang, act, module.id, { shot: shots.roleplay });
+  await playRolePlay(page, lang, act, module.id, { shot: shots.roleplay, log: opts.replies });
   if (shots.ending) await screenshot(page, shots.ending);
   await act.press(page, 'button', UI[lang].backToCourse);
 }
 
 module.exports = { content, UI, mouse, keyboard, dom, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
-                   playRolePlay, completeModule, currentQuestion };
+                   playRolePlay, completeModule, currentQuestion, plannedResponse, grade, pageOf };

@@ -2,10 +2,15 @@
 // test LMS page (tests/browser/lms/) over scorm-again's Scorm12API / Scorm2004API. Every
 // SetValue is checked against the spec by lms.js; faults are injected and nothing may be lost.
 //
-// The learner is driven by the platform's test driver (?granice-test-driver=1: the core engines
-// + the real persistence, see src/platform/persistence_select.cpp), so these tests do not depend
-// on the screens. PENDING: once tests/browser/harness.js has completeCourse(page), add a test
-// that completes the course through the screens (click by role + name) and asserts the same.
+// Two kinds of learner:
+// - 'through the screens' tests: a person in the LMS frame (tests/browser/learner.js acting on
+//   the Frame), SCORM 1.2 with the mouse, 2004 through the accessible DOM layer. They close the
+//   course half-way through module 2's quiz, relaunch it from the LMS data alone (loadFromJSON,
+//   an empty browser), check the learner lands on the same question with the same answers,
+//   finish the course, and check every value the LMS holds against what the learner did.
+// - the platform's test driver (?granice-test-driver=1: the core engines + the real
+//   persistence, see src/platform/persistence_select.cpp), for what the screens cannot reach
+//   quickly: whole-course values straight from the engine, and injected faults.
 'use strict';
 const assert = require('assert/strict');
 const fs = require('fs');
@@ -13,6 +18,8 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { startServer } = require('../../scripts/serve.js');
+const { semantics, settle } = require('./harness.js');
+const L = require('./learner.js');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
@@ -40,21 +47,29 @@ async function lmsServer() {
 }
 
 // Opens the test LMS, starts the package in it, and returns helpers bound to the SCO frame.
+// opts.query: the SCO's query string (default: the test driver on; '' for a learner on the screens).
 async function openLms(env, opts) {
   const { url } = await lmsServer();
   const context = opts.context || await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   const page = await context.newPage();
   const pageErrors = [];
+  const consoleErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {   // the SCO frame's console too (web/scorm.js logs LMS failures as errors)
+    if (m.type() === 'error' && !/GPU stall due to ReadPixels|GL Driver Message/.test(m.text())) consoleErrors.push(m.text());
+  });
   await page.goto(url + 'lms/index.html');
   await page.evaluate((o) => window.lms.start(o), { version: opts.version, pkg: `/pkg${opts.version}/`, cmi: opts.cmi || {},
-                                                   faults: opts.faults || {} });
+                                                   faults: opts.faults || {}, query: opts.query });
   const frame = await (await page.waitForSelector('#sco')).contentFrame();
-  await frame.waitForFunction(() => window.granice && window.Module && window.Module._granice_persist_test, null, { timeout: 30000 });
+  const driven = opts.query === undefined;
+  await frame.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven,
+                              { timeout: 30000 });
   await frame.evaluate(() => window.granice.ready);
   const driver = (action) => frame.evaluate(
     (a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
-  return { page, frame, context, pageErrors, driver,
+  return { page, frame, context, pageErrors, consoleErrors, driver,
            lms: (fn, arg) => page.evaluate(fn, arg),
            log: () => frame.evaluate(() => window.graniceScorm.log) };
 }
@@ -139,6 +154,290 @@ async function fullRun(env, version) {
   }
 }
 
+// [SECTION] A learner in the LMS frame, acting on the screens like a person
+
+const visible = (nodes) => nodes.map((n) => `${n.role}|${n.name}|${n.checked}`);
+
+// Every leaf of scorm-again's cmi JSON as 'cmi.a.b.0.c' -> value (arrays and objects alike).
+function flatten(o, prefix, out = {}) {
+  if (o === null || typeof o !== 'object') { out[prefix] = o; return out; }
+  for (const [k, v] of Object.entries(o)) flatten(v, prefix + '.' + k, out);
+  return out;
+}
+// The n-th entry of cmi.<kind> as { field: value } (e.g. 'correct_responses.0.pattern').
+function entries(flat, kind) {
+  const out = [];
+  const re = new RegExp(`^cmi\\.${kind}\\.(\\d+)\\.(.+)$`);
+  for (const [k, v] of Object.entries(flat)) {
+    const m = re.exec(k);
+    if (!m || m[2].startsWith('_')) continue;
+    (out[Number(m[1])] = out[Number(m[1])] || {})[m[2].replace(/\.childArray\./g, '.')] = v;
+  }
+  return out;
+}
+
+// Seconds of a SCORM 1.2 CMITimespan (HHHH:MM:SS.SS) or a 2004 duration (PT1H2M3.45S).
+function seconds(t) {
+  let m = /^(\d{2,4}):(\d\d):(\d\d(?:\.\d{1,2})?)$/.exec(t);
+  if (m) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?$/.exec(t);
+  assert.ok(m, `a duration: ${t}`);
+  return Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0);
+}
+
+// The response strings SCORM wants for a response in content indices (docs/scorm.md): 2004 the
+// content's ids with [,] and [.]; 1.2 one character per option / item / pair index, t / f.
+const char12 = (i) => (i < 26 ? String.fromCharCode(97 + i) : String(i - 26));
+function responseString(q, r, v12) {
+  if (q.type === 'true_false') return v12 ? q.options[r.selected[0]].id[0] : q.options[r.selected[0]].id;
+  const parts = q.type === 'ordering' ? r.order.map((i) => (v12 ? char12(i) : q.items[i].id))
+    : q.type === 'matching' ? r.match.map((t, i) => (v12 ? `${char12(i)}.${char12(t)}` : `${q.pairs[i].id}[.]${q.pairs[t].id}`))
+      : [...r.selected].sort((a, b) => a - b).map((i) => (v12 ? char12(i) : q.options[i].id));
+  return parts.join(v12 ? ',' : '[,]');
+}
+const TYPES = { true_false: 'true-false', ordering: 'sequencing', matching: 'matching' };
+
+// What the LMS must hold for one thing the learner did (a submitted question or a role-play reply).
+function expectedInteraction(e, v12) {
+  const resp = v12 ? 'student_response' : 'learner_response';
+  if (e.q) {
+    const q = e.q;
+    return { id: q.id, type: TYPES[q.type] || 'choice', 'objectives.0.id': q.objective,
+             'correct_responses.0.pattern': responseString(q, L.plannedResponse(q, true), v12),
+             [resp]: responseString(q, e.response, v12), result: e.grade.correct ? 'correct' : v12 ? 'wrong' : 'incorrect' };
+  }
+  const objective = (e.choice.honours || [])[0] || (e.choice.breaks || [])[0];
+  return { id: `${e.rp.id}.${e.node.id}`, type: v12 ? 'performance' : 'other',
+           ...(objective ? { 'objectives.0.id': objective } : {}), [resp]: String(e.index), result: 'neutral' };
+}
+
+// Per course objective: score over the questions that test it (module quizzes + assessment, one
+// attempt each here), passed at the course pass mark; every module is completed by then.
+function expectedObjectives(journal) {
+  const course = L.content.course;
+  return course.objectives.map((o) => {
+    const answers = journal.filter((e) => e.q && e.q.objective === o.id);
+    const earned = answers.reduce((a, e) => a + e.grade.earned, 0);
+    const possible = answers.reduce((a, e) => a + e.grade.possible, 0);
+    const score = Math.round(10000 * earned / possible) / 100;
+    return { id: o.id, score, success: score >= course.pass_mark ? 'passed' : 'failed' };
+  });
+}
+
+const near = (a, b, why) => assert.ok(Math.abs(Number(a) - b) < 0.006, `${why}: ${a} vs ${b}`);
+
+async function closeCourse(o, v12) {
+  await o.page.evaluate(() => window.lms.close());
+  await o.page.waitForFunction((m) => window.lms.calls.some((c) => c.m === m), v12 ? 'LMSFinish' : 'Terminate');
+}
+
+// The LMS's view after a session: no problems, no errors, one Initialize and one Finish.
+async function checkSession(o, v12, label) {
+  const s = await lmsState(o);
+  assert.deepEqual(s.problems, [], `${label}: every value sent fits the spec`);
+  assert.deepEqual(s.errors, [], `${label}: zero LMS errors`);
+  assert.equal(count(s.calls, v12 ? 'LMSInitialize' : 'Initialize'), 1, `${label}: one Initialize`);
+  assert.equal(count(s.calls, v12 ? 'LMSFinish' : 'Terminate'), 1, `${label}: one Finish / Terminate`);
+  assert.ok(count(s.calls, v12 ? 'LMSCommit' : 'Commit') >= 2, `${label}: commits as the learner goes`);
+  assert.deepEqual(o.pageErrors, [], `${label}: no page errors`);
+  assert.deepEqual(o.consoleErrors, [], `${label}: no console errors`);
+  return s;
+}
+
+// Question screens of the open quiz, from the current one back to the first (Previous question),
+// then forward again to where the learner was.
+async function quizScreens(frame, lang, act, back) {
+  const screens = [visible(await semantics(frame))];
+  const prev = lang === 'pl' ? 'Poprzednie pytanie' : 'Previous question';
+  for (let i = 0; i < back; i++) {
+    await act.press(frame, 'button', prev);
+    screens.push(visible(await semantics(frame)));
+  }
+  for (let i = 0; i < back; i++) await act.press(frame, 'button', L.UI[lang].nextQ);
+  assert.deepEqual(visible(await semantics(frame)), screens[0], 'back where the learner was');
+  return screens;
+}
+
+// A whole course in the LMS frame, through the screens, with one close + relaunch in the middle.
+// 1.2: Polish, the mouse; 2004: English (en-GB), the accessible DOM layer.
+async function uiRun(env, version) {
+  const v12 = version === 12;
+  const lang = v12 ? 'pl' : 'en';
+  const act = v12 ? L.mouse : L.dom;
+  const ui = L.UI[lang];
+  const mods = L.content.modules;
+  const m2 = mods[1];
+  const WRONG = new Set(['l-q3', 'l-q4', 'l-q5']);   // module 2: a true/false, a multiple response, a matching
+  let assessmentWrong = 0;
+  const correct = (q) => {
+    if (WRONG.has(q.id)) return false;
+    if (q.id.startsWith('a-') && assessmentWrong === 0) { assessmentWrong++; return false; }   // the first drawn
+    return true;
+  };
+  const journal = [];   // what the learner did, in order: questions {q, response, grade}, replies {rp, node, index, choice}
+  const opts = { correct, log: journal, replies: journal };
+  const cmi = v12 ? { core: { student_id: 'u-21', student_name: 'Kowalska, Anna', entry: 'ab-initio' }, student_preference: { language: 'pl' } }
+                  : { learner_id: 'u-21', learner_name: 'Anna Kowalska', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
+  const names = v12 ? { status: 'cmi.core.lesson_status', location: 'cmi.core.lesson_location', exit: 'cmi.core.exit',
+                        time: 'cmi.core.session_time', raw: 'cmi.core.score.raw' }
+                    : { location: 'cmi.location', exit: 'cmi.exit', time: 'cmi.session_time', raw: 'cmi.score.raw' };
+  const stats = {};
+
+  // Session 1: module 1, then module 2's lesson and half its quiz (two answers wrong); close.
+  let t0 = Date.now();   // session times count from the launch, which openLms waits for
+  const a = await openLms(env, { version, cmi, query: '' });
+  let saved;
+  let before;
+  try {
+    await settle(a.frame);
+    const home = await semantics(a.frame);
+    assert.ok(home.some((n) => n.name.includes('Anna Kowalska')), 'the LMS learner name is shown');
+    assert.ok(home.some((n) => n.name.includes(v12 ? 'SCORM 1.2' : 'SCORM 2004')), 'the home screen says which LMS connection it has');
+    await act.press(a.frame, 'button', ui.start);
+    await L.completeModule(a.frame, lang, act, mods[0], {}, opts);
+    await act.press(a.frame, 'button', `${ui.nextModule}: ${m2.title[lang]}`);
+    await act.press(a.frame, 'button', ui.readLesson);
+    while (!(await L.has(a.frame, 'button', ui.toQuiz))) await act.press(a.frame, 'button', ui.next);
+    await act.press(a.frame, 'button', ui.toQuiz);
+    for (let i = 0; i < 4; i++) {
+      await L.answerQuestion(a.frame, lang, act, { correct, log: journal });
+      await act.press(a.frame, 'button', ui.nextQ);
+    }
+    before = await quizScreens(a.frame, lang, act, 4);
+    await closeCourse(a, v12);
+    const wall = (Date.now() - t0) / 1000;
+    const s = await checkSession(a, v12, 'session 1');
+    const last = (n) => a.lms((name) => window.lms.lastSet(name), n);
+    assert.equal(await last(names.location), 'quiz:listening:4', 'bookmark: module 2, question 5');
+    assert.equal(await last(names.exit), 'suspend');
+    const t = await last(names.time);
+    assert.match(t, v12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT/);
+    // The app's learning time: the session's wall clock less loading (frames are counted, not rounded up).
+    assert.ok(seconds(t) >= wall / 2 && seconds(t) <= wall + 1, `session 1 time ${t} within ${wall} s`);
+    const flat = flatten(s.cmi.cmi, 'cmi');
+    if (v12) {
+      assert.equal(flat['cmi.core.lesson_status'], 'incomplete');
+    } else {
+      assert.equal(flat['cmi.completion_status'], 'incomplete');
+      assert.equal(flat['cmi.success_status'], 'unknown');
+    }
+    assert.equal(entries(flat, 'interactions').length, journal.length, 'one interaction per answer and reply so far');
+    const objectives = entries(flat, 'objectives');
+    assert.deepEqual(objectives.map((o) => o.id), L.content.course.objectives.map((o) => o.id));
+    // Module 1 done (its quiz all right), module 2 started, the others not yet.
+    if (v12) assert.deepEqual(objectives.map((o) => o.status), ['passed', 'incomplete', ...Array(5).fill('not attempted')]);
+    else {
+      assert.deepEqual(objectives.map((o) => o.success_status), ['passed', ...Array(6).fill('unknown')]);
+      assert.deepEqual(objectives.map((o) => o.completion_status), ['completed', 'incomplete', ...Array(5).fill('not attempted')]);
+    }
+    stats.session1 = { interactions: journal.length, time: t };
+    saved = s.cmi.cmi;
+  } finally { await a.context.close(); }
+
+  // Session 2, in an empty browser from what the LMS kept: same question, same answers; then the
+  // rest of the course, the final assessment (one answer wrong) and the certificate; close.
+  if (v12) saved.core.entry = 'resume'; else saved.entry = 'resume';
+  t0 = Date.now();
+  const b = await openLms(env, { version, cmi: saved, query: '' });
+  try {
+    await settle(b.frame);
+    const after = await quizScreens(b.frame, lang, act, 4);
+    assert.deepEqual(after, before, 'relaunch: the same question and the earlier answers, as they were');
+    await L.takeQuiz(b.frame, lang, act, { correct, log: journal });
+    await act.press(b.frame, 'button', ui.toRolePlay);
+    await L.playRolePlay(b.frame, lang, act, m2.id, { log: journal });
+    await act.press(b.frame, 'button', ui.backToCourse);
+    for (let i = 2; i < mods.length; i++) {
+      await act.press(b.frame, 'button', `${ui.nextModule}: ${mods[i].title[lang]}`);
+      await L.completeModule(b.frame, lang, act, mods[i], {}, opts);
+    }
+    await act.press(b.frame, 'button', ui.backToCourse);
+    await act.press(b.frame, 'button', ui.assessment);
+    await L.takeQuiz(b.frame, lang, act, { correct, log: journal });
+    await act.press(b.frame, 'button', ui.certificate);
+    assert.ok((await semantics(b.frame)).some((n) => n.role === 'heading' && n.name === 'Anna Kowalska'), 'certificate names the learner');
+    await closeCourse(b, v12);
+    const wall = (Date.now() - t0) / 1000;
+    const s = await checkSession(b, v12, 'session 2');
+    const last = (n) => b.lms((name) => window.lms.lastSet(name), n);
+    const flat = flatten(s.cmi.cmi, 'cmi');
+
+    // Status, score, exit, time.
+    const assessment = journal.filter((e) => e.q && e.q.id.startsWith('a-'));
+    assert.equal(assessment.length, L.content.assessment.draw);
+    const score = Math.round(10000 * assessment.reduce((x, e) => x + e.grade.earned, 0) /
+                             assessment.reduce((x, e) => x + e.grade.possible, 0)) / 100;
+    assert.ok(score >= L.content.assessment.pass_mark && score < 100, `one wrong answer still passes: ${score}`);
+    if (v12) {
+      assert.equal(flat['cmi.core.lesson_status'], 'passed');
+      assert.equal(await last(names.status), 'passed');
+      near(flat['cmi.core.score.raw'], score, 'score.raw');
+      assert.equal(flat['cmi.core.score.min'], '0');
+      assert.equal(flat['cmi.core.score.max'], '100');
+      assert.equal(await last(names.exit), '', 'exit "" once finished');
+    } else {
+      assert.equal(flat['cmi.completion_status'], 'completed');
+      assert.equal(flat['cmi.success_status'], 'passed');
+      near(flat['cmi.score.raw'], score, 'score.raw');
+      assert.equal(flat['cmi.score.min'], '0');
+      assert.equal(flat['cmi.score.max'], '100');
+      assert.equal(flat['cmi.score.scaled'], String(Math.round(score * 100) / 10000));
+      near(flat['cmi.progress_measure'], 1, 'progress_measure');
+      assert.equal(await last(names.exit), 'normal');
+      assert.equal(flat['cmi.learner_preference.language'], 'en-GB');
+    }
+    const t = await last(names.time);
+    assert.match(t, v12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
+    assert.ok(seconds(t) >= wall / 2 && seconds(t) <= wall + 1, `session 2 time ${t} within ${wall} s`);
+
+    // Objectives: one per guideline, scored over the questions that test it.
+    const objectives = entries(flat, 'objectives');
+    const want = expectedObjectives(journal);
+    assert.deepEqual(objectives.map((o) => o.id), want.map((o) => o.id), 'one objective per guideline, in order');
+    want.forEach((w, i) => {
+      const o = objectives[i];
+      near(o['score.raw'], w.score, `objective ${w.id} score.raw`);
+      assert.equal(o['score.min'], '0');
+      assert.equal(o['score.max'], '100');
+      if (v12) assert.equal(o.status, w.success, `objective ${w.id} status`);
+      else {
+        assert.equal(o.success_status, w.success, `objective ${w.id} success_status`);
+        assert.equal(o.completion_status, 'completed', `objective ${w.id} completion_status`);
+        assert.equal(o['score.scaled'], String(Math.round(w.score * 100) / 10000));
+      }
+    });
+    assert.equal(want.find((o) => o.id === 'listening').success, 'failed', 'three wrong in module 2: listening not met');
+
+    // Interactions: one per answered question and per role-play reply, in order, across both sessions.
+    const got = entries(flat, 'interactions');
+    assert.equal(got.length, journal.length, 'one interaction per answer and reply');
+    const questions = L.content.modules.reduce((n, m) => n + m.quiz.questions.length, 0) + L.content.assessment.draw;
+    assert.equal(journal.filter((e) => e.q).length, questions, 'every module question and the drawn assessment questions');
+    journal.forEach((e, i) => {
+      const w = expectedInteraction(e, v12);
+      for (const [k, v] of Object.entries(w)) assert.equal(got[i][k], v, `interaction ${i} (${w.id}) ${k}`);
+      assert.match(got[i][v12 ? 'time' : 'timestamp'] || '', v12 ? /^\d\d:\d\d:\d\d/ : /^20\d\d-\d\d-\d\dT/, `interaction ${i} time`);
+      assert.ok(got[i].latency && seconds(got[i].latency) >= 0, `interaction ${i} latency`);
+      if (e.q) {
+        assert.equal(Number(got[i].weighting), e.q.points === undefined ? 1 : e.q.points);
+        if (!v12) assert.ok(got[i].description.startsWith(`{lang=en}${e.q.prompt.en.slice(0, 40)}`), `interaction ${i} description`);
+      } else {
+        assert.equal(got[i]['correct_responses.0.pattern'], undefined, 'a role-play reply has no correct response');
+      }
+    });
+    const wrong = got.filter((x) => x.result === (v12 ? 'wrong' : 'incorrect'));
+    assert.ok(wrong.some((x) => x.type === 'matching'), 'a wrong matching answer is reported');
+    if (!v12) assert.ok(got.some((x) => x.type === 'matching' && x.learner_response.includes('[.]') && x.learner_response.includes('[,]')));
+    stats.session2 = { time: t };
+    const types = {};
+    for (const x of got) types[x.type] = (types[x.type] || 0) + 1;
+    console.log(`       SCORM ${v12 ? '1.2' : '2004'} (${v12 ? 'mouse' : 'DOM layer'}): ${got.length} interactions ` +
+                `(${JSON.stringify(types)}, ${wrong.length} ${v12 ? 'wrong' : 'incorrect'}; ${stats.session1.interactions} before the relaunch), ` +
+                `score ${flat[names.raw]}, objectives ${objectives.map((o) => `${o.id} ${o['score.raw']} ${v12 ? o.status : o.success_status}`).join(', ')}, ` +
+                `session_time ${stats.session1.time} + ${t}, ${s.sets} SetValue calls`);
+  } finally { await b.context.close(); }
+}
+
 module.exports = {
   async 'packages: manifests name the course, its pass mark and every file'() {
     const { zips } = await lmsServer();
@@ -160,6 +459,13 @@ module.exports = {
       }
       console.log(`       ${path.basename(zip)}: ${fs.statSync(zip).size} bytes, ${list.length} files`);
     }
+  },
+
+  async 'SCORM 1.2 through the screens (mouse): the whole course in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {
+    await uiRun(env, 12);
+  },
+  async 'SCORM 2004 through the screens (DOM layer): the whole course in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {
+    await uiRun(env, 2004);
   },
 
   async 'SCORM 1.2: launch, learn, finish; every value valid, zero errors; relaunch resumes exactly'(env) { await fullRun(env, 12); },

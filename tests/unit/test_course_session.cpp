@@ -2,6 +2,7 @@
 // would drive it: navigation, lessons, quizzes, role-plays, the assessment, resume, start over.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 
 #include "app/view/course_session.h"
@@ -226,4 +227,20 @@ TEST_CASE("course session: switching language keeps progress", "[session]") {
   h.s.SetLanguage("en");
   CHECK(h.s.lang() == "en");
   CHECK(h.s.StatusOf(m) == ModuleStatus::Passed);
+}
+
+TEST_CASE("course session: time spent adds up per animation frame without rounding drift", "[session]") {
+  const Course& c = ShippedCourse();
+  // A minute at 60 Hz (16.7 ms frames; a round2 per frame made each 20 ms: 72 s), then 4 s at
+  // 240 Hz (4.2 ms frames, each rounded to nothing), then Date.now()-style whole milliseconds.
+  Harness h(c);
+  for (int i = 0; i < 3600; ++i) h.s.AddTime(1.0 / 60.0);
+  CHECK(h.s.state().total_time_seconds == Approx(60.0).margin(0.011));
+  for (int i = 0; i < 960; ++i) h.s.AddTime(1.0 / 240.0);
+  CHECK(h.s.state().total_time_seconds == Approx(64.0).margin(0.011));
+  for (int i = 0; i < 1000; ++i) h.s.AddTime(i % 3 == 0 ? 0.016 : 0.017);
+  CHECK(h.s.state().total_time_seconds == Approx(64.0 + 334 * 0.016 + 666 * 0.017).margin(0.011));
+  h.s.AddTime(-1);
+  h.s.AddTime(std::numeric_limits<double>::quiet_NaN());
+  CHECK(h.s.state().total_time_seconds == Approx(64.0 + 334 * 0.016 + 666 * 0.017).margin(0.011));
 }

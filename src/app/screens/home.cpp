@@ -1,6 +1,7 @@
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/view/strings.h"
+#include "app/view/wayfinding.h"
 #include "core/record.h"
 #include "imgui.h"
 
@@ -68,15 +69,20 @@ void DrawHome(AppState& app) {
     if (ui::Button(T(lang, Str::ViewCertificate), ui::ButtonKind::Secondary)) s.OpenCertificate();
   }
 
-  // [SECTION] Course map
+  // [SECTION] Course map: the module the learner is on is marked (a highlighted card, and
+  // aria-current="step" for assistive technology).
+  const view::CourseStep step = view::CurrentStep(course, st);
   ui::Gap(0.5f);
   ui::Heading(T(lang, Str::Modules), 2);
   ui::BeginGroup("modules");
   for (const Module& m : course.modules) {
     const ModuleStatus ms = s.StatusOf(m);
     const std::string label = ModuleLabel(lang, m) + ": " + m.title.in(lang);
+    const bool here = step.kind == view::CourseStep::Kind::Module && step.module_id == m.id;
     ImGui::PushID(m.id.c_str());
-    if (ui::Card(label, view::Role::Button, false)) s.OpenModule(m.id);
+    const bool open = ui::Card(label, view::Role::Button, here);
+    if (here) ui::MarkCurrent(view::Current::Step);
+    if (open) s.OpenModule(m.id);
     ImGui::PopID();
     ui::Badge(StatusText(lang, ms), StatusTone(ms));
   }
@@ -96,8 +102,9 @@ void DrawHome(AppState& app) {
                       {view::FormatPercent(*p->best_score, lang), std::to_string(course.assessment.pass_mark)}));
   }
   const bool can_start = av == QuizAvailability::Available || av == QuizAvailability::InProgress;
-  if (ui::Button(T(lang, Str::AssessmentOpen), ui::ButtonKind::Primary, !can_start))
-    s.StartQuiz(course.assessment.id);
+  const bool open_assessment = ui::Button(T(lang, Str::AssessmentOpen), ui::ButtonKind::Primary, !can_start);
+  if (can_start && step.kind == view::CourseStep::Kind::Assessment) ui::MarkCurrent(view::Current::Step);
+  if (open_assessment) s.StartQuiz(course.assessment.id);
 
   // [SECTION] Record and reset
   ui::Gap(0.5f);

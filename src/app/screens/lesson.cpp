@@ -1,6 +1,7 @@
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/view/strings.h"
+#include "app/view/wayfinding.h"
 #include "imgui.h"
 
 namespace granice::app {
@@ -53,6 +54,29 @@ void DrawBlock(const Course& course, const Block& b, const std::string& lang) {
   }
 }
 
+// The lesson's pages as numbered buttons: the page shown is marked (primary, aria-current="page"),
+// pages seen and the next one can be opened, later ones stay locked.
+void DrawPager(view::CourseSession& s, const Module& m, int index, const std::string& lang) {
+  const ModuleProgress* p = find_progress(s.state(), m.id);
+  const int count = static_cast<int>(m.pages.size());
+  int go = -1;
+  ui::BeginGroup(T(lang, Str::LessonPages));
+  for (const view::PagerItem& item : view::LessonPager(count, index, p ? p->lesson.pages_seen : 0)) {
+    if (item.index > 0) ui::SameLine();
+    const std::string number = std::to_string(item.index + 1);
+    const LessonPage& page = m.pages.at(static_cast<size_t>(item.index));
+    ImGui::PushID(item.index);
+    if (ui::Button(number, item.current ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, !item.enabled, 0.0f,
+                   Fmt(T(lang, Str::PageNumbered), {number, page.title.in(lang)})) &&
+        !item.current)
+      go = item.index;
+    if (item.current) ui::MarkCurrent(view::Current::Page);
+    ImGui::PopID();
+  }
+  ui::EndGroup();
+  if (go >= 0) s.OpenLesson(m.id, go);
+}
+
 }  // namespace
 
 void DrawLesson(AppState& app) {
@@ -71,6 +95,7 @@ void DrawLesson(AppState& app) {
   ui::MutedText(ModuleLabel(lang, *m) + ": " + m->title.in(lang));
   const std::string of = Fmt(T(lang, Str::PageOf), {std::to_string(index + 1), std::to_string(count)});
   ui::Progress(static_cast<float>(index + 1) / static_cast<float>(count), of);
+  if (count > 1) DrawPager(s, *m, index, lang);
   ui::Heading(page.title.in(lang), 1);
   for (const Block& b : page.blocks) DrawBlock(s.course(), b, lang);
 

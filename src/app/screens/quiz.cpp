@@ -85,10 +85,7 @@ void DrawMatching(view::CourseSession& s, QuizSession& quiz, const Question& q, 
     ui::Callout(p.source.in(lang), tone);
     const std::string current = shown >= 0 ? names[static_cast<size_t>(shown)] : T(lang, Str::ChooseMatch);
     const int picked = ui::Choice(p.source.in(lang), current, names, shown, locked);
-    if (picked >= 0) {
-      quiz.match(static_cast<int>(i), targets[static_cast<size_t>(picked)]);
-      s.QuizEdited();
-    }
+    if (picked >= 0) s.Match(static_cast<int>(i), targets[static_cast<size_t>(picked)]);
     if (locked && !s.in_assessment() && !p.feedback.empty())
       ui::Callout(p.target.in(lang) + " — " + p.feedback.in(lang), ui::Tone::Note, {}, ImGui::GetFontSize());
     ImGui::PopID();

@@ -403,7 +403,10 @@ void DrawTrainer(AppState& app) {
   for (const Tab& tab : tabs) {
     if (!first) ui::SameLine();
     first = false;
-    if (ui::Button(tab.label, t.tab == tab.id ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary)) t.tab = tab.id;
+    const bool shown = t.tab == tab.id;
+    const bool pressed = ui::Button(tab.label, shown ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary);
+    if (shown) ui::MarkCurrent(view::Current::True);   // the section shown: aria-current
+    if (pressed) t.tab = tab.id;
   }
   ui::Gap(0.3f);
   switch (t.tab) {

@@ -1,5 +1,7 @@
 #include "app/view/course_session.h"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "app/view/strings.h"
@@ -50,6 +52,7 @@ void CourseSession::Bookmark(Screen screen, int index) {
 }
 
 void CourseSession::CloseActivities() {
+  match_run_ = {};
   quiz_.reset();
   quiz_id_.clear();
   roleplay_.reset();
@@ -192,6 +195,7 @@ bool CourseSession::StartQuiz(const std::string& quiz_id) {
   std::optional<QuizSession> s = begin_quiz(*course_, state_, quiz_id, clock_());
   if (!s || s->empty()) return false;
   roleplay_.reset();
+  match_run_ = {};
   quiz_ = std::move(s);
   quiz_id_ = quiz_id;
   if (!assessment) module_id_ = quiz_id;
@@ -207,6 +211,21 @@ void CourseSession::QuizEdited() {
   if (!quiz_) return;
   save_quiz(state_, *quiz_, clock_());
   Changed();
+}
+
+bool CourseSession::Match(int source, int target) {
+  if (!quiz_ || quiz_->empty()) return false;   // a submitted answer is locked: answer() and match() refuse
+  const Question& q = quiz_->current();
+  if (match_run_.question_id == q.id && match_run_.source == source) {
+    Response before;
+    before.match = match_run_.before;
+    quiz_->answer(before);   // back to the answers before this item's first choice in the run
+  } else {
+    match_run_ = {q.id, source, quiz_->response().match};
+  }
+  if (!quiz_->match(source, target)) return false;
+  QuizEdited();
+  return true;
 }
 
 std::optional<QuestionResult> CourseSession::SubmitAnswer() {
@@ -306,7 +325,14 @@ int CourseSession::ModulesCompleted() const {
   return n;
 }
 
-void CourseSession::AddTime(double seconds) { add_time(state_, seconds); }
+void CourseSession::AddTime(double seconds) {
+  if (!std::isfinite(seconds) || seconds <= 0) return;
+  unbooked_seconds_ += std::min(seconds, 1e9);
+  const double centis = std::floor(unbooked_seconds_ * 100.0 + 1e-6);
+  if (centis < 1.0) return;
+  unbooked_seconds_ = std::max(0.0, unbooked_seconds_ - centis / 100.0);
+  add_time(state_, centis / 100.0);
+}
 
 void CourseSession::Restore(CourseState state) {
   CloseActivities();

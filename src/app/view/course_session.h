@@ -60,6 +60,11 @@ class CourseSession {
   const QuizSession* quiz() const { return quiz_ ? &*quiz_ : nullptr; }
   const std::string& quiz_id() const { return quiz_id_; }
   void QuizEdited();                              // after select/toggle/move/match: remember it
+  // Matching: item `source` takes target pair `target` (a target another item had moves here).
+  // Choices in a row on the same item revise one choice: each starts again from the answers
+  // before the first of them, so stepping through a drop-down's options (arrow keys on a native
+  // <select> choose at every step) cannot take targets away from other items on the way.
+  bool Match(int source, int target);
   std::optional<QuestionResult> SubmitAnswer();
   void QuizNext();
   void QuizPrevious();
@@ -78,6 +83,9 @@ class CourseSession {
   int ModulesCompleted() const;                  // completed or passed
   int ModulesTotal() const { return static_cast<int>(course_->modules.size()); }
   ModuleStatus StatusOf(const Module& m) const { return module_status(*course_, state_, m); }
+  // Time spent, called once per animation frame. add_time() keeps whole centiseconds (it rounds
+  // every call), so whole centiseconds are booked and the rest carried to the next call: a
+  // 16.7 ms frame must not count as 20 ms, nor a 4 ms one (240 Hz) as nothing.
   void AddTime(double seconds);
 
   // Replaces the state (e.g. after a resume from storage) and returns to the bookmark's page.
@@ -90,6 +98,7 @@ class CourseSession {
 
   const Course* course_;
   CourseState state_;
+  double unbooked_seconds_ = 0.0;   // AddTime() remainder under a centisecond
   Clock clock_;
   Page page_ = Page::Home;
   Page before_settings_ = Page::Home;
@@ -100,6 +109,11 @@ class CourseSession {
   std::optional<QuizResult> last_result_;
   std::optional<RolePlaySession> roleplay_;
   std::int64_t shown_at_ = 0;                    // when the current question / role-play line appeared
+  struct MatchRun {                              // the choices in a row on one matching item (Match)
+    std::string question_id;
+    int source = -1;
+    std::vector<int> before;                     // the answers before the first of them
+  } match_run_;
 };
 
 }  // namespace granice::view

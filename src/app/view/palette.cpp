@@ -24,6 +24,8 @@ const PaletteRGB& PaletteFor(ThemeId id) {
   return kLight;
 }
 
+CaretColorsRGB CaretColors(const PaletteRGB& p) { return {p.text, p.accent, p.on_accent}; }
+
 const char* ThemeName(ThemeId id) {
   switch (id) {
     case ThemeId::Dark: return "dark";

@@ -13,6 +13,13 @@ struct PaletteRGB {
 };
 
 const PaletteRGB& PaletteFor(ThemeId id);
+
+// A text field's caret and selection, drawn on the field's background (`surface`): the caret in
+// the text colour, the selection as an accent band with its text in the accent's text colour.
+struct CaretColorsRGB {
+  uint32_t caret, selection, selected_text;
+};
+CaretColorsRGB CaretColors(const PaletteRGB& p);
 const char* ThemeName(ThemeId id);
 
 // WCAG 2.1 relative luminance and contrast ratio.

@@ -17,8 +17,20 @@ const char* RoleName(Role role) {
     case Role::ListItem: return "listitem";
     case Role::Group: return "group";
     case Role::Image: return "image";
+    case Role::Combobox: return "combobox";
+    case Role::Option: return "option";
   }
   return "text";
+}
+
+const char* CurrentName(Current current) {
+  switch (current) {
+    case Current::Page: return "page";
+    case Current::Step: return "step";
+    case Current::True: return "true";
+    case Current::None: break;
+  }
+  return "";
 }
 
 void SemanticTree::Clear() {
@@ -57,6 +69,23 @@ void AppendNumber(std::string& out, float v) {
   out += buf;
 }
 
+void AppendRect(std::string& out, const Rect& r) {
+  out += "{\"x\":";
+  AppendNumber(out, r.x);
+  out += ",\"y\":";
+  AppendNumber(out, r.y);
+  out += ",\"width\":";
+  AppendNumber(out, r.width);
+  out += ",\"height\":";
+  AppendNumber(out, r.height);
+  out += '}';
+}
+
+bool IsControl(Role role) {
+  return role == Role::Button || role == Role::Radio || role == Role::Checkbox || role == Role::Link ||
+         role == Role::Textbox || role == Role::Combobox || role == Role::Option;
+}
+
 }  // namespace
 
 std::string SemanticTree::ToJson() const {
@@ -77,27 +106,41 @@ std::string SemanticTree::ToJson() const {
     out += RoleName(n.role);
     out += "\",\"name\":";
     AppendEscaped(out, n.name);
-    out += ",\"rect\":{\"x\":";
-    AppendNumber(out, n.rect.x);
-    out += ",\"y\":";
-    AppendNumber(out, n.rect.y);
-    out += ",\"width\":";
-    AppendNumber(out, n.rect.width);
-    out += ",\"height\":";
-    AppendNumber(out, n.rect.height);
-    out += '}';
+    out += ",\"rect\":";
+    AppendRect(out, n.rect);
     if (n.checked >= 0) out += n.checked ? ",\"checked\":true" : ",\"checked\":false";
-    if (n.role == Role::Button || n.role == Role::Radio || n.role == Role::Checkbox || n.role == Role::Link ||
-        n.role == Role::Textbox)
-      out += n.disabled ? ",\"disabled\":true" : ",\"disabled\":false";
+    if (IsControl(n.role)) out += n.disabled ? ",\"disabled\":true" : ",\"disabled\":false";
     if (n.focused) out += ",\"focused\":true";
     if (n.level > 0) {
       out += ",\"level\":";
       out += std::to_string(n.level);
     }
-    if (!n.value.empty() || n.role == Role::Textbox || n.role == Role::ProgressBar) {
+    if (!n.value.empty() || n.role == Role::Textbox || n.role == Role::ProgressBar || n.role == Role::Combobox) {
       out += ",\"value\":";
       AppendEscaped(out, n.value);
+    }
+    if (n.current != Current::None) {
+      out += ",\"current\":\"";
+      out += CurrentName(n.current);
+      out += '"';
+    }
+    if (n.role == Role::Combobox) {
+      out += ",\"options\":[";
+      for (size_t i = 0; i < n.options.size(); ++i) {
+        if (i) out += ',';
+        AppendEscaped(out, n.options[i]);
+      }
+      out += "],\"selected\":";
+      out += std::to_string(n.selected);
+      out += n.expanded ? ",\"expanded\":true" : ",\"expanded\":false";
+    }
+    if (n.role == Role::Textbox && n.selection_start >= 0) {
+      out += ",\"selectionStart\":";
+      out += std::to_string(n.selection_start);
+      out += ",\"selectionEnd\":";
+      out += std::to_string(n.selection_end);
+      out += ",\"caret\":";
+      AppendRect(out, n.caret);
     }
     if (!n.id.empty()) {
       out += ",\"id\":";

@@ -8,9 +8,19 @@
 
 namespace granice::view {
 
-enum class Role { Heading, Text, Button, Radio, Checkbox, Link, Textbox, ProgressBar, ListItem, Group, Image };
+// Combobox: a drop-down choice (the DOM layer makes it a native <select>); Option: one row of the
+// app's own drop-down list, present only while that list is open (mouse or canvas keyboard).
+enum class Role { Heading, Text, Button, Radio, Checkbox, Link, Textbox, ProgressBar, ListItem, Group, Image,
+                  Combobox, Option };
 
 const char* RoleName(Role role);
+
+// aria-current: the one item of a set the learner is on. Page = the page shown of a set of pages
+// (a lesson's pager), Step = the step of a process (the course map's module), True = the current
+// item of any other set (the trainer view's sections).
+enum class Current { None, Page, Step, True };
+
+const char* CurrentName(Current current);   // "page", "step", "true"; "" for None
 
 struct Rect {
   float x = 0, y = 0, width = 0, height = 0;   // CSS pixels relative to the canvas
@@ -28,6 +38,16 @@ struct SemanticNode {
   std::string value;        // textbox content, progress value "0.42"
   std::string id;           // stable action id, so the DOM layer can activate the widget
   std::string group;        // radio group / list / conversation the node belongs to
+  Current current = Current::None;   // aria-current
+  // Combobox: its choices, the index chosen (-1 none yet; `value` then holds the placeholder),
+  // and whether the app's own list is open.
+  std::vector<std::string> options;
+  int selected = -1;
+  bool expanded = false;
+  // Textbox edited in the DOM layer: the selection as the DOM reports it (UTF-16 offsets, start
+  // <= end; -1 when the DOM input does not have focus) and where the caret is drawn (CSS px).
+  int selection_start = -1, selection_end = -1;
+  Rect caret;
   bool operator==(const SemanticNode&) const = default;
 };
 

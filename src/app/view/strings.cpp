@@ -158,6 +158,8 @@ constexpr Entry kStrings[] = {
     {Str::IntroLabel, "Sytuacja", "The situation"},
     {Str::ScoreOutOf, "{0}: {1} z {2}", "{0}: {1} of {2}"},
     {Str::CertificateFor, "Wynik: {0}%", "Score: {0}%"},
+    {Str::LessonPages, "Strony lekcji", "Lesson pages"},
+    {Str::PageNumbered, "Strona {0}: {1}", "Page {0}: {1}"},
 };
 
 constexpr bool InEnumOrder() {

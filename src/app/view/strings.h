@@ -35,6 +35,8 @@ enum class Str {
   // settings
   Language, TextSize, Theme, ThemeLight, ThemeDark, ThemeHighContrast, ReducedMotion, Done,
   MoveUpShort, MoveDownShort, PersonaLabel, IntroLabel, ScoreOutOf, CertificateFor,
+  // lesson pager
+  LessonPages, PageNumbered,
   Count_   // keep last
 };
 

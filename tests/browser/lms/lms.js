@@ -2,6 +2,7 @@
 // Scorm12API / Scorm2004API, records every call, checks every SetValue against the spec's
 // formats and limits (scorm-again is lenient), and can inject faults.
 //   window.lms.start({ version: 12|2004, pkg: '/pkg12/', cmi: {...}, faults: {...}, query: '...' })
+//   window.lms.close()   unloads the SCO, as an LMS does when the learner closes the course
 // faults: { initFalse, setFail: 'regexp of element names', commitFail: n (first n commits fail),
 //           commitAlwaysFail, throwOn: 'method' }
 'use strict';
@@ -144,6 +145,7 @@
       if (!faults.missing) window[version === 12 ? 'API' : 'API_1484_11'] = api;
       document.getElementById('sco').src = pkg + 'index.html' + (query ? '?' + query : '');
     },
+    close() { document.getElementById('sco').src = 'about:blank'; },
     sets() { return window.lms.calls.filter((c) => c.m === 'LMSSetValue' || c.m === 'SetValue'); },
     lastSet(name) {
       const s = window.lms.sets().filter((c) => c.args[0] === name);
