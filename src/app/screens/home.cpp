@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "app/screens/screens.h"
 #include "app/theme.h"
 #include "app/view/strings.h"
@@ -59,10 +61,20 @@ void DrawHome(AppState& app) {
   const SuccessStatus success = success_status(course, st);
   if (success == SuccessStatus::Passed) ui::Callout(T(lang, Str::CoursePassed), ui::Tone::Good);
   else if (success == SuccessStatus::Failed) ui::Callout(T(lang, Str::CourseFailed), ui::Tone::Bad);
+  // The primary action: back to the exact place left (a lesson page, a question, a role-play),
+  // else on to the step the course map marks (the first module not completed), so a learner who
+  // went Home between modules is never sent back to module 1.
+  const view::CourseStep next = view::CurrentStep(course, st);
+  const Module* next_module = next.kind == view::CourseStep::Kind::Module ? course.module(next.module_id) : nullptr;
+  const bool fresh = std::none_of(course.modules.begin(), course.modules.end(),
+                                  [&](const Module& m) { return s.StatusOf(m) != ModuleStatus::NotStarted; });
   if (s.HasResumePoint()) {
     if (ui::Button(T(lang, Str::ContinueCourse), ui::ButtonKind::Primary)) s.Resume();
-  } else if (!course.modules.empty()) {
-    if (ui::Button(T(lang, Str::StartCourse), ui::ButtonKind::Primary)) s.OpenModule(course.modules.front().id);
+  } else if (next_module && fresh) {
+    if (ui::Button(T(lang, Str::StartCourse), ui::ButtonKind::Primary)) s.OpenModule(next_module->id);
+  } else if (next_module) {
+    const std::string label = Fmt(T(lang, Str::ContinueWithModule), {next_module->title.in(lang)});
+    if (ui::Button(label, ui::ButtonKind::Primary)) s.OpenModule(next_module->id);
   }
   if (success == SuccessStatus::Passed) {
     ui::SameLine();
@@ -71,7 +83,7 @@ void DrawHome(AppState& app) {
 
   // [SECTION] Course map: the module the learner is on is marked (a highlighted card, and
   // aria-current="step" for assistive technology).
-  const view::CourseStep step = view::CurrentStep(course, st);
+  const view::CourseStep& step = next;
   ui::Gap(0.5f);
   ui::Heading(T(lang, Str::Modules), 2);
   ui::BeginGroup("modules");

@@ -27,6 +27,7 @@ constexpr Entry kStrings[] = {
      "Tell the person who gave you this course. Details:"},
     {Str::StartCourse, "Rozpocznij kurs", "Start the course"},
     {Str::ContinueCourse, "Kontynuuj tam, gdzie skończono", "Continue where you left off"},
+    {Str::ContinueWithModule, "Przejdź dalej: {0}", "Continue with: {0}"},
     {Str::YourProgress, "Twój postęp", "Your progress"},
     {Str::ModulesDone, "Ukończone moduły: {0} z {1}", "Modules completed: {0} of {1}"},
     {Str::TimeSpent, "Czas nauki: {0}", "Time spent: {0}"},

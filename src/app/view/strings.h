@@ -11,7 +11,7 @@ namespace granice::view {
 enum class Str {
   AppName, Tagline, DiacriticsSample, Loading, ContentError, ContentErrorHelp,
   // home
-  StartCourse, ContinueCourse, YourProgress, ModulesDone, TimeSpent, Modules, FinalAssessment,
+  StartCourse, ContinueCourse, ContinueWithModule, YourProgress, ModulesDone, TimeSpent, Modules, FinalAssessment,
   AssessmentLocked, AssessmentOpen, OpenModule, StatusNotStarted, StatusInProgress, StatusCompleted, StatusPassed,
   DownloadRecord, StartOver, StartOverConfirm, StartOverYes, Cancel, Settings, SwitchLanguage, LearnerLabel,
   CourseCompleted, CoursePassed, CourseFailed, ModuleNumber, SynthesisLabel, SavedLocally, ViewCertificate,
