@@ -7,7 +7,10 @@
 //   node scripts/embed_files.js embed <out.cpp> <content dir> <name=file>...
 //       Writes a C++ source that holds the content (JSON whitespace stripped: the shipped copy is
 //       not for authoring, `granice lint quizzes/` reports positions in the originals) and the
-//       fonts, so the app needs neither app.data nor Emscripten's file system.
+//       fonts, so the app needs neither app.data nor Emscripten's file system. Content files are
+//       also language-packed (src/core/text_pack.h).
+//   node scripts/embed_files.js pack <out dir> <content dir>
+//       Writes each content file minified (<name>.min) and packed (<name>.pack), for the tests.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -31,6 +34,52 @@ function minifyJson(text) {
     }
   }
   return out;
+}
+
+// The shipped form of the minified content files (src/core/text_pack.h): each string value of a
+// language key moves to its language's stream (one per language for all files, so text in one
+// language sits together) and leaves "" behind.
+function packContent(files, languages) {
+  const streams = new Map(languages.map((l) => [l, []]));
+  let out = '';
+  for (const { name, json } of files) {
+    out += name + '\x02';
+    let pending = null;  // the stream of the language key just read, until its value
+    for (let i = 0; i < json.length;) {
+      const c = json[i];
+      if (c !== '"') {
+        if (c !== ':' && !/\s/.test(c)) pending = null;
+        out += c;
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < json.length && json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
+      end++;
+      const token = json.slice(i, end);
+      i = end;
+      if (pending) {
+        pending.push(token.slice(1, -1));
+        out += '""';
+        pending = null;
+        continue;
+      }
+      out += token;
+      let j = i;
+      while (j < json.length && /\s/.test(json[j])) j++;
+      if (json[j] === ':' && streams.has(token.slice(1, -1))) pending = streams.get(token.slice(1, -1));
+    }
+    out += '\x03';
+  }
+  for (const [lang, texts] of streams) out += '\0' + lang + texts.map((t) => '\x01' + t).join('');
+  return out;
+}
+
+// FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits (core/content_hash.h).
+function fnv1a64(bytes) {
+  let h = 14695981039346656037n;
+  for (const b of bytes) h = ((h ^ BigInt(b)) * 1099511628211n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
 }
 
 function contentFiles(dir) {
@@ -72,20 +121,45 @@ function cArray(bytes) {
 function originalHash(dir) {
   const course = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8'));
   const order = ['course.json', ...(course.modules || []), course.assessment, course.resources].filter((f) => typeof f === 'string');
-  let h = 14695981039346656037n;
+  const parts = [];
   for (const f of order) {
     const p = path.join(dir, f);
     if (!fs.existsSync(p)) return { order: [], hex: '' };
-    for (const b of fs.readFileSync(p)) h = ((h ^ BigInt(b)) * 1099511628211n) & 0xffffffffffffffffn;
+    parts.push(fs.readFileSync(p));
   }
-  return { order: order.map((f) => 'quizzes/' + f), hex: h.toString(16).padStart(16, '0') };
+  return { order: order.map((f) => 'quizzes/' + f), hex: fnv1a64(Buffer.concat(parts)) };
+}
+
+function courseLanguages(dir) {
+  try {
+    const langs = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8')).languages;
+    if (Array.isArray(langs) && langs.every((l) => typeof l === 'string' && l.length > 0)) return langs;
+  } catch (e) { /* the loader reports a broken course.json; ship it unpacked */ }
+  return [];
+}
+
+// The content as shipped: every file minified, all of them in one language pack; `hashes` are of
+// the minified texts, which the app checks after unpacking (a packing bug shows as a clear load
+// error, not as odd content).
+function shippedContent(dir) {
+  const files = contentFiles(dir).map((f) => ({ name: 'quizzes/' + f, json: minifyJson(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+  return {
+    files,
+    pack: Buffer.from(packContent(files, courseLanguages(dir)), 'utf8'),
+    hashes: files.map((f) => f.name + '=' + fnv1a64(Buffer.from(f.json, 'utf8'))).join('\n'),
+  };
+}
+
+// For tests: writes every content file minified (<name>.min) and the pack (content.pack) to outDir.
+function packFiles(outDir, dir) {
+  const c = shippedContent(dir);
+  for (const f of c.files) writeFile(path.join(outDir, path.basename(f.name) + '.min'), f.json);
+  fs.writeFileSync(path.join(outDir, 'content.pack'), c.pack);
 }
 
 function embed(outFile, dir, pairs) {
-  const files = [];
-  for (const f of contentFiles(dir)) {
-    files.push({ name: 'quizzes/' + f, bytes: Buffer.from(minifyJson(fs.readFileSync(path.join(dir, f), 'utf8')), 'utf8') });
-  }
+  const content = shippedContent(dir);
+  const files = [{ name: 'quizzes.pack', bytes: content.pack }];
   for (const p of pairs) {
     const eq = p.indexOf('=');
     files.push({ name: p.slice(0, eq), bytes: fs.readFileSync(p.slice(eq + 1)) });
@@ -100,7 +174,8 @@ function embed(outFile, dir, pairs) {
   const h = originalHash(dir);
   src += '};\nconst unsigned kEmbeddedCount = ' + files.length + 'u;\n' +
          `const char* const kContentLoadOrder = ${JSON.stringify(h.order.join('\n'))};\n` +
-         `const char* const kContentHashOriginal = "${h.hex}";\n\n}  // namespace granice::platform\n`;
+         `const char* const kContentHashOriginal = "${h.hex}";\n` +
+         `const char* const kContentHashesShipped = ${JSON.stringify(content.hashes)};\n\n}  // namespace granice::platform\n`;
   writeFile(outFile, src);
 }
 
@@ -109,12 +184,13 @@ function writeFile(file, text) {
   fs.writeFileSync(file, text);
 }
 
-module.exports = { minifyJson, originalHash };
+module.exports = { minifyJson, originalHash, packContent };
 
 if (require.main === module) {
   const [mode, out, dir, ...rest] = process.argv.slice(2);
   if (mode === 'glyphs') glyphs(out, dir, rest);
   else if (mode === 'embed') embed(out, dir, rest);
+  else if (mode === 'pack') packFiles(out, dir);
   else {
     console.error('usage: embed_files.js glyphs|embed <out> <content dir> ...');
     process.exit(2);

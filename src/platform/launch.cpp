@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <random>
+#include <string_view>
 
 #include "core/diagnostic.h"
 #include "core/loader.h"
@@ -32,7 +33,9 @@ void LoadSettings(app::AppState& app) {
   const std::string text = LocalStorageGet(kSettingsKey);
   if (text.empty()) return;
   // Damaged settings are not worth a message: fall back to defaults for what cannot be read.
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  // Through string_view iterators, like core's parsers: one nlohmann parser instantiation (size).
+  const std::string_view view = text;
+  const nlohmann::json j = nlohmann::json::parse(view.begin(), view.end(), nullptr, false);
   if (!j.is_object()) return;
   app::Settings& s = app.settings;
   if (auto it = j.find("lang"); it != j.end() && it->is_string()) s.lang = it->get<std::string>();

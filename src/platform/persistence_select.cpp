@@ -3,6 +3,8 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "core/course_state.h"
 #include "core/loader.h"
@@ -197,7 +199,9 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
         d.persistence->Save(d.load.course, d.st);
         done.push_back(what);
       }
-      nlohmann::json j = nlohmann::json::parse(Status(d));
+      const std::string status = Status(d);
+      const std::string_view view = status;  // the same parser instantiation as core's (size)
+      nlohmann::json j = nlohmann::json::parse(view.begin(), view.end());
       j["did"] = done;
       return out = j.dump(), out.c_str();
     }

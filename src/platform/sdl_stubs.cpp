@@ -9,3 +9,15 @@ Uint8 SDL_GameControllerGetButton(SDL_GameController*, SDL_GameControllerButton)
 Sint16 SDL_GameControllerGetAxis(SDL_GameController*, SDL_GameControllerAxis) { return 0; }
 void SDL_GameControllerClose(SDL_GameController*) {}
 }
+
+// Size: SDL's software blitters (~100 KB of wasm) are only reachable through SDL_MapSurface, which
+// SDL calls when converting or blitting surfaces: for colour cursors and the dummy/offscreen video
+// drivers' framebuffers. We use system cursors and a WebGL context, never a surface blit, so the
+// blit selector (SDL_blit.c's only external symbol) answers "unsupported" and the linker leaves
+// the blitters out. A colour cursor would fail to be created (SDL reports the error), not crash.
+extern "C" int SDL_CalculateBlit(SDL_Surface*) { return SDL_SetError("Granice: surface blits are not linked"); }
+// The same for RLE acceleration (~12 KB): it only ever applies to surfaces being blitted. Refusing
+// to RLE-encode is a documented outcome (SDL keeps the surface as it is); with no surface ever
+// RLE-encoded, decoding has nothing to do.
+extern "C" int SDL_RLESurface(SDL_Surface*) { return -1; }
+extern "C" void SDL_UnRLESurface(SDL_Surface*, int) {}
