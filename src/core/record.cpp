@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/record_schema.h"
 #include "core/snapshot.h"
 
 namespace granice {
@@ -238,10 +239,9 @@ std::string to_record(const Course& course, const CourseState& st) {
 // [SECTION] Reading
 namespace {
 
+using namespace record_schema;
+
 constexpr std::size_t kMaxErrors = 50;
-constexpr std::size_t kMaxString = 4096;
-constexpr std::size_t kMaxArray = 1024;
-constexpr std::int64_t kMaxCount = 1 << 30;
 
 struct Parser {
   std::vector<std::string> errors;
@@ -355,8 +355,8 @@ struct Parser {
     std::vector<int> out;
     const json* v = member(obj, key, ptr, required);
     if (!v) return out;
-    if (!v->is_array() || v->size() > 512) {
-      err(ptr + "/" + key, "expected an array of at most 512 integers");
+    if (!v->is_array() || v->size() > kMaxInts) {
+      err(ptr + "/" + key, "expected an array of at most " + std::to_string(kMaxInts) + " integers");
       return out;
     }
     for (std::size_t i = 0; i < v->size(); ++i)
@@ -366,7 +366,7 @@ struct Parser {
 
   std::vector<QuestionAnswer> answers(const json& obj, const char* key, const std::string& ptr) {
     std::vector<QuestionAnswer> out;
-    const json* arr = array(obj, key, ptr, 512);
+    const json* arr = array(obj, key, ptr, kMaxAnswers);
     if (!arr) return out;
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const std::string p = ptr + "/" + key + "/" + std::to_string(i);
@@ -378,9 +378,9 @@ struct Parser {
       QuestionAnswer qa;
       qa.question_id = str(a, "question", p);
       qa.submitted = boolean(a, "submitted", p);
-      qa.response.selected = ints(a, "selected", p, 0, 255, false);
-      qa.response.order = ints(a, "order", p, 0, 255, false);
-      qa.response.match = ints(a, "match", p, -1, 255, false);
+      qa.response.selected = ints(a, "selected", p, 0, kMaxIndex, false);
+      qa.response.order = ints(a, "order", p, 0, kMaxIndex, false);
+      qa.response.match = ints(a, "match", p, -1, kMaxIndex, false);
       out.push_back(std::move(qa));
     }
     return out;
@@ -404,7 +404,7 @@ struct Parser {
 
   std::vector<int> path(const json& obj, const char* key, const std::string& ptr) {
     std::vector<int> out;
-    const json* arr = array(obj, key, ptr, 512);
+    const json* arr = array(obj, key, ptr, kMaxAnswers);
     if (!arr) return out;
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const std::string p = ptr + "/" + key + "/" + std::to_string(i);
@@ -413,7 +413,7 @@ struct Parser {
         err(p, "expected an object {\"node\", \"choice\"}");
         continue;
       }
-      out.push_back(int_member(s, "choice", p, 0, 255));
+      out.push_back(int_member(s, "choice", p, 0, kMaxIndex));
     }
     return out;
   }
@@ -450,21 +450,6 @@ bool too_deep(std::string_view text, int max_depth) {
   return false;
 }
 
-const std::pair<const char*, Screen> kScreens[] = {
-    {"home", Screen::Home},         {"lesson", Screen::Lesson},         {"quiz", Screen::Quiz},
-    {"roleplay", Screen::RolePlay}, {"assessment", Screen::Assessment}, {"results", Screen::Results},
-    {"certificate", Screen::Certificate}};
-const std::pair<const char*, Outcome> kOutcomes[] = {
-    {"good", Outcome::Good}, {"partial", Outcome::Partial}, {"poor", Outcome::Poor}};
-const std::pair<const char*, InteractionType> kTypes[] = {{"choice", InteractionType::Choice},
-                                                          {"true-false", InteractionType::TrueFalse},
-                                                          {"sequencing", InteractionType::Sequencing},
-                                                          {"matching", InteractionType::Matching},
-                                                          {"other", InteractionType::Other}};
-const std::pair<const char*, InteractionResult> kResults[] = {{"correct", InteractionResult::Correct},
-                                                              {"incorrect", InteractionResult::Incorrect},
-                                                              {"neutral", InteractionResult::Neutral}};
-
 }  // namespace
 
 RecordResult from_record(std::string_view text) {
@@ -473,7 +458,7 @@ RecordResult from_record(std::string_view text) {
     out.errors.push_back("/: the file is too large to be a Granice record (" + std::to_string(text.size()) + " bytes)");
     return out;
   }
-  if (too_deep(text, 32)) {
+  if (too_deep(text, kMaxDepth)) {
     out.errors.push_back("/: nested too deeply to be a Granice record");
     return out;
   }
@@ -524,7 +509,7 @@ RecordResult from_record(std::string_view text) {
     if (okseed) st.seed = v;
     else if (j.contains("seed")) p.err("/seed", "expected a decimal string of an unsigned 64-bit number");
   }
-  if (const json* t = p.member(j, "total_time_seconds", "")) st.total_time_seconds = p.number(*t, "/total_time_seconds", 0, 1e12);
+  if (const json* t = p.member(j, "total_time_seconds", "")) st.total_time_seconds = p.number(*t, "/total_time_seconds", 0, kMaxTotalTime);
   st.started = p.time(j, "started", "");
   st.updated = p.time(j, "updated", "");
   if (const json* b = p.object(j, "bookmark", "")) {
@@ -532,7 +517,7 @@ RecordResult from_record(std::string_view text) {
     st.bookmark.module_id = p.str(*b, "module", "/bookmark");
     st.bookmark.index = p.int_member(*b, "index", "/bookmark", 0, kMaxCount);
   }
-  if (const json* mods = p.array(j, "modules", "", 256)) {
+  if (const json* mods = p.array(j, "modules", "", kMaxModules)) {
     for (std::size_t i = 0; i < mods->size(); ++i) {
       const std::string ptr = "/modules/" + std::to_string(i);
       const json& jm = (*mods)[i];
@@ -564,7 +549,7 @@ RecordResult from_record(std::string_view text) {
             rpp.last_path = p.path(*last, "path", rp + "/last");
             rpp.last_ending = p.str(*last, "ending", rp + "/last");
             if (const json* ru = p.object(*last, "rubric", rp + "/last")) {
-              if (ru->size() > 64) p.err(rp + "/last/rubric", "too many criteria");
+              if (ru->size() > kMaxRubric) p.err(rp + "/last/rubric", "too many criteria");
               else
                 for (auto it = ru->begin(); it != ru->end(); ++it) {
                   const std::string cp = rp + "/last/rubric/" + it.key();
@@ -572,7 +557,7 @@ RecordResult from_record(std::string_view text) {
                     p.err(cp, "expected an object {\"score\", \"max\"}");
                     continue;
                   }
-                  rpp.last_rubric[it.key()] = p.int_member(*it, "score", cp, -1000000, 1000000);
+                  rpp.last_rubric[it.key()] = p.int_member(*it, "score", cp, -kMaxRubricScore, kMaxRubricScore);
                 }
             }
           }
@@ -595,7 +580,7 @@ RecordResult from_record(std::string_view text) {
       if (auto t = p.enum_value(p.str(ji, "type", ptr), ptr + "/type", kTypes)) it.type = *t;
       it.objective = p.str(ji, "objective", ptr);
       it.learner_response = p.str(ji, "learner_response", ptr);
-      if (const json* cr = p.array(ji, "correct_responses", ptr, 16)) {
+      if (const json* cr = p.array(ji, "correct_responses", ptr, kMaxCorrectResponses)) {
         for (std::size_t k = 0; k < cr->size(); ++k) {
           if (!(*cr)[k].is_string() || (*cr)[k].get_ref<const std::string&>().size() > kMaxString)
             p.err(ptr + "/correct_responses/" + std::to_string(k), "expected a string");
@@ -605,7 +590,7 @@ RecordResult from_record(std::string_view text) {
       }
       if (auto r = p.enum_value(p.str(ji, "result", ptr), ptr + "/result", kResults)) it.result = *r;
       if (const json* s = p.member(ji, "score", ptr)) it.score = p.number(*s, ptr + "/score", 0, 1);
-      if (const json* l = p.member(ji, "latency_seconds", ptr)) it.latency_seconds = p.number(*l, ptr + "/latency_seconds", 0, 1e9);
+      if (const json* l = p.member(ji, "latency_seconds", ptr)) it.latency_seconds = p.number(*l, ptr + "/latency_seconds", 0, kMaxLatency);
       it.timestamp = p.time(ji, "timestamp", ptr);
       st.interactions.push_back(std::move(it));
     }

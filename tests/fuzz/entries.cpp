@@ -10,6 +10,7 @@
 
 #include "core/loader.h"
 #include "core/record.h"
+#include "core/record_fast.h"
 #include "core/scorm.h"
 #include "core/simulate.h"
 #include "core/snapshot.h"
@@ -93,6 +94,18 @@ void snapshot(std::string_view data) {
 void record(std::string_view data) {
   const Course& c = real_course();
   const RecordResult r = from_record(data);
+  // Differential: the fast reader may give up, but what it accepts from_record must accept
+  // and read to the same state (with and without the journal).
+  if (const std::optional<CourseState> fast = read_record_fast(data)) {
+    if (!r.ok()) broken("the fast record reader accepts a record from_record refuses");
+    if (!(*fast == *r.state)) broken("the fast record reader reads a record differently from from_record");
+  }
+  if (std::optional<CourseState> lean = read_record_fast(data, false)) {
+    if (!r.ok()) broken("the fast record reader (no journal) accepts a record from_record refuses");
+    CourseState expected = *r.state;
+    expected.interactions.clear();
+    if (!(*lean == expected)) broken("the fast record reader (no journal) reads a record differently");
+  }
   if (!r.ok()) return;
   const RecordResult r2 = from_record(to_record(c, *r.state));
   if (!r2.ok()) broken("a parsed record writes a record that does not parse");

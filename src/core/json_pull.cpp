@@ -1,0 +1,403 @@
+#include "core/json_pull.h"
+
+#include <charconv>
+#include <cstring>
+#include <limits>
+#include <system_error>
+
+namespace granice {
+
+namespace {
+
+// The fast number path below relies on IEEE binary64 arithmetic (one correctly rounded
+// operation on exact operands gives the correctly rounded result, as strtod does).
+static_assert(std::numeric_limits<double>::is_iec559, "IEEE 754 doubles are required");
+
+// Bytes that end the plain run of a string: quote, backslash, control characters, non-ASCII.
+constexpr auto kStringStop = [] {
+  struct Table {
+    bool stop[256] = {};
+  } t;
+  for (int c = 0; c < 0x20; ++c) t.stop[c] = true;
+  for (int c = 0x80; c < 0x100; ++c) t.stop[c] = true;
+  t.stop[static_cast<unsigned char>('"')] = true;
+  t.stop[static_cast<unsigned char>('\\')] = true;
+  return t;
+}();
+
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr std::uint64_t kMaxExactInt = std::uint64_t{1} << 53;
+
+bool in(unsigned char c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
+
+// Length of the well-formed UTF-8 sequence at s (the byte ranges nlohmann's lexer accepts,
+// RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), 0 when there is none.
+int utf8_length(const unsigned char* s, const unsigned char* end) {
+  const unsigned char c = s[0];
+  const auto left = end - s;
+  auto tail = [&](int n, unsigned lo, unsigned hi) {
+    if (left < n + 1 || !in(s[1], lo, hi)) return false;
+    for (int i = 2; i <= n; ++i)
+      if (!in(s[i], 0x80, 0xBF)) return false;
+    return true;
+  };
+  if (in(c, 0xC2, 0xDF)) return tail(1, 0x80, 0xBF) ? 2 : 0;
+  if (c == 0xE0) return tail(2, 0xA0, 0xBF) ? 3 : 0;
+  if (in(c, 0xE1, 0xEC) || c == 0xEE || c == 0xEF) return tail(2, 0x80, 0xBF) ? 3 : 0;
+  if (c == 0xED) return tail(2, 0x80, 0x9F) ? 3 : 0;
+  if (c == 0xF0) return tail(3, 0x90, 0xBF) ? 4 : 0;
+  if (in(c, 0xF1, 0xF3)) return tail(3, 0x80, 0xBF) ? 4 : 0;
+  if (c == 0xF4) return tail(3, 0x80, 0x8F) ? 4 : 0;
+  return 0;
+}
+
+int hex4(const char* s, const char* end) {
+  if (end - s < 4) return -1;
+  int v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const char c = s[i];
+    int d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+void put_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Eight bytes at a time (records are pretty-printed: long runs of indentation, plain ASCII).
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+
+std::uint64_t load8(const char* s) {
+  std::uint64_t w;
+  std::memcpy(&w, s, 8);
+  return w;
+}
+
+// True when none of the eight bytes ends a plain string run (see kStringStop).
+bool plain8(std::uint64_t w) {
+  auto has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;  // a byte < 0x20
+  return !control && !(w & kHighs) && !has_zero(w ^ (kOnes * '"')) && !has_zero(w ^ (kOnes * '\\'));
+}
+
+}  // namespace
+
+PullReader::PullReader(std::string_view text, int max_depth)
+    : p_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth < 1 ? 1 : max_depth > 63 ? 63 : max_depth) {}
+
+void PullReader::ws() {
+  while (end_ - p_ >= 8 && load8(p_) == kOnes * ' ') p_ += 8;
+  while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+}
+
+bool PullReader::open(char c) {
+  if (!ok_) return false;
+  ws();
+  if (p_ == end_ || *p_ != c || depth_ >= max_depth_) return fail();
+  ++p_;
+  ++depth_;
+  first_ |= std::uint64_t{1} << depth_;
+  return true;
+}
+
+bool PullReader::begin_object() { return open('{'); }
+bool PullReader::begin_array() { return open('['); }
+
+bool PullReader::next_key(std::string_view& key) {
+  if (!ok_) return false;
+  ws();
+  if (p_ == end_) return fail();
+  const std::uint64_t bit = std::uint64_t{1} << depth_;
+  if (*p_ == '}') {
+    ++p_;
+    --depth_;
+    return false;
+  }
+  if (!(first_ & bit)) {
+    if (*p_ != ',') return fail();
+    ++p_;
+    ws();
+  }
+  first_ &= ~bit;
+  if (!scan_string(key, key_scratch_)) return false;
+  ws();
+  if (p_ == end_ || *p_ != ':') return fail();
+  ++p_;
+  return true;
+}
+
+bool PullReader::next_item() {
+  if (!ok_) return false;
+  ws();
+  if (p_ == end_) return fail();
+  const std::uint64_t bit = std::uint64_t{1} << depth_;
+  if (*p_ == ']') {
+    ++p_;
+    --depth_;
+    return false;
+  }
+  if (!(first_ & bit)) {
+    if (*p_ != ',') return fail();
+    ++p_;
+  }
+  first_ &= ~bit;
+  return true;  // the value reader skips the whitespace before the value, and fails on ']'
+}
+
+bool PullReader::scan_string(std::string_view& out, std::string& scratch) {
+  if (p_ == end_ || *p_ != '"') return fail();
+  const char* s = ++p_;
+  const char* run = s;  // start of the bytes not yet copied to scratch
+  bool copied = false;
+  for (;;) {
+    while (end_ - s >= 8 && plain8(load8(s))) s += 8;
+    while (s != end_ && !kStringStop.stop[static_cast<unsigned char>(*s)]) ++s;
+    if (s == end_) return fail();
+    const unsigned char c = static_cast<unsigned char>(*s);
+    if (c == '"') {
+      if (copied) {
+        scratch.append(run, s);
+        out = scratch;
+      } else {
+        out = std::string_view(run, static_cast<std::size_t>(s - run));
+      }
+      p_ = s + 1;
+      return true;
+    }
+    if (c >= 0x80) {
+      const int n = utf8_length(reinterpret_cast<const unsigned char*>(s), reinterpret_cast<const unsigned char*>(end_));
+      if (n == 0) return fail();
+      s += n;
+      continue;
+    }
+    if (c != '\\') return fail();  // a raw control character
+    if (!copied) {
+      scratch.clear();
+      copied = true;
+    }
+    scratch.append(run, s);
+    if (end_ - s < 2) return fail();
+    const char e = s[1];
+    s += 2;
+    switch (e) {
+      case '"': scratch += '"'; break;
+      case '\\': scratch += '\\'; break;
+      case '/': scratch += '/'; break;
+      case 'b': scratch += '\b'; break;
+      case 'f': scratch += '\f'; break;
+      case 'n': scratch += '\n'; break;
+      case 'r': scratch += '\r'; break;
+      case 't': scratch += '\t'; break;
+      case 'u': {
+        const int hi = hex4(s, end_);
+        if (hi < 0) return fail();
+        s += 4;
+        unsigned cp = static_cast<unsigned>(hi);
+        if (hi >= 0xD800 && hi <= 0xDBFF) {
+          if (end_ - s < 2 || s[0] != '\\' || s[1] != 'u') return fail();
+          const int lo = hex4(s + 2, end_);
+          if (lo < 0xDC00 || lo > 0xDFFF) return fail();
+          s += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<unsigned>(lo) - 0xDC00);
+        } else if (hi >= 0xDC00 && hi <= 0xDFFF) {
+          return fail();
+        }
+        put_utf8(scratch, cp);
+        break;
+      }
+      default: return fail();
+    }
+    run = s;
+  }
+}
+
+bool PullReader::scan_number(Num& n) {
+  const char* s = p_;
+  if (s != end_ && *s == '-') {
+    n.neg = true;
+    ++s;
+  }
+  if (s == end_ || !digit(*s)) return fail();
+  int kept = 0;  // significant digits in the mantissa (at most 19; later ones are dropped)
+  auto take = [&](char c, bool fraction) {
+    if (n.mantissa == 0 && c == '0') {  // leading zeros are not significant
+      if (fraction) --n.exp10;
+      return;
+    }
+    if (kept == 19) {
+      n.exact = false;
+      if (!fraction) ++n.exp10;
+      return;
+    }
+    ++kept;
+    n.mantissa = n.mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+    if (fraction) --n.exp10;
+  };
+  if (*s == '0') {
+    ++s;
+  } else {
+    while (s != end_ && digit(*s)) take(*s++, false);
+  }
+  if (s != end_ && *s == '.') {
+    n.is_int = false;
+    ++s;
+    if (s == end_ || !digit(*s)) return fail();
+    while (s != end_ && digit(*s)) take(*s++, true);
+  }
+  if (s != end_ && (*s == 'e' || *s == 'E')) {
+    n.is_int = false;
+    ++s;
+    bool eneg = false;
+    if (s != end_ && (*s == '+' || *s == '-')) eneg = *s++ == '-';
+    if (s == end_ || !digit(*s)) return fail();
+    int e = 0;
+    while (s != end_ && digit(*s)) {
+      if (e > 9999) return fail();  // far outside what a record holds
+      e = e * 10 + (*s++ - '0');
+    }
+    n.exp10 += eneg ? -e : e;
+  }
+  // nlohmann refuses a number that overflows a double (even in a member nobody reads): give
+  // up unless it is surely below 10^308 < DBL_MAX. Underflow reads as 0 or a subnormal: fine.
+  if (n.mantissa != 0 && kept + n.exp10 > 308) return fail();
+  p_ = s;
+  return true;
+}
+
+bool PullReader::integer(std::int64_t& out) {
+  if (!ok_) return false;
+  ws();
+  Num n;
+  if (!scan_number(n)) return false;
+  if (!n.is_int || !n.exact || n.mantissa > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+    return fail();
+  out = n.neg ? -static_cast<std::int64_t>(n.mantissa) : static_cast<std::int64_t>(n.mantissa);
+  return true;
+}
+
+bool PullReader::number(double& out) {
+  if (!ok_) return false;
+  ws();
+  const char* start = p_;
+  Num n;
+  if (!scan_number(n)) return false;
+  if (n.is_int) {  // nlohmann stores it as an integer and converts: "-0" reads as +0.0
+    if (!n.exact || n.mantissa > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return fail();
+    out = n.neg ? static_cast<double>(-static_cast<std::int64_t>(n.mantissa)) : static_cast<double>(n.mantissa);
+    return true;
+  }
+  // Clinger's fast path: an exact mantissa and an exact power of ten, one rounding.
+  if (n.mantissa == 0) {
+    out = n.neg ? -0.0 : 0.0;
+    return true;
+  }
+  if (n.exact && n.mantissa <= kMaxExactInt && n.exp10 >= -22 && n.exp10 <= 22) {
+    const double v = n.exp10 < 0 ? static_cast<double>(n.mantissa) / kPow10[-n.exp10]
+                                 : static_cast<double>(n.mantissa) * kPow10[n.exp10];
+    out = n.neg ? -v : v;
+    return true;
+  }
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+  // Correctly rounded, like the strtod nlohmann calls (0.16666666666666666 needs 17 digits).
+  double v = 0;
+  const auto [end, ec] = std::from_chars(start, p_, v);
+  if (ec != std::errc() || end != p_) return fail();  // out of range included: leave it to nlohmann
+  out = v;
+  return true;
+#else
+  (void)start;
+  return fail();  // no floating-point from_chars in this standard library (libc++ 14)
+#endif
+}
+
+bool PullReader::literal(std::string_view word) {
+  if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return fail();
+  p_ += word.size();
+  return true;
+}
+
+bool PullReader::string(std::string_view& out) {
+  if (!ok_) return false;
+  ws();
+  return scan_string(out, str_scratch_);
+}
+
+bool PullReader::boolean(bool& out) {
+  if (!ok_) return false;
+  ws();
+  out = p_ != end_ && *p_ == 't';
+  return literal(out ? "true" : "false");
+}
+
+bool PullReader::null() {
+  if (!ok_) return false;
+  ws();
+  if (p_ == end_ || *p_ != 'n') return false;
+  return literal("null");
+}
+
+bool PullReader::skip() { return ok_ && skip_value(); }
+
+// Recursion is bounded: open() refuses to nest deeper than max_depth_.
+bool PullReader::skip_value() {
+  ws();
+  if (p_ == end_) return fail();
+  switch (*p_) {
+    case '{': {
+      if (!begin_object()) return false;
+      std::string_view k;
+      while (next_key(k))
+        if (!skip_value()) return false;
+      return ok_;
+    }
+    case '[': {
+      if (!begin_array()) return false;
+      while (next_item())
+        if (!skip_value()) return false;
+      return ok_;
+    }
+    case '"': {
+      std::string_view v;
+      return scan_string(v, str_scratch_);
+    }
+    case 't': return literal("true");
+    case 'f': return literal("false");
+    case 'n': return literal("null");
+    default: {
+      Num n;
+      return scan_number(n);
+    }
+  }
+}
+
+bool PullReader::finish() {
+  if (!ok_ || depth_ != 0) return fail();
+  ws();
+  return p_ == end_ || fail();
+}
+
+}  // namespace granice
