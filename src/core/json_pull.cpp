@@ -127,12 +127,14 @@ bool PullReader::open(char c) {
 bool PullReader::begin_object() { return open('{'); }
 bool PullReader::begin_array() { return open('['); }
 
-bool PullReader::next_key(std::string_view& key) {
+// Shared by next_key() and next_item(): consumes the container's closing bracket (false, and
+// ok() stays true) or, before every member but the first, the separating comma (true).
+bool PullReader::next_member(char close) {
   if (!ok_) return false;
   ws();
   if (p_ == end_) return fail();
   const std::uint64_t bit = std::uint64_t{1} << depth_;
-  if (*p_ == '}') {
+  if (*p_ == close) {
     ++p_;
     --depth_;
     return false;
@@ -140,9 +142,14 @@ bool PullReader::next_key(std::string_view& key) {
   if (!(first_ & bit)) {
     if (*p_ != ',') return fail();
     ++p_;
-    ws();
   }
   first_ &= ~bit;
+  return true;
+}
+
+bool PullReader::next_key(std::string_view& key) {
+  if (!next_member('}')) return false;
+  ws();
   if (!scan_string(key, key_scratch_)) return false;
   ws();
   if (p_ == end_ || *p_ != ':') return fail();
@@ -150,23 +157,8 @@ bool PullReader::next_key(std::string_view& key) {
   return true;
 }
 
-bool PullReader::next_item() {
-  if (!ok_) return false;
-  ws();
-  if (p_ == end_) return fail();
-  const std::uint64_t bit = std::uint64_t{1} << depth_;
-  if (*p_ == ']') {
-    ++p_;
-    --depth_;
-    return false;
-  }
-  if (!(first_ & bit)) {
-    if (*p_ != ',') return fail();
-    ++p_;
-  }
-  first_ &= ~bit;
-  return true;  // the value reader skips the whitespace before the value, and fails on ']'
-}
+// The value reader skips the whitespace before the value, and fails on ']'.
+bool PullReader::next_item() { return next_member(']'); }
 
 bool PullReader::scan_string(std::string_view& out, std::string& scratch) {
   if (p_ == end_ || *p_ != '"') return fail();

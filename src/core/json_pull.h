@@ -60,6 +60,7 @@ class PullReader {
   bool fail() { return ok_ = false; }
   void ws();
   bool open(char c);
+  bool next_member(char close);
   bool scan_string(std::string_view& out, std::string& scratch);
   bool scan_number(Num& n);
   bool literal(std::string_view word);
