@@ -7,7 +7,7 @@ const path = require('path');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.lzma': 'application/octet-stream', '.json': 'application/json; charset=utf-8',
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.xml': 'application/xml', '.zip': 'application/zip',
 };
 

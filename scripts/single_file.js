@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Writes one self-contained HTML file from a built site folder (scripts/package --single-file):
 //   node scripts/single_file.js <site dir> <out.html>
-// The page, the stylesheet, every script and app.wasm go inline. The content and the fonts are
+// The page, the stylesheet, every script, lzma.wasm and app.wasm.lzma go inline. The content and the fonts are
 // already inside app.wasm (platform/embedded.h), so nothing is fetched: it runs from file:// by
 // double-click, in standalone mode (progress in the browser's local storage).
 //
 // How: a bootstrap <script> turns each script's text into a blob: URL (window.graniceInline,
-// read by web/granice.js) and hands app.wasm to Emscripten as Module.wasmBinary (no fetch).
+// read by web/granice.js) and hands the decoder and the compressed wasm over as
+// window.graniceInlineBytes, which web/granice.js uses instead of fetching them.
 // CSP: a file cannot load 'self' scripts, so this page needs 'unsafe-inline' (the bootstrap),
 // blob: (the scripts) and 'wasm-unsafe-eval'; connect-src stays 'none' (no network at all).
 'use strict';
@@ -25,15 +26,13 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline' blob: 'wasm-unsafe-e
             "img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 let html = read('index.html').toString('utf8');
-const scripts = ['scorm.js', 'trainer.js', 'a11y.js'].filter((f) => fs.existsSync(path.join(site, f)));
-const wasm = read('app.wasm').toString('base64');
-// app.js runs after granice.js set window.Module: the wasm bytes are added to it first.
-const appPrefix = 'Module.wasmBinary=(function(b){var s=atob(b),u=new Uint8Array(s.length);' +
-                  'for(var i=0;i<s.length;i++)u[i]=s.charCodeAt(i);return u;})(window.graniceWasm);window.graniceWasm=null;\n';
-let boot = '"use strict";window.graniceWasm=' + js(wasm) + ';\nwindow.graniceInline={};\n' +
+const scripts = ['scorm.js', 'trainer.js', 'lzma.js', 'a11y.js', 'app.js'];
+const bytes = (f) => `${js(f)}:u(${js(read(f).toString('base64'))})`;
+let boot = '"use strict";window.graniceInlineBytes=(function(){function u(b){var s=atob(b),a=new Uint8Array(s.length);' +
+           'for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}\nreturn{' + bytes('lzma.wasm') + ',' + bytes('app.wasm.lzma') +
+           '};})();\nwindow.graniceInline={};\n' +
            'function graniceBlob(n,t){window.graniceInline[n]=URL.createObjectURL(new Blob([t],{type:"text/javascript"}));}\n';
 for (const f of scripts) boot += `graniceBlob(${js(f)},${js(read(f).toString('utf8'))});\n`;
-boot += `graniceBlob("app.js",${js(appPrefix + read('app.js').toString('utf8'))});\n`;
 
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/s, `<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 if (!html.includes(CSP)) throw new Error('index.html: no CSP meta to replace');

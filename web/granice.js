@@ -107,6 +107,37 @@
     setStatus: () => {},
   };
 
+  // [SECTION] app.wasm: fetched at once, in parallel with the scripts. It travels LZMA-compressed
+  // and is unpacked by lzma.wasm (web/lzma.js) when app.js asks for it. The single-file build
+  // hands both over inline (window.graniceInlineBytes) and nothing is fetched.
+  const loadFailed = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
+                                     'The course files could not be loaded. Check the connection and reload the page.');
+  const bytesOf = (name) => (window.graniceInlineBytes && window.graniceInlineBytes[name])
+    ? Promise.resolve(window.graniceInlineBytes[name])
+    : fetch(name).then((r) => {
+      if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then((b) => new Uint8Array(b));
+  const wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf('app.wasm.lzma')]);
+  wasmParts.catch(() => {});   // reported once app.js asks for the module
+  window.Module.instantiateWasm = (imports, receiveInstance) => {
+    wasmParts.then(([decoder, packed]) => {
+      const t0 = performance.now();
+      return window.graniceLzma.decode(decoder, packed).then((bytes) => {
+        granice.wasmDecodeMs = performance.now() - t0;
+        return WebAssembly.instantiate(bytes, imports).then((r) => receiveInstance(r.instance, r.module));
+      }, (e) => {
+        granice.errors.push(String(e));
+        showError('Pliki kursu są uszkodzone. Odśwież stronę; jeśli to się powtórzy, powiadom administratora kursu.',
+                  'The course files are damaged. Reload the page; if it happens again, tell the course administrator.');
+      });
+    }).catch((e) => {
+      granice.errors.push(String(e));
+      loadFailed();
+    });
+    return {};   // asynchronous: Emscripten waits for receiveInstance
+  };
+
   // Any input wakes the idle loop at once (it also polls, this only shortens the wait).
   for (const type of ['pointerdown', 'keydown', 'wheel', 'focus']) {
     canvas.addEventListener(type, () => Module._granice_wake && Module._granice_wake(), { passive: true });
@@ -131,6 +162,10 @@
   document.body.appendChild(trainer);
 
   function loadApp() {
+    const lzma = document.createElement('script');   // the wasm's decoder (web/lzma.js)
+    lzma.src = src('lzma.js');
+    lzma.async = false;
+    document.body.appendChild(lzma);
     const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
     a11y.src = src('a11y.js');
     a11y.async = false;   // run in insertion order: a11y.js before app.js (blob: URLs load at once)
@@ -138,8 +173,7 @@
     const script = document.createElement('script');
     script.src = src('app.js');
     script.async = false;
-    script.onerror = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
-                                     'The course files could not be loaded. Check the connection and reload the page.');
+    script.onerror = loadFailed;
     document.body.appendChild(script);
   }
 })();

@@ -1,6 +1,7 @@
 // Hardening: the page runs under its Content-Security-Policy and asks for nothing but its own
 // files; records opened in the trainer view are data, never code; damaged saved progress is
-// told to the learner plainly; the single-file build runs from file:// with the same features.
+// told to the learner plainly, and so is a damaged or missing app.wasm.lzma; the single-file
+// build runs from file:// with the same features.
 'use strict';
 const assert = require('assert/strict');
 const fs = require('fs');
@@ -56,7 +57,7 @@ module.exports = {
       const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert.deepEqual(foreign, [], 'no request leaves the page\'s origin');
       const files = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))].sort();
-      const allowed = ['/', '/index.html', '/style.css', '/granice.js', '/scorm.js', '/trainer.js', '/a11y.js', '/app.js', '/app.wasm'];
+      const allowed = ['/', '/index.html', '/style.css', '/granice.js', '/scorm.js', '/trainer.js', '/a11y.js', '/lzma.js', '/lzma.wasm', '/app.js', '/app.wasm.lzma'];
       for (const f of files) assert.ok(allowed.includes(f), `unexpected request ${f}`);
       assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
       assert.deepEqual(errors, []);
@@ -152,6 +153,37 @@ module.exports = {
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
+    }
+  },
+
+  async 'a damaged or missing app.wasm.lzma is told plainly instead of a blank page'(env) {
+    const packed = fs.readFileSync(path.join(SITE, 'app.wasm.lzma'));
+    const cases = [
+      ['cut in half (an interrupted download)', { body: packed.subarray(0, packed.length >> 1) }, /The course files are damaged/],
+      ['one byte changed', { body: Buffer.concat([packed.subarray(0, 5000), Buffer.from([packed[5000] ^ 0x5a]), packed.subarray(5001)]) }, /The course files are damaged|could not be loaded/],
+      ['not on the server', { status: 404, body: 'not found' }, /The course files could not be loaded/],
+    ];
+    for (const [what, response, message] of cases) {
+      const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      try {
+        await page.route('**/app.wasm.lzma', (route) => route.fulfill({ contentType: 'application/octet-stream', ...response }));
+        await page.goto(env.url + '?lang=en');
+        await page.waitForFunction(() => document.getElementById('status').classList.contains('error'), null, { timeout: 20000 });
+        const text = await page.textContent('#status-text');
+        assert.match(text, message, `${what}: ${text}`);
+        assert.match(text, /Pliki kursu|Nie udało się/, `${what}: said in Polish too`);
+        assert.equal(await page.getAttribute('#status', 'role'), 'status', `${what}: announced`);
+        const errors = await page.evaluate(() => window.granice.errors);
+        assert.ok(errors.length >= 1, `${what}: the cause is kept in granice.errors`);
+        const started = await page.evaluate(() => Promise.race([window.granice.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 300))]));
+        assert.equal(started, false, `${what}: the app did not start on broken code`);
+        assert.deepEqual(pageErrors, [], `${what}: no uncaught error`);
+      } finally {
+        await context.close();
+      }
     }
   },
 
