@@ -104,7 +104,6 @@
       case 'textbox':
         el = document.createElement('input');
         el.type = 'text';
-        el.autocomplete = 'name';   // the only text field is the learner's name (WCAG 1.3.5)
         el.spellcheck = false;
         break;
       case 'combobox': el = document.createElement('select'); break;
@@ -170,6 +169,9 @@
       case 'textbox':
         if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
         if (document.activeElement !== el && el.value !== (n.value || '')) el.value = n.value || '';
+        // The purpose the app gives (WCAG 1.3.5: "name" on the learner's name); the trainer's
+        // search and date fields get none, so the browser offers no names there.
+        if (el.autocomplete !== (n.autocomplete || 'off')) el.autocomplete = n.autocomplete || 'off';
         break;
       case 'progressbar': {
         if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);

@@ -297,7 +297,7 @@ void DrawDomEditing(view::SemanticNode& n, const std::string& text) {
 
 }  // namespace
 
-bool TextInput(const std::string& label, std::string& value, int max_bytes) {
+bool TextInput(const std::string& label, std::string& value, int max_bytes, const char* autocomplete) {
   ImGui::TextUnformatted(label.c_str());
   ImGui::SetNextItemWidth(-1.0f);
   const std::string hidden = "##" + label;
@@ -326,6 +326,7 @@ bool TextInput(const std::string& label, std::string& value, int max_bytes) {
   const ImGuiID id = ImGui::GetItemID();
   view::SemanticNode& n = Push(view::Role::Textbox, label);
   n.value = value;
+  n.autocomplete = autocomplete;
   Interactive(n, id, false);
   if (dom_editing) DrawDomEditing(n, value);
   if (TakeActivation(id)) ImGui::SetKeyboardFocusHere(-1);

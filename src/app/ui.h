@@ -48,7 +48,9 @@ bool Button(const std::string& label, ButtonKind kind = ButtonKind::Primary, boo
 bool Link(const std::string& label);
 bool Radio(const std::string& label, bool selected, bool disabled = false);
 bool Checkbox(const std::string& label, bool& value, bool disabled = false);
-bool TextInput(const std::string& label, std::string& value, int max_bytes = 128);
+// `autocomplete`: the field's HTML purpose for the DOM layer (WCAG 1.3.5), e.g. "name" for the
+// learner's own name; empty for anything else (search, dates), which browsers must not fill in.
+bool TextInput(const std::string& label, std::string& value, int max_bytes = 128, const char* autocomplete = "");
 void Progress(float fraction, const std::string& label);
 
 // Like ImGui::SameLine(), but the next ui:: control moves to a new line when it would not fit

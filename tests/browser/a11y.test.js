@@ -442,6 +442,7 @@ module.exports = {
     try {
       await settle(page);
       const input = page.getByRole('textbox', { name: L.UI.en.name, exact: true });
+      assert.equal(await input.getAttribute('autocomplete'), 'name', 'the name field says its purpose (WCAG 1.3.5)');
       await input.focus();
       await page.keyboard.type('Ann Lee', { delay: 15 });
       await settle(page);

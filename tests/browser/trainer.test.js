@@ -46,6 +46,10 @@ module.exports = {
         'counts: ' + nodes.filter((n) => /Files opened/.test(n.name)).map((n) => n.name));
       for (const p of people) assert.ok(nodes.some((n) => n.role === 'link' && n.name === p.learner.name), 'row for ' + p.learner.name);
       assert.ok(!nodes.some((n) => /onerror/.test(n.name)), 'the foreign record is not in the table');
+      // The search and date fields are not the learner's name: the browser must not offer names.
+      for (const label of ['Search', 'From (YYYY-MM-DD)', 'To (YYYY-MM-DD)']) {
+        assert.equal(await page.getByRole('textbox', { name: label, exact: true }).getAttribute('autocomplete'), 'off', label);
+      }
       await screenshot(page, 'trainer-table');
 
       // Sort by score, highest first: the first link is the best learner.

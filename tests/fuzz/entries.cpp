@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/loader.h"
+#include "core/lzma_decode.h"
 #include "core/record.h"
 #include "core/record_fast.h"
 #include "core/scorm.h"
@@ -146,9 +147,21 @@ void scorm_values(std::string_view data) {
   }
 }
 
+void lzma(std::string_view data) {
+  const auto* in = reinterpret_cast<const std::uint8_t*>(data.data());
+  lzma::Header h;
+  if (lzma::read_header(in, data.size(), h) != lzma::Status::ok) return;
+  if (h.size > (1u << 20) || lzma::scratch_slots(h) > (std::size_t{0x300} << 4) + 2048) return;  // as lzma.wasm
+  // Exactly sized buffers, so ASan sees any access past either end.
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(h.size));
+  std::vector<std::uint16_t> scratch(lzma::scratch_slots(h));
+  const lzma::Status s = lzma::decode(in, data.size(), out.data(), out.size(), scratch.data());
+  if (lzma::describe(s)[0] == '\0') broken("lzma: a status without a description");
+}
+
 const std::vector<Target>& targets() {
-  static const std::vector<Target> t = {
-      {"loader", &loader}, {"snapshot", &snapshot}, {"record", &record}, {"scorm", &scorm_values}};
+  static const std::vector<Target> t = {{"loader", &loader}, {"snapshot", &snapshot}, {"record", &record},
+                                        {"scorm", &scorm_values}, {"lzma", &lzma}};
   return t;
 }
 
@@ -173,6 +186,25 @@ std::vector<std::string> seeds(std::string_view target) {
     const std::string z(1, '\0');
     add(7, "resume" + z + encode_snapshot(c, states[3]) + z + "home" + z + "id7" + z + "Nowak, Anna" + z + "pl" + z + "3");
     add(8, "resume" + z + encode_snapshot(c, states[4]) + z + "lesson:m1:2" + z + "id8" + z + "Anna" + z + "en-GB" + z + "0");
+  } else if (target == "lzma") {
+    // The content files and a snapshot, compressed by xz as scripts/lzma_file.js does (size in the header).
+    std::vector<std::string> raw;
+    for (const auto& [name, text] : content_files()) raw.push_back(text);
+    raw.push_back(encode_snapshot(c, states[0]));
+    const auto tmp = std::filesystem::temp_directory_path() / "granice-fuzz-lzma-seed";
+    for (const std::string& r : raw) {
+      { std::ofstream f(tmp, std::ios::binary); f << r; }
+      const std::string cmd = "xz --format=lzma --lzma1=preset=6,lc=4,pb=0 --stdout " + tmp.string();
+      FILE* p = popen(cmd.c_str(), "r");
+      if (!p) broken("lzma seeds: cannot run xz");
+      std::string packed;
+      char buf[4096];
+      for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) packed.append(buf, n);
+      if (pclose(p) != 0 || packed.size() < lzma::kHeaderSize) broken("lzma seeds: xz failed");
+      for (int i = 0; i < 8; ++i) packed[5 + i] = static_cast<char>(static_cast<std::uint64_t>(r.size()) >> (8 * i));
+      out.push_back(packed);
+    }
+    std::filesystem::remove(tmp);
   }
   return out;
 }

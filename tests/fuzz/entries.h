@@ -29,6 +29,10 @@ void record(std::string_view data);
 // ISO 8601, saved progress, LMS resume with the rest split at NUL bytes into the LMS values).
 void scorm_values(std::string_view data);
 
+// LZMA decoder (core/lzma_decode.h, the page's lzma.wasm): any header and stream, sizes up to
+// 1 MB; the decoder never reads or writes outside its buffers, whatever it reports.
+void lzma(std::string_view data);
+
 struct Target {
   const char* name;
   void (*run)(std::string_view);

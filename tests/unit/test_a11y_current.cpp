@@ -155,6 +155,7 @@ TEST_CASE("the tree carries aria-current, drop-downs and the caret to the DOM la
   field.selection_start = 1;
   field.selection_end = 3;
   field.caret = {120.5f, 40, 2, 18};
+  field.autocomplete = "name";
   t.nodes.push_back(field);
 
   const auto j = nlohmann::json::parse(t.ToJson());
@@ -173,6 +174,12 @@ TEST_CASE("the tree carries aria-current, drop-downs and the caret to the DOM la
   CHECK(n.at(4).at("selectionEnd") == 3);
   CHECK(n.at(4).at("caret").at("x").get<double>() == Approx(120.5));
   CHECK(n.at(4).at("caret").at("height").get<double>() == Approx(18));
+  CHECK(n.at(4).at("autocomplete") == "name");
+
+  // A field with no purpose (the trainer's search) says none: the DOM layer then sets "off".
+  t.nodes.back().autocomplete.clear();
+  CHECK_FALSE(nlohmann::json::parse(t.ToJson()).at("nodes").at(4).contains("autocomplete"));
+  t.nodes.back().autocomplete = "name";
 
   // Without a DOM caret (the field does not have focus) there is no caret in the JSON.
   t.nodes.back().selection_start = t.nodes.back().selection_end = -1;

@@ -17,7 +17,7 @@ void DrawNamePrompt(AppState& app) {
   ui::Heading(T(lang, Str::NameTitle), 2);
   ui::Paragraph(T(lang, Str::NameHelp));
   if (app.focus_heading) ImGui::SetKeyboardFocusHere();
-  const bool entered = ui::TextInput(T(lang, Str::NameLabel), app.name_input, 80);
+  const bool entered = ui::TextInput(T(lang, Str::NameLabel), app.name_input, 80, "name");
   (void)entered;
   const bool enter_pressed = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
   std::string trimmed = app.name_input;

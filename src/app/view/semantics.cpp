@@ -119,6 +119,10 @@ std::string SemanticTree::ToJson() const {
       out += ",\"value\":";
       AppendEscaped(out, n.value);
     }
+    if (n.role == Role::Textbox && !n.autocomplete.empty()) {
+      out += ",\"autocomplete\":";
+      AppendEscaped(out, n.autocomplete);
+    }
     if (n.current != Current::None) {
       out += ",\"current\":\"";
       out += CurrentName(n.current);

@@ -36,6 +36,7 @@ struct SemanticNode {
   bool focused = false;     // ImGui's keyboard-navigation focus
   int level = 0;            // heading level (1..3); 0 when not applicable
   std::string value;        // textbox content, progress value "0.42"
+  std::string autocomplete; // textbox: its HTML autocomplete purpose ("name"); empty = none ("off")
   std::string id;           // stable action id, so the DOM layer can activate the widget
   std::string group;        // radio group / list / conversation the node belongs to
   Current current = Current::None;   // aria-current
