@@ -200,6 +200,7 @@ Report::Report(const Course& course) : course_(&course), items_(empty_analysis(c
 void Report::clear() {
   rows_.clear();
   states_.clear();
+  contributions_.clear();
   issues_.clear();
   items_ = empty_analysis(*course_);
   seen_.clear();
@@ -218,37 +219,52 @@ bool Report::add(RecordDigest d) {
     issues_.push_back(ReportIssue{d.file, "the same record was already opened; counted once"});
     return false;
   }
-  for (const auto& a : d.answers) {
-    if (a.question < 0 || static_cast<std::size_t>(a.question) >= items_.questions.size()) continue;
-    QuestionStat& q = items_.questions[static_cast<std::size_t>(a.question)];
+  const LearnerRow& row = *d.row;
+  Contribution c{std::move(d.answers), std::move(d.objectives), std::move(d.runs)};
+  fold(items_, c, row);
+  if (row.score) {
+    score_sum_ += *row.score;
+    scored_++;
+  }
+  time_sum_ += row.time_seconds;
+  const bool kept = d.state.has_value();
+  rows_.push_back(std::move(*d.row));
+  states_.push_back(std::move(d.state));
+  contributions_.push_back(kept ? std::optional<Contribution>(std::move(c)) : std::nullopt);
+  return true;
+}
+
+void Report::fold(ItemAnalysis& items, const Contribution& c, const LearnerRow& row) {
+  for (const auto& a : c.answers) {
+    if (a.question < 0 || static_cast<std::size_t>(a.question) >= items.questions.size()) continue;
+    QuestionStat& q = items.questions[static_cast<std::size_t>(a.question)];
     q.answered++;
     if (a.correct) q.correct++;
     q.score_sum += a.score;
     for (std::size_t o = 0; o < q.options.size() && o < 64; ++o)
       if (a.chosen & (std::uint64_t{1} << o)) q.options[o].chosen++;
   }
-  for (const auto& [i, score] : d.objectives) {
-    if (i < 0 || static_cast<std::size_t>(i) >= items_.objectives.size()) continue;
-    ObjectiveStat& o = items_.objectives[static_cast<std::size_t>(i)];
+  for (const auto& [i, score] : c.objectives) {
+    if (i < 0 || static_cast<std::size_t>(i) >= items.objectives.size()) continue;
+    ObjectiveStat& o = items.objectives[static_cast<std::size_t>(i)];
     o.learners++;
     o.score_sum += score;
     o.histogram[static_cast<std::size_t>(decile(score))]++;
   }
-  for (const auto& run : d.runs) {
-    if (run.roleplay < 0 || static_cast<std::size_t>(run.roleplay) >= items_.roleplays.size()) continue;
-    RolePlayStat& r = items_.roleplays[static_cast<std::size_t>(run.roleplay)];
+  for (const auto& run : c.runs) {
+    if (run.roleplay < 0 || static_cast<std::size_t>(run.roleplay) >= items.roleplays.size()) continue;
+    RolePlayStat& r = items.roleplays[static_cast<std::size_t>(run.roleplay)];
     r.runs++;
     if (run.ending >= 0 && static_cast<std::size_t>(run.ending) < r.endings.size())
       r.endings[static_cast<std::size_t>(run.ending)].reached++;
     else
       r.unknown_endings++;
-    for (std::size_t c = 0; c < r.rubric_sum.size() && c < run.rubric.size(); ++c)
-      r.rubric_sum[c] += run.rubric[c];
+    for (std::size_t k = 0; k < r.rubric_sum.size() && k < run.rubric.size(); ++k)
+      r.rubric_sum[k] += run.rubric[k];
   }
-  const LearnerRow& row = *d.row;
-  for (std::size_t m = 0; m < row.modules.size() && m < items_.modules.size(); ++m) {
+  for (std::size_t m = 0; m < row.modules.size() && m < items.modules.size(); ++m) {
     const ModuleSummary& s = row.modules[m];
-    ModuleStat& ms = items_.modules[m];
+    ModuleStat& ms = items.modules[m];
     if (s.best_score) {
       ms.scored++;
       ms.best_sum += *s.best_score;
@@ -256,15 +272,17 @@ bool Report::add(RecordDigest d) {
     if (s.status == ModuleStatus::Completed || s.status == ModuleStatus::Passed) ms.completed++;
     if (s.status == ModuleStatus::Passed) ms.passed++;
   }
-  if (row.score) {
-    items_.score_histogram[static_cast<std::size_t>(decile(*row.score))]++;
-    score_sum_ += *row.score;
-    scored_++;
+  if (row.score) items.score_histogram[static_cast<std::size_t>(decile(*row.score))]++;
+}
+
+ItemAnalysis Report::items_for(const std::vector<std::size_t>& rows) const {
+  ItemAnalysis items = empty_analysis(*course_);
+  static const Contribution kNothing{};
+  for (std::size_t i : rows) {
+    if (i >= rows_.size()) continue;
+    fold(items, contributions_[i] ? *contributions_[i] : kNothing, rows_[i]);
   }
-  time_sum_ += row.time_seconds;
-  rows_.push_back(std::move(*d.row));
-  states_.push_back(std::move(d.state));
-  return true;
+  return items;
 }
 
 bool Report::add_file(std::string file, std::string_view text, bool keep_state) {

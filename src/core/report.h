@@ -175,7 +175,8 @@ class Report {
  public:
   explicit Report(const Course& course);
 
-  // Folds one digest in. Returns true when it became a row.
+  // Folds one digest in. Returns true when it became a row. With its state kept (the browser),
+  // the digest's answers, objective scores and role-play runs are kept too, for items_for().
   bool add(RecordDigest digest);
   // digest_record + add, keeping the state for learner_detail().
   bool add_file(std::string file, std::string_view text, bool keep_state = true);
@@ -186,12 +187,22 @@ class Report {
   const CourseState* state(std::size_t row) const;  // when kept
   const std::vector<ReportIssue>& issues() const { return issues_; }
   const ItemAnalysis& items() const { return items_; }
+  // The item analysis of some rows only (the trainer view's filtered table). Rows added without
+  // their state (the CLI) have nothing kept and count as no answers here.
+  ItemAnalysis items_for(const std::vector<std::size_t>& rows) const;
   ReportSummary summary() const;
 
  private:
   const Course* course_;
   std::vector<LearnerRow> rows_;
   std::vector<std::optional<CourseState>> states_;
+  struct Contribution {  // what one row added to the item analysis (kept with its state)
+    std::vector<RecordDigest::Answer> answers;
+    std::vector<std::pair<int, double>> objectives;
+    std::vector<RecordDigest::RolePlayRun> runs;
+  };
+  std::vector<std::optional<Contribution>> contributions_;
+  static void fold(ItemAnalysis& items, const Contribution& c, const LearnerRow& row);
   std::vector<ReportIssue> issues_;
   ItemAnalysis items_;
   std::set<std::uint64_t> seen_;

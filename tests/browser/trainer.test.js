@@ -97,6 +97,29 @@ module.exports = {
       const items = await download(page, 'button', 'Export item analysis (CSV)');
       assert.equal(items.name, 'granice-items.csv');
       assert.ok(items.bytes.toString('utf8').startsWith('\uFEFFkind,quiz,id,objective,label'));
+      const histogramSum = (ns) => {
+        const h = ns.find((n) => /^Learners by score: /.test(n.name)).name;
+        return [...h.matchAll(/%: (\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
+      };
+      const scored = (list) => list.filter((p) => p.score.raw !== null).length;
+      assert.equal(histogramSum(nodes), scored(people), 'unfiltered: everyone with a score');
+      assert.ok(!nodes.some((n) => /^This analysis covers/.test(n.name)), 'no filter note without a filter');
+
+      // Narrow the table to the failed learners: the item analysis follows, and says so.
+      await click(page, 'button', `Learners (${people.length})`);
+      await click(page, 'combobox', 'Status');
+      await click(page, 'option', 'Failed');
+      await click(page, 'button', 'Item analysis');
+      nodes = await semantics(page);
+      const failedOnes = people.filter((p) => p.success_status === 'failed');
+      assert.ok(nodes.some((n) => n.name === `This analysis covers the learners the table's filters show: ${failedOnes.length} of ${people.length}.`),
+        nodes.filter((n) => /analysis covers/.test(n.name)).map((n) => n.name).join() || 'no filter note');
+      assert.equal(histogramSum(nodes), scored(failedOnes), 'filtered: the failed learners only');
+      const failedCsv = (await download(page, 'button', 'Export item analysis (CSV)')).bytes.toString('utf8');
+      assert.notEqual(failedCsv, items.bytes.toString('utf8'), 'the CSV follows the filter too');
+      await click(page, 'button', `Learners (${people.length})`);
+      await click(page, 'combobox', 'Status');
+      await click(page, 'option', 'All');
 
       // The refused files, with reasons.
       await click(page, 'button', 'Files with problems (2)');

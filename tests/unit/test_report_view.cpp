@@ -1,5 +1,6 @@
 // The trainer view model (app/view/trainer_model.h): filters, text search, sort and exports.
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "app/view/trainer_model.h"
 #include "core/record.h"
@@ -97,4 +98,59 @@ TEST_CASE("trainer model: case folding", "[report][view]") {
   CHECK(view::FoldCase("zażółć") == "zażółć");
   CHECK(view::ParseDate("2026-02-28").has_value());
   CHECK_FALSE(view::ParseDate("2026-2-28").has_value());
+}
+
+TEST_CASE("trainer model: the item analysis follows the table's filters", "[report][view]") {
+  const Course c = small_course();
+  const std::vector<std::tuple<std::string, std::string, std::int64_t, double, bool>> people = {
+      {"a", "Zofia Łęcka", 1767225600, 1.0, true},  {"b", "Adam Nowak", 1769904000, 0.0, true},
+      {"c", "Ewa Żak", 1772323200, 0.0, false},     {"d", "Piotr Wiśniewski", 1769990400, 0.6, true},
+      {"e", "Anna Kowalska", 1772409600, 0.3, true}, {"f", "Jan Zieliński", 1767312000, 0.9, true},
+  };
+  TrainerModel all(c);
+  std::vector<std::string> texts;
+  for (const auto& [id, name, when, skill, complete] : people) {
+    texts.push_back(record(c, id, name, when, skill, complete));
+    all.AddFile(id + ".json", texts.back());
+  }
+  REQUIRE(all.report().rows().size() == people.size());
+  // No filter: the whole report's analysis, as before.
+  CHECK_FALSE(all.Filtered());
+  CHECK(&all.Items() == &all.report().items());
+
+  // Each filter: the analysis equals that of a model opened with only the rows the table shows.
+  auto same_as_only_visible = [&](TrainerModel& t) {
+    const auto visible = t.Visible();
+    TrainerModel only(c);
+    for (std::size_t i : visible) only.AddFile(std::get<0>(people[i]) + ".json", texts[i]);
+    REQUIRE(only.report().rows().size() == visible.size());
+    CHECK(t.ItemsCsv("en") == only.ItemsCsv("en"));
+    CHECK(t.Items().score_histogram == only.report().items().score_histogram);
+    for (std::size_t m = 0; m < t.Items().modules.size(); ++m) {
+      CHECK(t.Items().modules[m].scored == only.report().items().modules[m].scored);
+      CHECK(t.Items().modules[m].passed == only.report().items().modules[m].passed);
+    }
+    return visible.size();
+  };
+  all.status = StatusFilter::Failed;
+  REQUIRE(all.Filtered());
+  const std::size_t failed = same_as_only_visible(all);
+  CHECK(failed >= 1);
+  CHECK(failed < people.size());
+  CHECK(all.ItemsCsv("en") != TrainerModel(c).ItemsCsv("en"));  // not an empty analysis
+  all.status = StatusFilter::All;
+  all.date_from = "2026-02-01";
+  all.date_to = "2026-02-28";
+  CHECK(same_as_only_visible(all) == 2);  // Adam and Piotr
+  all.date_from.clear();
+  all.date_to.clear();
+  all.search = "ska";                      // Kowalska only (case-folded)
+  CHECK(same_as_only_visible(all) == 1);
+  // Back to no filter: everyone again.
+  all.search.clear();
+  CHECK_FALSE(all.Filtered());
+  CHECK(all.ItemsCsv("en") == items_csv(c, all.report().items(), "en"));
+  // A date that is not a date yet (being typed) filters nothing, in the table and here alike.
+  all.date_from = "2026-0";
+  CHECK_FALSE(all.Filtered());
 }

@@ -274,10 +274,16 @@ void DrawDetail(AppState& app, view::TrainerModel& t, const std::string& lang) {
 void DrawItems(AppState& app, view::TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   const Course& course = rep.course();
-  const ItemAnalysis& a = rep.items();
+  const ItemAnalysis& a = t.Items();
   if (rep.rows().empty()) {
     ui::Paragraph(Tr(lang, "Nie otwarto jeszcze żadnego poprawnego rekordu.", "No valid record has been opened yet."));
     return;
+  }
+  if (t.Filtered()) {
+    // Said first, so nobody reads a group's figures as everyone's.
+    ui::Paragraph(std::string(Tr(lang, "Analiza obejmuje osoby widoczne w tabeli po filtrach: ",
+                                 "This analysis covers the learners the table's filters show: ")) +
+                  std::to_string(t.Visible().size()) + Tr(lang, " z ", " of ") + std::to_string(rep.rows().size()) + ".");
   }
   if (ui::Button(Tr(lang, "Eksportuj analizę pytań (CSV)", "Export item analysis (CSV)"), ui::ButtonKind::Secondary) &&
       app.hooks.download)

@@ -65,6 +65,7 @@ void TrainerModel::AddFile(const std::string& name, std::string_view text) {
 void TrainerModel::Clear() {
   report_.clear();
   files_opened_ = 0;
+  items_key_.clear();
   selected.reset();
   page = 0;
 }
@@ -131,6 +132,21 @@ std::string TrainerModel::TableCsv() const {
   return table_csv(*course_, rows);
 }
 
-std::string TrainerModel::ItemsCsv(const std::string& lang) const { return items_csv(*course_, report_.items(), lang); }
+bool TrainerModel::Filtered() const {
+  return status != StatusFilter::All || !search.empty() || ParseDate(date_from) || ParseDate(date_to);
+}
+
+const ItemAnalysis& TrainerModel::Items() const {
+  if (!Filtered()) return report_.items();
+  std::string key = std::to_string(static_cast<int>(status)) + '\n' + search + '\n' + date_from + '\n' + date_to + '\n' +
+                    std::to_string(report_.rows().size()) + '\n' + std::to_string(files_opened_);
+  if (key != items_key_) {
+    items_filtered_ = report_.items_for(Visible());
+    items_key_ = std::move(key);
+  }
+  return items_filtered_;
+}
+
+std::string TrainerModel::ItemsCsv(const std::string& lang) const { return items_csv(*course_, Items(), lang); }
 
 }  // namespace granice::view

@@ -55,6 +55,10 @@ class TrainerModel {
   void SortBy(SortKey key);          // same key again flips the direction
   bool DatesValid() const;           // both empty or YYYY-MM-DD
   std::vector<std::size_t> Visible() const;  // row indices after filters, in sort order
+  bool Filtered() const;             // a status, search or date filter is set
+  // The item analysis of the learners the filters let through (of everyone when none is set), so
+  // a trainer who narrows the table to a group or a period sees where that group struggles.
+  const ItemAnalysis& Items() const;
   int Pages(std::size_t visible) const;
 
   // [SECTION] Navigation
@@ -67,12 +71,15 @@ class TrainerModel {
 
   // [SECTION] Exports (UTF-8 with BOM, formula-safe)
   std::string TableCsv() const;                       // the visible rows, in table order
-  std::string ItemsCsv(const std::string& lang) const;
+  std::string ItemsCsv(const std::string& lang) const;  // of Items()
 
  private:
   const Course* course_;
   Report report_;
   std::size_t files_opened_ = 0;
+  // Items() for one set of filters, recomputed when they or the opened records change.
+  mutable std::string items_key_;
+  mutable ItemAnalysis items_filtered_;
 };
 
 }  // namespace granice::view
