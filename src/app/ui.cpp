@@ -388,7 +388,7 @@ ImU32 ToneEdge(Tone tone) {
 
 }  // namespace
 
-void Callout(const std::string& text, Tone tone, const std::string& title, float indent) {
+void Callout(const std::string& text, Tone tone, const std::string& title, float indent, bool semantic) {
   const ImGuiStyle& st = ImGui::GetStyle();
   const float pad = st.FramePadding.x;
   const float full = ImGui::GetContentRegionAvail().x;
@@ -415,6 +415,7 @@ void Callout(const std::string& text, Tone tone, const std::string& title, float
               text.c_str(), nullptr, wrap);
   ImGui::SetCursorScreenPos(ImVec2(p.x - indent, p.y));
   ImGui::Dummy(ImVec2(full, height));
+  if (!semantic) return;
   const bool colon = !title.empty() && title.back() == ':';
   view::SemanticNode& n = Push(view::Role::Text, title.empty() ? text : title + (colon ? " " : ": ") + text);
   n.rect.x += indent;

@@ -73,7 +73,9 @@ enum class Tone { Neutral, Phrase, Note, Good, Bad, Client, Learner };
 
 // A wrapped block of text on a tinted, rounded background (example phrases, tips, feedback,
 // conversation bubbles). `indent` pushes it right (the learner's side of a conversation).
-void Callout(const std::string& text, Tone tone, const std::string& title = {}, float indent = 0.0f);
+// `semantic` false: drawn only, no node in the semantic tree, for a callout whose text the
+// control right after it already carries as its name (a matching item and its drop-down).
+void Callout(const std::string& text, Tone tone, const std::string& title = {}, float indent = 0.0f, bool semantic = true);
 
 // A large, wrapped, clickable card: reply options in quizzes and role-plays. `role` is Radio
 // (pick one of several), Checkbox (tick several) — both show `selected` — or Button.

@@ -364,6 +364,8 @@ module.exports = {
       // radios or extra buttons stand in for the list.
       for (const p of q.pairs) {
         assert.equal(await box(p).count(), 1, `one combobox for "${p.source.en}"`);
+        const named = (await semantics(page)).filter((n) => n.name === p.source.en);
+        assert.deepEqual(named.map((n) => n.role), ['combobox'], `"${p.source.en}" is said once, as the drop-down's name`);
         assert.equal(await box(p).evaluate((e) => e.tagName), 'SELECT');
         const opts = await box(p).locator('option').evaluateAll((os) => os.map((o) => ({ text: o.textContent, disabled: o.disabled })));
         assert.deepEqual(opts[0], { text: 'Choose a match', disabled: true }, 'placeholder first, not choosable');

@@ -82,7 +82,8 @@ void DrawMatching(view::CourseSession& s, QuizSession& quiz, const Question& q, 
     ImGui::PushID(static_cast<int>(i));
     ui::Tone tone = ui::Tone::Neutral;
     if (locked) tone = matched == static_cast<int>(i) ? ui::Tone::Good : ui::Tone::Bad;
-    ui::Callout(p.source.in(lang), tone);
+    // Drawn only: the drop-down below is named with the same text, so a screen reader says it once.
+    ui::Callout(p.source.in(lang), tone, {}, 0.0f, false);
     const std::string current = shown >= 0 ? names[static_cast<size_t>(shown)] : T(lang, Str::ChooseMatch);
     const int picked = ui::Choice(p.source.in(lang), current, names, shown, locked);
     if (picked >= 0) s.Match(static_cast<int>(i), targets[static_cast<size_t>(picked)]);
