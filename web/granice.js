@@ -1,8 +1,17 @@
 // Page glue for the Granice module: checks the browser can run it, loads app.js, and
 // publishes window.granice for tests and the accessibility layer. No inline script (CSP).
+// The same glue serves the trainer page: trainer.html loads it with data-app="trainer-app", and
+// then trainer-app.js / trainer-app.wasm.lzma (the course with the trainer view) run instead.
 'use strict';
 
 (function () {
+  const appName = (document.currentScript && document.currentScript.dataset.app) || 'app';
+  const trainerPage = appName === 'trainer-app';
+  // Old links to the course page's trainer view (?view=trainer) go to the trainer page.
+  if (!trainerPage && !window.graniceInline && new URLSearchParams(location.search).get('view') === 'trainer') {
+    location.replace('trainer.html' + location.search);
+    return;
+  }
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const canvas = document.getElementById('canvas');
@@ -118,7 +127,7 @@
       if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
       return r.arrayBuffer();
     }).then((b) => new Uint8Array(b));
-  const wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf('app.wasm.lzma')]);
+  const wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf(appName + '.wasm.lzma')]);
   wasmParts.catch(() => {});   // reported once app.js asks for the module
   window.Module.instantiateWasm = (imports, receiveInstance) => {
     wasmParts.then(([decoder, packed]) => {
@@ -149,17 +158,22 @@
   // URLs in window.graniceInline; the served build loads them from beside this file.
   const src = (name) => (window.graniceInline && window.graniceInline[name]) || name;
 
-  // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course.
-  const lms = document.createElement('script');
-  lms.src = src('scorm.js');
-  lms.onload = loadApp;
-  lms.onerror = loadApp;  // without it the app still runs (standalone, in-memory)
-  document.body.appendChild(lms);
-
-  // web/trainer.js: the trainer view's file picker and drag and drop onto the page.
-  const trainer = document.createElement('script');
-  trainer.src = src('trainer.js');
-  document.body.appendChild(trainer);
+  if (trainerPage) {
+    // web/trainer.js: the trainer view's file picker and drag and drop onto the page. No
+    // scorm.js: the trainer page never talks to an LMS (it may be opened from inside one) and
+    // keeps nothing; the course runs there in memory only.
+    const trainer = document.createElement('script');
+    trainer.src = src('trainer.js');
+    document.body.appendChild(trainer);
+    loadApp();
+  } else {
+    // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course.
+    const lms = document.createElement('script');
+    lms.src = src('scorm.js');
+    lms.onload = loadApp;
+    lms.onerror = loadApp;  // without it the app still runs (standalone, in-memory)
+    document.body.appendChild(lms);
+  }
 
   function loadApp() {
     const lzma = document.createElement('script');   // the wasm's decoder (web/lzma.js)
@@ -171,7 +185,7 @@
     a11y.async = false;   // run in insertion order: a11y.js before app.js (blob: URLs load at once)
     document.body.appendChild(a11y);
     const script = document.createElement('script');
-    script.src = src('app.js');
+    script.src = src(appName + '.js');
     script.async = false;
     script.onerror = loadFailed;
     document.body.appendChild(script);

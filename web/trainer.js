@@ -71,9 +71,8 @@
     addFiles(Array.from(e.dataTransfer.files || []));
   });
 
-  if (new URLSearchParams(location.search).get('view') === 'trainer') {
-    granice.ready.then(() => { Module._granice_trainer_open(); wake(); });
-  }
+  // This script runs on the trainer page only (trainer.html): it opens in the trainer view.
+  granice.ready.then(() => { Module._granice_trainer_open(); wake(); });
 
   granice.trainer = { pick, addFiles };
 })();

@@ -92,7 +92,7 @@ void HandleEscape(AppState& app) {
     return;
   }
   if (app.trainer_open) {   // trainer view: Esc closes the open learner
-    if (app.trainer) app.trainer->CloseDetail();
+    if (app.hooks.trainer_escape) app.hooks.trainer_escape();
     return;
   }
   if (!app.session) return;
@@ -138,8 +138,8 @@ void DrawApp(AppState& app) {
   }
   app.scroll_by = 0.0f;
   ImGui::PushTextWrapPos(0.0f);
-  if (app.trainer_open && app.course) {
-    DrawTrainer(app);
+  if (app.trainer_open && app.course && app.hooks.draw_trainer) {
+    app.hooks.draw_trainer();
   } else {
     if (app.course && app.session) DrawTopBar(app);
     DrawPage(app);

@@ -12,8 +12,11 @@
 #include "app/ui.h"
 #include "app/view/course_session.h"
 #include "app/view/palette.h"
-#include "app/view/trainer_model.h"
 #include "core/model.h"
+
+namespace granice::view {
+class TrainerModel;
+}
 
 namespace granice::app {
 
@@ -35,6 +38,11 @@ struct PlatformHooks {
   std::function<void(const Settings&)> save_settings;
   std::function<std::int64_t()> now;    // seconds since the epoch
   std::function<void()> open_files;     // trainer view: the browser's file picker for record files
+  // The trainer view is linked only into the trainer page's build (src/platform/trainer_bridge.cpp);
+  // the course page's build opens that page instead, so learners never download its code.
+  std::function<void()> open_trainer;   // Home's "Trainer view"; unset: no button (single file)
+  std::function<void()> draw_trainer;   // draws the trainer view (trainer build only)
+  std::function<void()> trainer_escape; // what Esc does there
 };
 
 struct AppState {
@@ -53,7 +61,9 @@ struct AppState {
   std::string first_page_key;           // the page shown at launch (launch notices stay there)
   bool focus_heading = false;           // move keyboard focus to the new screen's heading
   bool scroll_to_top = false;
-  std::unique_ptr<view::TrainerModel> trainer;  // trainer review: opened records (made on first use)
+  // Trainer review: opened records (made on first use). Shared, so its deleter comes from where it
+  // is made and a build without the trainer view never links TrainerModel.
+  std::shared_ptr<view::TrainerModel> trainer;
   bool trainer_open = false;            // draw DrawTrainer instead of the learner's pages
   float scroll_by = 0.0f;               // CSS px to scroll the page by (keys pressed in the DOM layer)
 };

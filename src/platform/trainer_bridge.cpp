@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "app/screens/screens.h"
+#include "app/view/trainer_model.h"
+
 // clang-format off
 EM_JS(void, granice_js_trainer_pick, (), {
   if (window.granice && window.granice.trainer) window.granice.trainer.pick();
@@ -19,7 +22,7 @@ app::AppState* g_app = nullptr;
 
 view::TrainerModel* Trainer() {
   if (!g_app || !g_app->course) return nullptr;
-  if (!g_app->trainer) g_app->trainer = std::make_unique<view::TrainerModel>(*g_app->course);
+  if (!g_app->trainer) g_app->trainer = std::make_shared<view::TrainerModel>(*g_app->course);
   return g_app->trainer.get();
 }
 }  // namespace
@@ -27,6 +30,11 @@ view::TrainerModel* Trainer() {
 void InstallTrainerBridge(app::AppState& app) {
   g_app = &app;
   app.hooks.open_files = [] { granice_js_trainer_pick(); };
+  app.hooks.open_trainer = [&app] { app.trainer_open = Trainer() != nullptr; };
+  app.hooks.draw_trainer = [&app] { app::DrawTrainer(app); };
+  app.hooks.trainer_escape = [&app] {
+    if (app.trainer) app.trainer->CloseDetail();
+  };
 }
 
 }  // namespace granice::platform

@@ -23,7 +23,8 @@ async function launch() {
 }
 
 // Opens the app in a new page and waits for the first frame. Collects console errors.
-async function openApp(env, { query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+// `path`: the page under the site ('' = the course's index.html, 'trainer.html' = the trainer page).
+async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   const page = await context.newPage();
@@ -34,7 +35,7 @@ async function openApp(env, { query = '', viewport = { width: 1280, height: 800 
     }
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(env.url + (query ? '?' + query : ''));
+  await page.goto(env.url + path + (query ? '?' + query : ''));
   await page.evaluate(() => window.granice.ready);
   return { page, context, errors };
 }

@@ -6,6 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const assert = require('assert/strict');
 const { openApp, semantics, settle, click, screenshot } = require('./harness.js');
+const L = require('./learner.js');
 
 const RECORDS = path.join(__dirname, 'records');
 
@@ -30,11 +31,11 @@ async function download(page, role, name) {
 
 module.exports = {
   async 'open records, read the table, a learner and the item analysis, export CSV'(env) {
-    const { page, context, errors } = await openApp(env, { query: 'view=trainer&lang=en' });
+    const { page, context, errors } = await openApp(env, { path: 'trainer.html', query: 'lang=en' });
     try {
       await settle(page, 100);
       let nodes = await semantics(page);
-      assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Trainer review'), 'trainer view from ?view=trainer');
+      assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Trainer review'), 'the trainer page opens in the trainer view');
       assert.ok(nodes.some((n) => n.role === 'button' && n.name === 'Open record files'));
 
       const files = recordFiles();
@@ -126,6 +127,37 @@ module.exports = {
       nodes = await semantics(page);
       assert.ok(nodes.some((n) => /^foreign\.json: a record of another course/.test(n.name)));
       assert.ok(nodes.some((n) => /^broken\.json: \/: not valid JSON/.test(n.name)));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'the course page carries no trainer code: Home opens the trainer page in a new tab, old links land there'(env) {
+    const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Tia Trainer' });
+    try {
+      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+      assert.ok(loaded.includes('/app.wasm.lzma'), loaded.join(' '));
+      assert.deepEqual(loaded.filter((p) => /trainer/.test(p)), [], 'no trainer file on the course page');
+      const home = (await semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name);
+      const [tab] = await Promise.all([context.waitForEvent('page'), L.mouse.press(page, 'button', 'Trainer view')]);
+      await tab.waitForLoadState();
+      assert.match(tab.url(), /\/trainer\.html\?lang=en$/);
+      await tab.evaluate(() => window.granice.ready);
+      await settle(tab, 100);
+      assert.ok((await semantics(tab)).some((n) => n.role === 'heading' && n.name === 'Trainer review'), 'trainer view in the new tab');
+      assert.ok(await tab.evaluate(() => typeof window.API === 'undefined' && typeof window.API_1484_11 === 'undefined'));
+      // The course stays where it was.
+      assert.deepEqual((await semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name), home);
+      await tab.close();
+
+      // A link to the old address of the trainer view goes to the trainer page.
+      const old = await context.newPage();
+      await old.goto(env.url + '?view=trainer&lang=en');
+      await old.waitForURL(/\/trainer\.html\?view=trainer&lang=en$/);
+      await old.evaluate(() => window.granice.ready);
+      await settle(old, 100);
+      assert.ok((await semantics(old)).some((n) => n.role === 'heading' && n.name === 'Trainer review'));
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -42,6 +42,8 @@ enum class Str {
 
 // `lang` is "pl" or "en"; anything else falls back to Polish.
 const char* T(std::string_view lang, Str id);
+// Polish or English text written in place (the trainer screens): "en" -> en, anything else -> pl.
+inline const char* Tr(std::string_view lang, const char* pl, const char* en) { return lang == "en" ? en : pl; }
 // Name of the other language, for the language switch button.
 const char* OtherLanguageName(std::string_view lang);
 std::string_view OtherLanguage(std::string_view lang);

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/view/strings.h"
 #include "core/report.h"
 
 namespace granice::view {
@@ -23,8 +24,6 @@ enum class TrainerTab { Learners, Items, Files };
 enum class SortKey { Name, Status, Score, Time, Date, Version };
 enum class StatusFilter { All, Passed, Failed, Completed, Incomplete, NotAttempted };
 
-// Polish or English text for the trainer screens ("en" -> en, anything else -> pl).
-inline const char* Tr(std::string_view lang, const char* pl, const char* en) { return lang == "en" ? en : pl; }
 
 const char* StatusFilterName(StatusFilter f, std::string_view lang);
 std::string StatusName(const LearnerRow& r, std::string_view lang);
