@@ -21,3 +21,11 @@ extern "C" int SDL_CalculateBlit(SDL_Surface*) { return SDL_SetError("Granice: s
 // RLE-encoded, decoding has nothing to do.
 extern "C" int SDL_RLESurface(SDL_Surface*) { return -1; }
 extern "C" void SDL_UnRLESurface(SDL_Surface*, int) {}
+
+// Size: SDL's GL_GetProcAddress (Emscripten_GLES_GetProcAddress, and the offscreen driver's EGL
+// loader) reaches Emscripten's GL proc-address tables, which import every emscripten_gl* entry
+// point: 271 JavaScript functions (44 KB of app.js) plus the name tables in the wasm. Nothing
+// here looks GL functions up by name — Dear ImGui's ES3 backend calls them directly — so the
+// lookups answer "not available" and those tables and functions are not linked.
+extern "C" void* emscripten_webgl_get_proc_address(const char*) { return nullptr; }
+extern "C" void* eglGetProcAddress(const char*) { return nullptr; }
