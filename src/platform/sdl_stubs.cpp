@@ -29,3 +29,16 @@ extern "C" void SDL_UnRLESurface(SDL_Surface*, int) {}
 // lookups answer "not available" and those tables and functions are not linked.
 extern "C" void* emscripten_webgl_get_proc_address(const char*) { return nullptr; }
 extern "C" void* eglGetProcAddress(const char*) { return nullptr; }
+
+// Size: SDL tries its video drivers in order and the Emscripten one always starts (granice.js
+// has checked for WebGL2 before loading the app). The offscreen driver (EGL, and with it
+// Emscripten's EGL library in app.js) and the dummy driver (a software framebuffer) could only run
+// when it did not, so their entries in SDL's driver list are ours, and never start.
+struct SDL_VideoDevice;
+struct VideoBootStrap {   // SDL 2.26 src/video/SDL_sysvideo.h
+  const char* name;
+  const char* desc;
+  SDL_VideoDevice* (*create)();
+};
+extern "C" VideoBootStrap OFFSCREEN_bootstrap = {"offscreen", "not linked", []() -> SDL_VideoDevice* { return nullptr; }};
+extern "C" VideoBootStrap DUMMY_bootstrap = {"dummy", "not linked", []() -> SDL_VideoDevice* { return nullptr; }};
