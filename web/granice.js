@@ -121,26 +121,32 @@
   // hands both over inline (window.graniceInlineBytes) and nothing is fetched.
   const loadFailed = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
                                      'The course files could not be loaded. Check the connection and reload the page.');
+  const damaged = (e) => {
+    granice.errors.push(String(e));
+    showError('Pliki kursu są uszkodzone. Odśwież stronę; jeśli to się powtórzy, powiadom administratora kursu.',
+              'The course files are damaged. Reload the page; if it happens again, tell the course administrator.');
+  };
   const bytesOf = (name) => (window.graniceInlineBytes && window.graniceInlineBytes[name])
     ? Promise.resolve(window.graniceInlineBytes[name])
     : fetch(name).then((r) => {
       if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
       return r.arrayBuffer();
     }).then((b) => new Uint8Array(b));
-  const wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf(appName + '.wasm.lzma')]);
+  let wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf(appName + '.wasm.lzma')]);
   wasmParts.catch(() => {});   // reported once app.js asks for the module
   window.Module.instantiateWasm = (imports, receiveInstance) => {
-    wasmParts.then(([decoder, packed]) => {
+    const parts = wasmParts;
+    wasmParts = null;                  // the compressed bytes are not kept once decoded
+    window.graniceInlineBytes = null;
+    parts.then(([decoder, packed]) => {
       const t0 = performance.now();
-      return window.graniceLzma.decode(decoder, packed).then((bytes) => {
+      // A file that does not decode, or decodes to a module that does not compile or link, is
+      // damaged (or from another build than app.js): both say so.
+      window.graniceLzma.decode(decoder, packed).then((bytes) => {
         granice.wasmDecodeMs = performance.now() - t0;
-        return WebAssembly.instantiate(bytes, imports).then((r) => receiveInstance(r.instance, r.module));
-      }, (e) => {
-        granice.errors.push(String(e));
-        showError('Pliki kursu są uszkodzone. Odśwież stronę; jeśli to się powtórzy, powiadom administratora kursu.',
-                  'The course files are damaged. Reload the page; if it happens again, tell the course administrator.');
-      });
-    }).catch((e) => {
+        return WebAssembly.instantiate(bytes, imports);
+      }).then((r) => receiveInstance(r.instance, r.module), damaged);
+    }, (e) => {
       granice.errors.push(String(e));
       loadFailed();
     });
@@ -167,6 +173,16 @@
     document.body.appendChild(trainer);
     loadApp();
   } else {
+    // Files dragged onto the course page (records, meant for the trainer page): the browser would
+    // open them in place and leave the course (inside an LMS, ending its session). Refuse them.
+    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    for (const type of ['dragover', 'drop']) {
+      window.addEventListener(type, (e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'none';
+      });
+    }
     // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course.
     const lms = document.createElement('script');
     lms.src = src('scorm.js');

@@ -241,7 +241,9 @@ Status decode(const std::uint8_t* in, std::size_t in_size, std::uint8_t* out, st
       state = state < 7 ? 7 : 10;
       rep0 = decode_distance(rc, l, len);
       if (rep0 == 0xFFFFFFFFu) return rc.overrun() ? Status::truncated : Status::end_marker;
-      if (rep0 >= pos || rep0 >= h.dict_size) return rc.overrun() ? Status::truncated : Status::bad_match;
+      // As the specification's decoder: a dictionary is never smaller than 4 KiB.
+      if (rep0 >= pos || rep0 >= (h.dict_size < 4096 ? 4096u : h.dict_size))
+        return rc.overrun() ? Status::truncated : Status::bad_match;
     }
     len += kMatchMinLen;
     if (len > out_size - pos) return rc.overrun() ? Status::truncated : Status::bad_match;

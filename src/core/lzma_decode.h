@@ -1,6 +1,7 @@
 // Decoder for LZMA "alone" files (xz --format=lzma) whose header carries the real size, as
 // scripts/lzma_file.js writes app.wasm.lzma. The web page runs this same code, compiled into a
-// small standalone wasm (src/platform/lzma_wasm.cpp), to unpack app.wasm before instantiating it.
+// small standalone wasm (src/platform/lzma/lzma_wasm.cpp -> site/lzma.wasm), to unpack app.wasm
+// before instantiating it.
 // No allocation and no standard library calls: the caller provides the output and the scratch.
 // Follows the reference decoder of the LZMA specification (LzmaSpec.cpp in the LZMA SDK).
 #pragma once

@@ -49,7 +49,7 @@ EMSCRIPTEN_KEEPALIVE void granice_trainer_add_file(const char* name, const char*
   t->AddFile(name, std::string_view(data ? data : "", static_cast<std::size_t>(size)));
   granice::platform::g_app->trainer_open = true;
 }
-// Shows the trainer view (?view=trainer, or files dropped onto the page).
+// Shows the trainer view: web/trainer.js calls it when the trainer page has started.
 EMSCRIPTEN_KEEPALIVE void granice_trainer_open() {
   if (granice::platform::Trainer()) granice::platform::g_app->trainer_open = true;
 }

@@ -3,6 +3,7 @@
 // stays where it is. See trainer_bridge.h.
 #include <emscripten.h>
 
+#include "app/view/strings.h"
 #include "platform/trainer_bridge.h"
 
 // clang-format off
@@ -10,8 +11,20 @@
 EM_JS(int, granice_js_trainer_page_available, (), {
   return window.graniceInline ? 0 : 1;
 });
-EM_JS(void, granice_js_open_trainer_page, (const char* lang), {
-  window.open('trainer.html?lang=' + encodeURIComponent(UTF8ToString(lang)), '_blank', 'noopener');
+// 1 when the page opened: a new tab, or (pop-ups blocked on a page of its own) this tab; 0 when
+// pop-ups are blocked inside a frame (an LMS), where leaving would end the course's session.
+EM_JS(int, granice_js_open_trainer_page, (const char* lang), {
+  const url = 'trainer.html?lang=' + encodeURIComponent(UTF8ToString(lang));
+  const tab = window.open(url, '_blank');
+  if (tab) {
+    tab.opener = null;
+    return 1;
+  }
+  if (window.top === window) {
+    location.assign(url);
+    return 1;
+  }
+  return 0;
 });
 // clang-format on
 
@@ -19,7 +32,12 @@ namespace granice::platform {
 
 void InstallTrainerBridge(app::AppState& app) {
   if (!granice_js_trainer_page_available()) return;
-  app.hooks.open_trainer = [&app] { granice_js_open_trainer_page(app.settings.lang.c_str()); };
+  app.hooks.open_trainer = [&app] {
+    if (granice_js_open_trainer_page(app.settings.lang.c_str())) return;
+    const std::string notice = view::Tr(app.settings.lang, "Nie udało się otworzyć widoku trenera w nowej karcie (wyskakujące okna są tu zablokowane). Otwórz plik trainer.html z folderu kursu.",
+                                        "The trainer view could not be opened in a new tab (pop-ups are blocked here). Open trainer.html from the course's folder.");
+    if (app.notices.empty() || app.notices.back() != notice) app.notices.push_back(notice);
+  };
 }
 
 }  // namespace granice::platform

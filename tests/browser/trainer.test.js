@@ -139,6 +139,16 @@ module.exports = {
       const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
       assert.ok(loaded.includes('/app.wasm.lzma'), loaded.join(' '));
       assert.deepEqual(loaded.filter((p) => /trainer/.test(p)), [], 'no trainer file on the course page');
+      // A record dropped onto the course page is refused there, so the browser does not open it
+      // in place of the course (which, inside an LMS, would end the session).
+      const dropped = await page.evaluate(() => ['dragover', 'drop'].map((type) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['{}'], 'record.json', { type: 'application/json' }));
+        const e = new DragEvent(type, { dataTransfer: dt, cancelable: true, bubbles: true });
+        document.body.dispatchEvent(e);
+        return e.defaultPrevented;
+      }));
+      assert.deepEqual(dropped, [true, true], 'dragover and drop of files are refused on the course page');
       const home = (await semantics(page)).filter((n) => n.role === 'heading').map((n) => n.name);
       const [tab] = await Promise.all([context.waitForEvent('page'), L.mouse.press(page, 'button', 'Trainer view')]);
       await tab.waitForLoadState();
@@ -158,6 +168,19 @@ module.exports = {
       await old.evaluate(() => window.granice.ready);
       await settle(old, 100);
       assert.ok((await semantics(old)).some((n) => n.role === 'heading' && n.name === 'Trainer review'));
+
+      // Pop-ups blocked on a page of its own: the trainer page opens in this tab instead.
+      await old.close();
+      await page.bringToFront();   // a background tab draws no frames (requestAnimationFrame)
+      await settle(page, 200);
+      await page.evaluate(() => { window.open = () => null; });
+      // Pressed the way a screen reader does (a click event on the layer's button): the page then
+      // navigates away, so nothing may wait on it afterwards.
+      await Promise.all([page.waitForURL(/\/trainer\.html\?lang=en$/),
+        page.getByRole('button', { name: 'Trainer view', exact: true }).dispatchEvent('click')]);
+      await page.evaluate(() => window.granice.ready);
+      await settle(page, 100);
+      assert.ok((await semantics(page)).some((n) => n.role === 'heading' && n.name === 'Trainer review'), 'trainer view in the same tab');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
