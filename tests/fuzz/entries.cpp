@@ -2,14 +2,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
+#include "../read_file.h"
 #include "core/loader.h"
 #include "core/lzma_decode.h"
 #include "core/record.h"
@@ -36,10 +37,7 @@ const std::map<std::string, std::string>& content_files() {
     std::map<std::string, std::string> m;
     for (const auto& e : std::filesystem::directory_iterator(GRANICE_SOURCE_DIR "/quizzes")) {
       if (e.path().extension() != ".json") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      m[e.path().filename().string()] = ss.str();
+      m[e.path().filename().string()] = test::read_file(e.path());
     }
     return m;
   }();
@@ -217,6 +215,19 @@ std::vector<std::string> seeds(std::string_view target) {
     }
     std::filesystem::remove(tmp);
   }
+  return out;
+}
+
+std::vector<SavedInput> regression_inputs(std::string_view target) {
+  const std::filesystem::path dir = std::filesystem::path(GRANICE_SOURCE_DIR "/tests/fuzz/regressions") / target;
+  std::vector<SavedInput> out;
+  if (!std::filesystem::is_directory(dir)) return out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (!e.is_regular_file() || name.front() == '.') continue;
+    out.push_back({name, test::read_file(e.path())});
+  }
+  std::sort(out.begin(), out.end(), [](const SavedInput& a, const SavedInput& b) { return a.name < b.name; });
   return out;
 }
 

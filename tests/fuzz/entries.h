@@ -42,4 +42,12 @@ const std::vector<Target>& targets();
 // Seed inputs made from the real files: content files, snapshots and records of simulated learners.
 std::vector<std::string> seeds(std::string_view target);
 
+// The saved inputs in tests/fuzz/regressions/<target>/ (inputs that once failed), by file name,
+// without dot files; none when the folder does not exist.
+struct SavedInput {
+  std::string name;
+  std::string bytes;
+};
+std::vector<SavedInput> regression_inputs(std::string_view target);
+
 }  // namespace granice::fuzz

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "../fuzz/entries.h"
 #include "app/view/course_session.h"
 #include "app/view/focus_order.h"
 #include "app/view/semantics.h"
 #include "app/view/wayfinding.h"
-#include "core/loader.h"
 #include "core/scoring.h"
 
 using namespace granice;
@@ -20,12 +20,6 @@ using view::CourseStep;
 using view::PagerItem;
 
 namespace {
-
-const Course& ShippedCourse() {
-  static const LoadResult loaded = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
-  REQUIRE(loaded.ok());
-  return loaded.course;
-}
 
 CourseSession NewSession(const Course& c) {
   return CourseSession(c, new_state(c, "u1", "Anna Nowak", "pl", 7, 1'780'000'000),
@@ -58,7 +52,7 @@ const CourseStep kAssessment{CourseStep::Kind::Assessment, {}};
 }  // namespace
 
 TEST_CASE("current step: the bookmarked module, else the first one not completed, then the assessment", "[a11y][current]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   REQUIRE(c.modules.size() >= 3);
   CourseSession s = NewSession(c);
   const auto step = [&] { return view::CurrentStep(c, s.state()); };
@@ -91,7 +85,7 @@ TEST_CASE("current step: the bookmarked module, else the first one not completed
 }
 
 TEST_CASE("current step: a bookmark to a module that no longer exists falls back to the course order", "[a11y][current]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   CourseState st = new_state(c, "u1", "Anna", "pl", 7, 1'780'000'000);
   st.bookmark = {Screen::Lesson, "removed-module", 2};
   CHECK(view::CurrentStep(c, st) == ModuleStep(c.modules[0].id));
@@ -193,7 +187,7 @@ TEST_CASE("the tree carries aria-current, drop-downs and the caret to the DOM la
 }
 
 TEST_CASE("matching: choices in a row on one item revise it; stepping past other items' targets takes nothing", "[a11y][session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   const Module* mod = nullptr;
   for (const Module& m : c.modules)
     for (const Question& q : m.quiz.questions)

@@ -5,8 +5,8 @@
 #include <limits>
 #include <string>
 
+#include "../fuzz/entries.h"
 #include "app/view/course_session.h"
-#include "core/loader.h"
 #include "core/scoring.h"
 
 using namespace granice;
@@ -14,12 +14,6 @@ using view::CourseSession;
 using view::Page;
 
 namespace {
-
-const Course& ShippedCourse() {
-  static const LoadResult loaded = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
-  REQUIRE(loaded.ok());
-  return loaded.course;
-}
 
 struct Harness {
   std::int64_t now = 1'780'000'000;
@@ -97,7 +91,7 @@ void CompleteModule(Harness& h, const Module& m) {
 }  // namespace
 
 TEST_CASE("course session: a learner without a name is asked for it first", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   Harness h(c, "");
   CHECK(h.s.page() == Page::NamePrompt);
   h.s.SetLearnerName("Jan Kowalski");
@@ -107,7 +101,7 @@ TEST_CASE("course session: a learner without a name is asked for it first", "[se
 }
 
 TEST_CASE("course session: the whole shipped course, answered right, ends passed with a certificate", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   Harness h(c);
   CourseSession& s = h.s;
   CHECK(s.Availability(c.assessment.id) == QuizAvailability::Locked);
@@ -129,7 +123,7 @@ TEST_CASE("course session: the whole shipped course, answered right, ends passed
 }
 
 TEST_CASE("course session: a failed assessment offers no certificate", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   Harness h(c);
   for (const Module& m : c.modules) CompleteModule(h, m);
   TakeQuiz(h.s, c.assessment.id, false);
@@ -140,7 +134,7 @@ TEST_CASE("course session: a failed assessment offers no certificate", "[session
 }
 
 TEST_CASE("course session: feedback is announced after an answer, the client's line after a choice", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   Harness h(c);
   const Module& m = c.modules.front();
   REQUIRE(h.s.StartQuiz(m.id));
@@ -154,7 +148,7 @@ TEST_CASE("course session: feedback is announced after an answer, the client's l
 }
 
 TEST_CASE("course session: resume returns to the lesson page, quiz question and role-play step", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   const Module& m = c.modules.at(1);
 
   SECTION("lesson page") {
@@ -196,7 +190,7 @@ TEST_CASE("course session: resume returns to the lesson page, quiz question and 
 }
 
 TEST_CASE("course session: Back goes one level up; start over keeps the learner and resets progress", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   Harness h(c);
   const Module& m = c.modules.front();
   h.s.OpenLesson(m.id, 1);
@@ -220,7 +214,7 @@ TEST_CASE("course session: Back goes one level up; start over keeps the learner 
 }
 
 TEST_CASE("course session: switching language keeps progress", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   Harness h(c);
   const Module& m = c.modules.front();
   CompleteModule(h, m);
@@ -230,7 +224,7 @@ TEST_CASE("course session: switching language keeps progress", "[session]") {
 }
 
 TEST_CASE("course session: time spent adds up per animation frame without rounding drift", "[session]") {
-  const Course& c = ShippedCourse();
+  const Course& c = fuzz::real_course();
   // A minute at 60 Hz (16.7 ms frames; a round2 per frame made each 20 ms: 72 s), then 4 s at
   // 240 Hz (4.2 ms frames, each rounded to nothing), then Date.now()-style whole milliseconds.
   Harness h(c);

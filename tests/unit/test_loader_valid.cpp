@@ -1,23 +1,15 @@
 // The valid base course (tests/content/valid) must load into exactly these model values.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 
+#include "../read_file.h"
 #include "core/content_hash.h"
 #include "core/loader.h"
 
 namespace {
 
 const std::string kValid = std::string(GRANICE_SOURCE_DIR) + "/tests/content/valid";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const granice::Course& valid_course() {
   static const granice::LoadResult result = granice::load_course_folder(kValid);  // loaded once for all sections
@@ -164,7 +156,7 @@ TEST_CASE("loader: assessment and resources", "[loader]") {
 TEST_CASE("loader: content hash is FNV-1a 64 over the files in load order", "[loader]") {
   Fnv1a64 h;
   for (const char* f : {"course.json", "m1-boundaries.json", "assessment.json", "resources.json"}) {
-    h.add(slurp(kValid + "/" + f));
+    h.add(granice::test::read_file(kValid + "/" + f));
   }
   CHECK(valid_course().content_hash == h.hex());
   CHECK(valid_course().content_hash.size() == 16);

@@ -8,10 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../read_file.h"
 #include "core/lzma_decode.h"
 
 using namespace granice;
@@ -75,10 +75,7 @@ Bytes course_text() {
     if (e.path().extension() == ".json") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string s = ss.str();
+    const std::string s = test::read_file(f);
     all.insert(all.end(), s.begin(), s.end());
   }
   return all;

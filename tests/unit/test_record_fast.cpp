@@ -9,9 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
 #include "../fuzz/entries.h"
 #include "core/loader.h"
@@ -122,12 +120,6 @@ std::string set_first(const std::string& text, const std::string& key, const std
   return text.substr(0, from) + raw + text.substr(end);
 }
 
-std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -491,14 +483,10 @@ TEST_CASE("fast record reader: random damage never makes it accept what from_rec
 
 TEST_CASE("fast record reader: the fuzz seed and regression inputs", "[record_fast][fuzz]") {
   for (const std::string& seed : fuzz::seeds("record")) agree(seed, Fast::MustAccept);
-  const std::filesystem::path dir = std::filesystem::path(GRANICE_SOURCE_DIR) / "tests/fuzz/regressions/record";
-  std::size_t n = 0;
-  if (std::filesystem::is_directory(dir))
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-      if (!e.is_regular_file() || e.path().filename().string().front() == '.') continue;
-      INFO(e.path().filename().string());
-      agree(read_all(e.path()));
-      ++n;
-    }
-  SUCCEED("replayed " << n << " saved record input(s)");
+  const auto saved = fuzz::regression_inputs("record");
+  for (const auto& input : saved) {
+    INFO(input.name);
+    agree(input.bytes);
+  }
+  SUCCEED("replayed " << saved.size() << " saved record input(s)");
 }

@@ -4,11 +4,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+
+#include "../read_file.h"
 
 namespace {
 
@@ -29,13 +30,6 @@ Run run(const std::string& args) {
   return r;
 }
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("cli: simulate then report, --json, --strict", "[report][cli]") {
@@ -52,10 +46,10 @@ TEST_CASE("cli: simulate then report, --json, --strict", "[report][cli]") {
   CHECK(j.at("records") == 3);
   CHECK(j.at("refused") == 0);
   CHECK(j.at("modules").size() == 7);
-  const std::string table = slurp(dir / "t.csv");
+  const std::string table = granice::test::read_file(dir / "t.csv");
   CHECK(table.rfind("\xEF\xBB\xBF" "file,", 0) == 0);
   CHECK(std::count(table.begin(), table.end(), '\n') == 4);
-  CHECK(slurp(dir / "i.csv").find("question,boundaries,") != std::string::npos);
+  CHECK(granice::test::read_file(dir / "i.csv").find("question,boundaries,") != std::string::npos);
 
   { std::ofstream(dir / "records" / "bad.json") << "{ nope"; }
   const Run lenient = run("report '" + d + "/records' --csv '" + d + "/t.csv'");

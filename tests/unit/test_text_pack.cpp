@@ -1,9 +1,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "../read_file.h"
 #include "core/text_pack.h"
 
 using namespace granice;
@@ -12,13 +11,6 @@ using namespace std::string_literals;
 #ifndef GRANICE_PACK_DIR
 #error "GRANICE_PACK_DIR must name the folder scripts/embed_files.js pack wrote"
 #endif
-
-static std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 TEST_CASE("unpack refills language values in file order, across files", "[text_pack]") {
   const std::string pack =
@@ -54,7 +46,7 @@ TEST_CASE("unpack refuses malformed packs", "[text_pack]") {
 
 TEST_CASE("the shipped content unpacks to exactly its minified files", "[text_pack]") {
   const std::filesystem::path dir = GRANICE_PACK_DIR;
-  const std::string pack = slurp(dir / "content.pack");
+  const std::string pack = granice::test::read_file(dir / "content.pack");
   const auto files = unpack_content(pack);
   REQUIRE(files);
   std::size_t originals = 0;
@@ -66,9 +58,9 @@ TEST_CASE("the shipped content unpacks to exactly its minified files", "[text_pa
     INFO(f.name);
     REQUIRE(f.name.rfind("quizzes/", 0) == 0);
     const std::string base = f.name.substr(8);
-    CHECK(f.text == slurp(dir / (base + ".min")));
+    CHECK(f.text == granice::test::read_file(dir / (base + ".min")));
     // minifying changed nothing but whitespace: the same JSON value as the author's file
-    CHECK(nlohmann::json::parse(f.text) == nlohmann::json::parse(slurp(std::filesystem::path(GRANICE_SOURCE_DIR) / "quizzes" / base)));
+    CHECK(nlohmann::json::parse(f.text) == nlohmann::json::parse(granice::test::read_file(std::filesystem::path(GRANICE_SOURCE_DIR) / "quizzes" / base)));
     text_bytes += f.text.size();
   }
   // the language texts really moved out of the structures: the file part is a small share
