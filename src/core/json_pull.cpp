@@ -5,6 +5,8 @@
 #include <limits>
 #include <system_error>
 
+#include "core/utf8.h"
+
 namespace granice {
 
 namespace {
@@ -65,24 +67,6 @@ int hex4(const char* s, const char* end) {
     v = v * 16 + d;
   }
   return v;
-}
-
-void put_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -218,7 +202,7 @@ bool PullReader::scan_string(std::string_view& out, std::string& scratch) {
         } else if (hi >= 0xDC00 && hi <= 0xDFFF) {
           return fail();
         }
-        put_utf8(scratch, cp);
+        append_utf8(scratch, cp);
         break;
       }
       default: return fail();

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "core/utf8.h"
+
 namespace granice {
 
 namespace {
@@ -187,24 +189,6 @@ class Scanner {
       if (!digits()) return fail(pointer, "invalid number", "digits in the exponent");
     }
     return true;
-  }
-
-  static void append_utf8(std::string& s, std::uint32_t cp) {
-    if (cp < 0x80) {
-      s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      s += static_cast<char>(0xC0 | (cp >> 6));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      s += static_cast<char>(0xE0 | (cp >> 12));
-      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      s += static_cast<char>(0xF0 | (cp >> 18));
-      s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
 
   bool hex4(const std::string& pointer, std::uint32_t& cp) {
