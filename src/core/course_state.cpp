@@ -176,14 +176,11 @@ std::optional<QuizSession> begin_quiz(const Course& course, CourseState& st, std
   QuizProgress& p = quiz_progress(st, course, quiz_id);
   const int attempt = p.attempts_used + 1;
   std::vector<const Question*> qs;
-  if (av == QuizAvailability::InProgress && assessment && !p.answers.empty()) {
-    qs = questions_by_id(course, p.answers);  // the drawn list as it was saved
-  } else if (assessment) {
-    qs = draw_assessment(course, st.seed, attempt);
-  } else {
-    qs = module_questions(*course.module(quiz_id));
-  }
-  if (qs.empty()) qs = assessment ? draw_assessment(course, st.seed, attempt) : qs;
+  const auto draw = [&] {
+    return assessment ? draw_assessment(course, st.seed, attempt) : draw_module_quiz(*course.module(quiz_id), st.seed, attempt);
+  };
+  if (av == QuizAvailability::InProgress && !p.answers.empty()) qs = questions_by_id(course, p.answers);  // as saved
+  if (qs.empty()) qs = draw();
   QuizSession s(std::move(qs), quiz_settings(course, st, quiz_id, attempt));
   if (av == QuizAvailability::InProgress) s.restore(p.answers, p.current);
   p.in_progress = true;
@@ -263,17 +260,22 @@ QuizResult finish_quiz(CourseState& st, QuizSession& s, std::int64_t now) {
 }
 
 // [SECTION] Role-plays
+ReplyOrder reply_order_for(const Course& course, const CourseState& st, const RolePlayProgress& p) {
+  return ReplyOrder{course.shuffle_replies, st.seed, p.runs};
+}
+
 std::optional<RolePlaySession> begin_roleplay(const Course& course, CourseState& st, std::string_view module_id,
                                               std::int64_t now) {
   const Module* m = course.module(module_id);
   if (!m || !m->roleplay) return std::nullopt;
   RolePlayProgress& p = progress(st, module_id).roleplay;
+  const ReplyOrder order = reply_order_for(course, st, p);
   std::optional<RolePlaySession> s;
-  if (p.in_progress) s = RolePlaySession::from_path(*m->roleplay, p.path);
-  if (!s || s->ended()) s = RolePlaySession(*m->roleplay);
+  if (p.in_progress) s = RolePlaySession::from_replies(*m->roleplay, p.path, nullptr, order);
+  if (!s || s->ended()) s = RolePlaySession(*m->roleplay, order);
   if (!s->valid()) return std::nullopt;
   p.in_progress = true;
-  p.path = s->path();
+  p.path = s->reply_path();
   touch(st, now);
   return s;
 }
@@ -288,7 +290,7 @@ void record_choice(CourseState& st, std::string_view module_id, const RolePlaySe
     it.type = InteractionType::Other;
     it.objective = last.choice->honours.empty() ? (last.choice->breaks.empty() ? std::string() : last.choice->breaks.front())
                                                 : last.choice->honours.front();
-    it.learner_response = std::to_string(last.choice_index);
+    it.learner_response = last.choice->id;  // by id: the screen's order is the learner's own
     it.result = InteractionResult::Neutral;
     it.latency_seconds = clean_latency(latency_seconds);
     it.timestamp = now;
@@ -298,14 +300,14 @@ void record_choice(CourseState& st, std::string_view module_id, const RolePlaySe
     p.runs += 1;
     const Outcome o = *s.outcome();
     if (!p.best_outcome || outcome_rank(o) > outcome_rank(*p.best_outcome)) p.best_outcome = o;
-    p.last_path = s.path();
+    p.last_path = s.reply_path();
     p.last_ending = s.node().id;
     p.last_rubric = s.totals();
     p.in_progress = false;
     p.path.clear();
   } else {
     p.in_progress = true;
-    p.path = s.path();
+    p.path = s.reply_path();
   }
   touch(st, now);
 }

@@ -72,10 +72,10 @@ struct QuizProgress {
 
 struct RolePlayProgress {
   bool in_progress = false;
-  std::vector<int> path;                   // the open walk (choice indices)
+  ReplyPath path;                          // the open walk (reply ids)
   int runs = 0;                            // walks that reached an ending
   std::optional<Outcome> best_outcome;
-  std::vector<int> last_path;              // last completed walk
+  ReplyPath last_path;                     // last completed walk
   std::string last_ending;                 // its ending node id
   std::map<std::string, int> last_rubric;  // its rubric totals
   bool operator==(const RolePlayProgress&) const = default;
@@ -161,6 +161,8 @@ void record_answer(CourseState& st, const QuizSession& s, std::size_t index, dou
 QuizResult finish_quiz(CourseState& st, QuizSession& s, std::int64_t now);
 
 // [SECTION] Role-plays
+// The order replies are shown in for the learner's next walk of a role-play (course setting, seed, run).
+ReplyOrder reply_order_for(const Course& course, const CourseState& st, const RolePlayProgress& p);
 // Resumes the open walk (if it still applies to the content), else starts a new one.
 std::optional<RolePlaySession> begin_roleplay(const Course& course, CourseState& st, std::string_view module_id,
                                               std::int64_t now);

@@ -1,6 +1,7 @@
 // README "course.json": course settings, languages, objectives and the files that follow.
 #include <algorithm>
 
+#include "core/item_rules.h"
 #include "core/load_parts.h"
 #include "core/text_match.h"
 
@@ -55,6 +56,7 @@ void read_settings(ObjectReader& r, CourseRefs& refs, Course& course) {
   }
   course.roleplay_feedback_immediate =
       r.one_of("roleplay_feedback", Need::Optional, {"immediate", "end"}).value_or("immediate") == "immediate";
+  course.shuffle_replies = r.boolean("shuffle_replies", Need::Optional).value_or(true);
   if (const json* completion = r.object("completion", Need::Optional, "an object with lock_assessment, assessment_required")) {
     ObjectReader c(r.ctx(), *completion, r.child("completion"));
     course.lock_assessment = c.boolean("lock_assessment", Need::Optional).value_or(true);
@@ -113,6 +115,27 @@ std::vector<FileRef> read_course_file(DocContext& ctx, CourseRefs& refs, const j
 }
 
 // [SECTION] Cross-file checks shared by the part readers
+void read_lint_ok(ObjectReader& r, LintOptOuts& out) {
+  const json* j = r.object("lint_ok", Need::Optional, "an object of rule id -> the reason for the exception");
+  if (!j) return;
+  std::vector<std::string> rule_ids;
+  for (const auto& rule : kItemRules) rule_ids.emplace_back(rule.id);
+  for (const auto& [rule, reason] : j->items()) {
+    const std::string ptr = json_pointer_child(r.child("lint_ok"), rule);
+    if (!is_item_rule(rule)) {
+      const std::string guess = closest_match(rule, rule_ids);
+      r.ctx().at_key(ptr, "unknown rule \"" + rule + "\"",
+                     guess.empty() ? "one of the rules " + quoted_list(rule_ids) : "did you mean \"" + guess + "\"?");
+      continue;
+    }
+    if (!reason.is_string() || reason.get_ref<const std::string&>().find_first_not_of(" \t\n") == std::string::npos) {
+      r.ctx().at_value(ptr, "no reason given for the exception", "a sentence saying why the rule does not apply here");
+      continue;
+    }
+    out.emplace(rule, reason.get<std::string>());
+  }
+}
+
 std::string site(DocContext& ctx, const std::string& pointer) {
   return ctx.file + ":" + std::to_string(ctx.src.value_pos(pointer).line);
 }

@@ -11,8 +11,16 @@ void read_quiz(DocContext& ctx, CourseRefs& refs, const json& j, const std::stri
   m.quiz.max_attempts =
       r.integer("max_attempts", Need::Optional, 0, 1000, "a whole number of attempts, 0 = unlimited").value_or(refs.default_quiz_attempts);
   m.quiz.shuffle_options = r.boolean("shuffle_options", Need::Optional).value_or(true);
+  m.quiz.draw = r.integer("draw", Need::Optional, 1, 1000, "a whole number of questions drawn per attempt, at least 1")
+                    .value_or(0);
+  read_lint_ok(r, m.quiz.lint_ok);
   if (const json* questions = r.array("questions", Need::Required, 1, "an array of questions, at least one")) {
     m.quiz.questions = read_questions(ctx, refs, *questions, r.child("questions"), m.id);
+    if (m.quiz.draw > static_cast<int>(m.quiz.questions.size())) {
+      ctx.at_value(r.child("draw"), "draw " + std::to_string(m.quiz.draw) + " is more than the " +
+                                        std::to_string(m.quiz.questions.size()) + " questions of the quiz",
+                   "at most the number of questions");
+    }
   }
 }
 

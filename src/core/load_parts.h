@@ -32,6 +32,9 @@ void check_objective_ref(DocContext& ctx, const CourseRefs& refs, const std::str
 // Checks a question id against all questions read so far, course-wide.
 void check_question_id(DocContext& ctx, CourseRefs& refs, const std::string& id, const std::string& pointer);
 
+// "lint_ok": {"rule id": "the author's reason"} — known rule ids, non-empty reasons.
+void read_lint_ok(ObjectReader& r, LintOptOuts& out);
+
 std::vector<LessonPage> read_lesson(DocContext& ctx, const json& j, const std::string& pointer);
 Question read_question(DocContext& ctx, CourseRefs& refs, const json& j, const std::string& pointer);
 std::vector<Question> read_questions(DocContext& ctx, CourseRefs& refs, const json& j, const std::string& pointer,

@@ -52,10 +52,14 @@ void read_scores(ObjectReader& r, const std::vector<std::string>& rubric_ids, Ch
   }
 }
 
-Choice read_choice(DocContext& ctx, const CourseRefs& refs, const std::vector<std::string>& rubric_ids, const json& j,
-                   const std::string& pointer) {
+Choice read_choice(DocContext& ctx, const CourseRefs& refs, const std::vector<std::string>& rubric_ids, IdScope& ids,
+                   const json& j, const std::string& pointer) {
   Choice c;
   ObjectReader r(ctx, j, pointer);
+  if (auto id = r.id("id", Need::Required)) {
+    ids.add(ctx, *id, r.child("id"));
+    c.id = *id;
+  }
   c.text = r.text("text", Need::Required);
   c.next = r.id("next", Need::Required).value_or("");
   read_scores(r, rubric_ids, c);
@@ -79,6 +83,7 @@ RolePlayNode read_node(DocContext& ctx, const CourseRefs& refs, const std::vecto
   n.is_ending = ending != nullptr;
   n.client = r.text("client", n.is_ending ? Need::Optional : Need::Required);
   n.mood = r.text("mood", Need::Optional);
+  read_lint_ok(r, n.lint_ok);
   if (ending && choices) {
     ctx.at_value(pointer, "node \"" + n.id + "\" has both choices and an ending", "either \"choices\" or \"ending\"");
   }
@@ -90,8 +95,10 @@ RolePlayNode read_node(DocContext& ctx, const CourseRefs& refs, const std::vecto
     n.debrief = e.text("debrief", Need::Required);
   }
   if (choices) {
+    IdScope reply_ids("reply", "within the node");
     for (std::size_t i = 0; i < choices->size(); ++i) {
-      n.choices.push_back(read_choice(ctx, refs, rubric_ids, choices->at(i), json_pointer_child(r.child("choices"), i)));
+      n.choices.push_back(
+          read_choice(ctx, refs, rubric_ids, reply_ids, choices->at(i), json_pointer_child(r.child("choices"), i)));
     }
   }
   return n;

@@ -9,6 +9,7 @@
 #include "core/content_hash.h"
 #include "core/json_source.h"
 #include "core/load_parts.h"
+#include "core/text_refs.h"
 
 namespace granice {
 
@@ -27,10 +28,12 @@ class CourseLoader {
   LoadResult run(const std::string& course_file) {
     FileDiagnostics& course_diags = slot(course_file);
     auto course_doc = open(course_file, course_diags, nullptr, "", "");
+    result_.course.course_file = course_file;
     if (course_doc) {
       load::DocContext ctx{*course_doc, course_diags.file, course_diags.list, result_.course.languages};
       const auto files = load::read_course_file(ctx, refs_, course_doc->value, result_.course);
       for (const auto& ref : files) load_referenced(ctx, ref);
+      report_text_refs();
     }
     result_.course.content_hash = hash_.hex();
     for (auto& f : files_) {
@@ -46,6 +49,24 @@ class CourseLoader {
   load::CourseRefs refs_;
   Fnv1a64 hash_;
   std::deque<FileDiagnostics> files_;  // a deque: contexts keep references into it while it grows
+  // The parsed files, kept for checks made after every file is read (contact references).
+  struct OpenDoc {
+    std::string name;
+    JsonSource doc;
+    FileDiagnostics* diags;
+  };
+  std::deque<OpenDoc> docs_;
+
+  void report_text_refs() {
+    if (result_.course.resources_file.empty()) return;  // resources.json unreadable: already reported
+    for (auto& problem : resolve_resource_refs(result_.course)) {
+      for (auto& d : docs_) {
+        if (d.name != problem.file) continue;
+        load::DocContext ctx{d.doc, d.diags->file, d.diags->list, result_.course.languages};
+        ctx.at_value(problem.pointer, problem.message, problem.expected);
+      }
+    }
+  }
 
   FileDiagnostics& slot(const std::string& name) {
     files_.push_back(FileDiagnostics{display_name(source_, name), {}});
@@ -91,24 +112,27 @@ class CourseLoader {
     FileDiagnostics& diags = slot(ref.name);
     auto doc = open(ref.name, diags, &course_ctx, ref.pointer, what);
     if (!doc) return;
-    load::DocContext ctx{*doc, diags.file, diags.list, result_.course.languages};
+    docs_.push_back(OpenDoc{ref.name, std::move(*doc), &diags});
+    load::DocContext ctx{docs_.back().doc, diags.file, diags.list, result_.course.languages};
+    const load::json& root = docs_.back().doc.value;
     Course& course = result_.course;
     switch (ref.kind) {
       case Kind::Module: {
-        Module m = load::read_module_file(ctx, refs_, doc->value);
+        Module m = load::read_module_file(ctx, refs_, root);
         m.file = ref.name;
         course.modules.push_back(std::move(m));
         break;
       }
       case Kind::Assessment: {
         const int attempts = course.assessment.max_attempts;  // set from course.json
-        course.assessment = load::read_assessment_file(ctx, refs_, doc->value);
+        course.assessment = load::read_assessment_file(ctx, refs_, root);
         course.assessment.max_attempts = attempts;
         course.assessment.file = ref.name;
         break;
       }
       case Kind::Resources:
-        load::read_resources_file(ctx, doc->value, course);
+        load::read_resources_file(ctx, root, course);
+        course.resources_file = ref.name;
         break;
     }
   }

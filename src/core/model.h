@@ -39,6 +39,9 @@ struct LessonPage {
   std::vector<Block> blocks;
 };
 
+// Item-quality rule id -> the author's written reason for opting out of it ("lint_ok" in the content).
+using LintOptOuts = std::map<std::string, std::string, std::less<>>;
+
 // [SECTION] Questions
 enum class QuestionType { SingleChoice, MultipleResponse, TrueFalse, Ordering, Matching, BestReply };
 
@@ -74,13 +77,16 @@ struct Question {
   LocalText feedback_correct;    // ordering / matching overall feedback
   LocalText feedback_incorrect;
   double points = 1.0;
+  LintOptOuts lint_ok;           // item-quality rules this item opts out of, with the author's reason
 };
 
 struct Quiz {
   int pass_mark = 80;            // percent, 0..100 (defaults to the course pass mark)
   int max_attempts = 0;          // 0 = unlimited
   bool shuffle_options = true;
+  int draw = 0;                  // questions drawn per attempt; 0 = all of them
   std::vector<Question> questions;
+  LintOptOuts lint_ok;           // quiz-wide rules opted out of
 };
 
 // [SECTION] Role-plays
@@ -91,6 +97,7 @@ struct RubricCriterion {
 };
 
 struct Choice {
+  std::string id;                // stable within its node; records and LMS interactions name a reply by it
   LocalText text;                // what the learner says
   std::string next;              // node id
   std::map<std::string, int, std::less<>> scores;  // rubric id -> points (may be negative)
@@ -110,6 +117,7 @@ struct RolePlayNode {
   Outcome outcome = Outcome::Poor;
   LocalText ending_title;
   LocalText debrief;
+  LintOptOuts lint_ok;
 };
 
 struct RolePlay {
@@ -151,6 +159,7 @@ struct Assessment {
   int pass_mark = 80;
   int max_attempts = 0;
   std::vector<Question> bank;
+  LintOptOuts lint_ok;           // bank-wide rules opted out of
 };
 
 struct Objective {
@@ -176,16 +185,20 @@ struct Course {
   LocalText description;
   int pass_mark = 80;                   // percent, course-wide default
   bool roleplay_feedback_immediate = true;
+  bool shuffle_replies = true;          // role-play replies in a seeded order (off: authored order, for review)
   bool lock_assessment = true;          // assessment locked until required modules are done
   bool assessment_required = true;
   std::vector<Objective> objectives;
   std::vector<Module> modules;          // ordered: guidelines then synthesis
   Assessment assessment;
-  LocalText resources_note;             // "examples to verify" banner text
+  LocalText resources_note;             // banner shown to learners above the contacts (optional)
+  std::string resources_author_note;    // for the L&D team only: printed by `granice lint`, never shown
   std::vector<Resource> resources;
   LocalText certificate_title;
   LocalText certificate_body;           // may contain {name} {course} {date} {score}
   std::string content_hash;             // hash of the content files, for records
+  std::string course_file = "course.json";  // file names as course.json gives them, for messages
+  std::string resources_file;
 
   const Module* module(std::string_view id) const;
   const Question* question(std::string_view id) const;  // in quizzes or the bank

@@ -48,6 +48,16 @@ std::vector<const Question*> module_questions(const Module& m) {
   return out;
 }
 
+std::vector<const Question*> draw_module_quiz(const Module& m, std::uint64_t seed, int attempt) {
+  std::vector<const Question*> all = module_questions(m);
+  const auto want = static_cast<std::size_t>(m.quiz.draw);
+  if (want == 0 || want >= all.size()) return all;
+  Rng rng(mix(seed, hash64(m.id, hash64("#draw")), static_cast<std::uint64_t>(attempt)));
+  rng.shuffle(all);
+  all.resize(want);
+  return all;
+}
+
 std::vector<const Question*> draw_assessment(const Course& course, std::uint64_t seed, int attempt) {
   const auto& bank = course.assessment.bank;
   // Objectives in course order, then any others in order of first appearance in the bank.

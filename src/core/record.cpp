@@ -108,16 +108,19 @@ static json quiz_json(const Course& course, const QuizProgress& q, int pass_mark
               {"last_answers", answers_json(course, q.last_answers)}};
 }
 
-static json path_json(const RolePlay* rp, const std::vector<int>& path) {
+// Each step names the node (when the content is known) and the reply by its id.
+static json path_json(const RolePlay* rp, const ReplyPath& path) {
   json arr = json::array();
   std::optional<RolePlaySession> s;
   if (rp) s.emplace(*rp);
-  for (int c : path) {
-    json step = {{"choice", c}};
+  for (const std::string& reply : path) {
+    json step = json::object();
     if (s && s->valid()) {
       step["node"] = s->node().id;
+      const int c = reply_index(s->node(), reply);
       if (c < 0 || !s->choose(static_cast<std::size_t>(c))) s.reset();
     }
+    step["reply"] = reply;
     arr.push_back(std::move(step));
   }
   return arr;
@@ -402,18 +405,20 @@ struct Parser {
     return q;
   }
 
-  std::vector<int> path(const json& obj, const char* key, const std::string& ptr) {
-    std::vector<int> out;
+  // {"node", "reply": id}; records from before reply ids have {"node", "choice": index} ("#index").
+  ReplyPath path(const json& obj, const char* key, const std::string& ptr) {
+    ReplyPath out;
     const json* arr = array(obj, key, ptr, kMaxAnswers);
     if (!arr) return out;
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const std::string p = ptr + "/" + key + "/" + std::to_string(i);
       const json& s = (*arr)[i];
       if (!s.is_object()) {
-        err(p, "expected an object {\"node\", \"choice\"}");
+        err(p, "expected an object {\"node\", \"reply\"}");
         continue;
       }
-      out.push_back(int_member(s, "choice", p, 0, kMaxIndex));
+      if (s.contains("reply") || !s.contains("choice")) out.push_back(str(s, "reply", p));
+      else out.push_back("#" + std::to_string(int_member(s, "choice", p, 0, kMaxIndex)));
     }
     return out;
   }

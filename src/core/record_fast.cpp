@@ -235,10 +235,18 @@ class Walker {
     });
   }
 
-  bool path(std::vector<int>& out) {
+  // Exactly one of "reply" (an id) or "choice" (an index, older records: "#index") per step.
+  bool path(ReplyPath& out) {
     return array(kMaxAnswers, [&] {
+      std::string& step = out.emplace_back();
       return object(all(1), [&](std::string_view k) -> int {
-        if (k == "choice") return field(0, integer(out.emplace_back(), 0, kMaxIndex));
+        if (k == "reply") return field(0, text(&step));
+        if (k == "choice") {
+          int index = 0;
+          const bool ok = integer(index, 0, kMaxIndex);
+          step = "#" + std::to_string(index);
+          return field(0, ok);
+        }
         return kUnknown;
       });
     });

@@ -400,8 +400,9 @@ LearnerDetail learner_detail(const Course& course, const CourseState& st, const 
     if (m.roleplay && !p.roleplay.last_ending.empty()) {
       const RolePlay& rp = *m.roleplay;
       RolePlaySession s(rp);
-      for (int c : p.roleplay.last_path) {
-        if (!s.can_continue() || c < 0 || static_cast<std::size_t>(c) >= s.choices().size()) break;
+      for (const std::string& reply : p.roleplay.last_path) {
+        const int c = s.can_continue() ? reply_index(s.node(), reply) : -1;
+        if (c < 0) break;
         StepDetail step;
         step.client = s.node().client.in(lang);
         step.reply = s.choices()[static_cast<std::size_t>(c)].text.in(lang);

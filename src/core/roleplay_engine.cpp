@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/rng.h"
 #include "core/roleplay_graph.h"
 
 namespace granice {
@@ -79,7 +80,34 @@ int outcome_rank(Outcome o) {
   }
 }
 
-RolePlaySession::RolePlaySession(const RolePlay& rp) : rp_(&rp), bounds_(rubric_bounds(rp)) {
+std::vector<int> reply_order(const RolePlay& rp, const RolePlayNode& node, int step, const ReplyOrder& order) {
+  const int n = static_cast<int>(node.choices.size());
+  if (!order.shuffle) {
+    std::vector<int> same(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) same[static_cast<std::size_t>(i)] = i;
+    return same;
+  }
+  const std::uint64_t where = hash64(node.id, hash64("#", hash64(rp.id)));
+  return shuffled_indices(n, mix(order.seed, where, mix(static_cast<std::uint64_t>(order.run), static_cast<std::uint64_t>(step))));
+}
+
+int reply_index(const RolePlayNode& node, std::string_view id) {
+  if (id.size() > 1 && id.size() < 8 && id[0] == '#' && id.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    const int c = std::stoi(std::string(id.substr(1)));
+    return c < static_cast<int>(node.choices.size()) ? c : -1;
+  }
+  for (std::size_t i = 0; i < node.choices.size(); ++i)
+    if (node.choices[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+void RolePlaySession::present() {
+  presented_.clear();
+  if (valid() && !ended()) presented_ = reply_order(*rp_, node(), steps(), order_);
+}
+
+RolePlaySession::RolePlaySession(const RolePlay& rp, ReplyOrder order)
+    : rp_(&rp), order_(order), bounds_(rubric_bounds(rp)) {
   // Displayed maximum: the loader's RubricCriterion::max (best simple path) when present.
   for (std::size_t i = 0; i < rp.rubric.size(); ++i) {
     const std::string& id = rp.rubric[i].id;
@@ -99,11 +127,12 @@ void RolePlaySession::reset() {
   node_ = find_node(*rp_, rp_->start);
   path_.clear();
   history_.clear();
+  present();
 }
 
 std::optional<RolePlaySession> RolePlaySession::from_path(const RolePlay& rp, const std::vector<int>& path,
-                                                          std::string* error) {
-  RolePlaySession s(rp);
+                                                          std::string* error, ReplyOrder order) {
+  RolePlaySession s(rp, order);
   if (!s.valid()) {
     if (error) *error = "role-play " + rp.id + ": start node '" + rp.start + "' is missing";
     return std::nullopt;
@@ -118,6 +147,37 @@ std::optional<RolePlaySession> RolePlaySession::from_path(const RolePlay& rp, co
     }
   }
   return s;
+}
+
+std::optional<std::vector<int>> reply_path_indices(const RolePlay& rp, const ReplyPath& path, std::string* error) {
+  std::vector<int> out;
+  int at = find_node(rp, rp.start);
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const RolePlayNode* n = at >= 0 ? &rp.nodes[static_cast<std::size_t>(at)] : nullptr;
+    const int c = (n && !n->is_ending) ? reply_index(*n, path[i]) : -1;
+    if (c < 0) {
+      if (error)
+        *error = "role-play " + rp.id + ": step " + std::to_string(i + 1) + " (reply \"" + path[i] + "\" at node '" +
+                 (n ? n->id : std::string("?")) + "') no longer applies";
+      return std::nullopt;
+    }
+    out.push_back(c);
+    at = find_node(rp, n->choices[static_cast<std::size_t>(c)].next);
+  }
+  return out;
+}
+
+std::optional<RolePlaySession> RolePlaySession::from_replies(const RolePlay& rp, const ReplyPath& path, std::string* error,
+                                                             ReplyOrder order) {
+  const auto indices = reply_path_indices(rp, path, error);
+  if (!indices) return std::nullopt;
+  return from_path(rp, *indices, error, order);
+}
+
+ReplyPath RolePlaySession::reply_path() const {
+  ReplyPath out;
+  for (const auto& st : history_) out.push_back(st.choice->id);
+  return out;
 }
 
 const RolePlayNode& RolePlaySession::node() const {
@@ -140,6 +200,7 @@ bool RolePlaySession::choose(std::size_t i) {
   history_.push_back(RolePlayStep{&node(), static_cast<int>(i), &c});
   path_.push_back(static_cast<int>(i));
   node_ = next;
+  present();
   return true;
 }
 

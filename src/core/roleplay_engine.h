@@ -1,19 +1,24 @@
 // Step-style walk through a role-play conversation graph.
 //
-//   RolePlaySession s(roleplay);               // at roleplay.start
+//   RolePlaySession s(roleplay, ReplyOrder{true, seed, run});  // at roleplay.start
 //   while (s.can_continue()) {
-//     show s.node().client, s.node().mood; for (auto& c : s.choices()) show c.text;
-//     s.choose(i);                             // false if i is invalid
+//     show s.node().client, s.node().mood; for (int i : s.presented()) show s.choices()[i].text;
+//     s.choose(i);                             // a model index (authored order); false if invalid
 //     show s.history().back().choice->feedback (when feedback is immediate)
 //   }
 //   Debrief d = s.debrief();                   // steps, ending, rubric totals, honoured/broken guidelines
 //   s.reset();                                 // replay from the start
-//   auto r = RolePlaySession::from_path(roleplay, saved_path);  // resume: re-walks and validates
+//   auto r = RolePlaySession::from_path(roleplay, saved_path, order);  // resume: re-walks and validates
 //
+// Choices are always named by their index in the content (or their id); presented() is only the
+// order they are shown in. It depends on (seed, role-play, node, run, step) alone, so a resume
+// shows the same order, and a replay or a second visit to a node in a loop may show another.
 // Sessions keep pointers into the (immutable) RolePlay; it must outlive them.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,20 +67,46 @@ struct Debrief {
   std::vector<std::string> broken;       // objective ids broken at least once
 };
 
+// How the replies of each node are ordered on screen. Default: authored order.
+struct ReplyOrder {
+  bool shuffle = false;
+  std::uint64_t seed = 0;  // the learner's seed
+  int run = 0;             // finished walks before this one (a replay gets another order)
+};
+
+// Display order (model indices) of the replies of `node` at step `step` of a walk.
+std::vector<int> reply_order(const RolePlay& rp, const RolePlayNode& node, int step, const ReplyOrder& order);
+
+// Index of the reply with id `id` at `node` ("#N": authored index N); -1 when there is none.
+int reply_index(const RolePlayNode& node, std::string_view id);
+
+// A walk written as reply ids, one per step (what the learner's state and records keep). "#N" names
+// the reply at authored index N (records written before replies had ids).
+using ReplyPath = std::vector<std::string>;
+
+// The walk's choice indices; nullopt (and `error`) when a step names no reply of the node reached.
+std::optional<std::vector<int>> reply_path_indices(const RolePlay& rp, const ReplyPath& path, std::string* error = nullptr);
+
 class RolePlaySession {
  public:
-  explicit RolePlaySession(const RolePlay& rp);
+  explicit RolePlaySession(const RolePlay& rp, ReplyOrder order = {});
 
   // Re-walks `path` (choice indices) from the start. nullopt when a choice does not exist
   // (content changed) or the path runs past an ending; `error` then says where.
   static std::optional<RolePlaySession> from_path(const RolePlay& rp, const std::vector<int>& path,
-                                                  std::string* error = nullptr);
+                                                  std::string* error = nullptr, ReplyOrder order = {});
+
+  // from_path() for a walk written as reply ids.
+  static std::optional<RolePlaySession> from_replies(const RolePlay& rp, const ReplyPath& path,
+                                                     std::string* error = nullptr, ReplyOrder order = {});
 
   const RolePlay& roleplay() const { return *rp_; }
   bool valid() const { return node_ >= 0; }  // false when the start node is missing
   const RolePlayNode& node() const;          // current node (an ending once ended)
   int node_index() const { return node_; }
-  const std::vector<Choice>& choices() const;  // empty once ended
+  const std::vector<Choice>& choices() const;  // empty once ended; authored order
+  const std::vector<int>& presented() const { return presented_; }  // display order of choices()
+  const ReplyOrder& order() const { return order_; }
   bool ended() const;
   bool can_continue() const { return valid() && !ended() && steps() < kMaxRolePlaySteps; }
 
@@ -83,6 +114,7 @@ class RolePlaySession {
   void reset();
 
   const std::vector<int>& path() const { return path_; }
+  ReplyPath reply_path() const;  // the walk as reply ids
   int steps() const { return static_cast<int>(path_.size()); }
   const std::vector<RolePlayStep>& history() const { return history_; }
 
@@ -93,7 +125,11 @@ class RolePlaySession {
   Debrief debrief() const;
 
  private:
+  void present();  // presented_ for the current node and step
+
   const RolePlay* rp_;
+  ReplyOrder order_;
+  std::vector<int> presented_;
   std::vector<RubricBound> bounds_;
   std::vector<int> display_max_;
   int node_ = -1;

@@ -503,8 +503,9 @@ std::string encode_snapshot(const Course& course, const CourseState& st) {
       w.u8((p.in_progress ? 1u : 0u) | (p.best_outcome ? 2u : 0u) | (has_last ? 4u : 0u));
       w.var(static_cast<std::uint64_t>(std::max(0, p.runs)));
       if (p.best_outcome) w.u8(static_cast<unsigned>(*p.best_outcome));
-      if (p.in_progress) put_path(w, p.path);
-      if (has_last) put_path(w, p.last_path);
+      // Compact: authored indices, guarded by the role-play's fingerprint above.
+      if (p.in_progress) put_path(w, reply_path_indices(*rp, p.path).value_or(std::vector<int>{}));
+      if (has_last) put_path(w, reply_path_indices(*rp, p.last_path).value_or(std::vector<int>{}));
     }
   }
   put_quiz(w, course, st.assessment);
@@ -628,7 +629,7 @@ SnapshotResult decode_snapshot(const Course& course, std::string_view text) {
         auto s = same ? RolePlaySession::from_path(rp, p.path) : std::nullopt;
         if (s && !s->ended()) {
           rpp.in_progress = true;
-          rpp.path = p.path;
+          rpp.path = s->reply_path();
         } else {
           out.dropped.push_back(where + ": the role-play conversation in progress no longer applies and restarts");
         }
@@ -636,7 +637,7 @@ SnapshotResult decode_snapshot(const Course& course, std::string_view text) {
       if (p.has_last) {
         auto s = same ? RolePlaySession::from_path(rp, p.last_path) : std::nullopt;
         if (s && s->ended()) {
-          rpp.last_path = p.last_path;
+          rpp.last_path = s->reply_path();
           rpp.last_ending = s->node().id;
           rpp.last_rubric = s->totals();
         } else {

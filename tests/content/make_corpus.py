@@ -144,7 +144,7 @@ def cases():
            .edit(C, '"version": "1.0.0",', '"version": "1.0.0", "colour": "blue",')
            .expect(C, '"colour"', "/colour", 'unknown field "colour"',
                    'one of "id", "version", "languages", "title", "description", "pass_mark", "attempts", '
-                   '"roleplay_feedback", "completion", "objectives", "modules", "assessment", "resources", "certificate"'))
+                   '"roleplay_feedback", "shuffle_replies", "completion", "objectives", "modules", "assessment", "resources", "certificate"'))
     yield (Case("invalid-id")
            .edit(M, '"id": "why"', '"id": "why not"')
            .expect(M, '"why not"', "/lesson/pages/0/id", 'invalid id "why not"', ID))
@@ -275,8 +275,8 @@ def cases():
            .expect(M, '{ "id": "end_good"', "/roleplay/nodes/2", 'node "end_good" is unreachable from start "n1"',
                    'a choice with "next": "end_good"'))
     unreachable = (',\n      { "id": "n3", "client": { "pl": "Halo?", "en": "Hello?" },\n        "choices": [\n'
-                   '          { "text": { "pl": "Tak", "en": "Yes" }, "next": "end_good", "feedback": { "pl": "Ok", "en": "Ok" } },\n'
-                   '          { "text": { "pl": "Nie", "en": "No" }, "next": "end_poor", "feedback": { "pl": "Ok", "en": "Ok" } }\n'
+                   '          { "id": "a", "text": { "pl": "Tak", "en": "Yes" }, "next": "end_good", "feedback": { "pl": "Ok", "en": "Ok" } },\n'
+                   '          { "id": "b", "text": { "pl": "Nie", "en": "No" }, "next": "end_poor", "feedback": { "pl": "Ok", "en": "Ok" } }\n'
                    '        ] }')
     yield (Case("roleplay-unreachable-node")
            .edit(M, '"en": "Try again." } } }', '"en": "Try again." } } }' + unreachable)
@@ -288,10 +288,10 @@ def cases():
            .expect(M, '{ "id": "n3"', "/roleplay/nodes/4", 'dead end: node "n3" has no choices and no ending',
                    'at least 2 "choices" or an "ending"'))
     yield (Case("roleplay-one-choice")
-           .edit(M, ',\n          { "text": { "pl": "Słucham.", "en": "Go on." }, "next": "end_poor",\n'
+           .edit(M, ',\n          { "id": "b", "text": { "pl": "Słucham.", "en": "Go on." }, "next": "end_poor",\n'
                     '            "scores": { "boundary_kept": -1, "empathy_shown": 1 },\n'
                     '            "feedback": { "pl": "Za daleko", "en": "Too far" } }', "")
-           .expect(M, '[\n          { "text": { "pl": "Wróćmy', "/roleplay/nodes/1/choices",
+           .expect(M, '[\n          { "id": "a", "text": { "pl": "Wróćmy', "/roleplay/nodes/1/choices",
                    "only 1 choice, so the learner has nothing to decide", "at least 2 choices"))
     yield (Case("roleplay-loop-without-exit")
            .edit(M, '"next": "end_good"', '"next": "n2"')

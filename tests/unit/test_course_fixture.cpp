@@ -137,6 +137,7 @@ RolePlay make_roleplay(const std::string& id, const std::string& objective) {
     n.client = lt("Client line at " + nid);
     n.mood = lt("upset");
     n.choices = std::move(cs);
+    for (std::size_t i = 0; i < n.choices.size(); ++i) n.choices[i].id = std::string(1, static_cast<char>('a' + i));
     return n;
   };
   auto ending = [](const std::string& nid, Outcome o) {

@@ -130,7 +130,7 @@ TEST_CASE("role-play progress in the course state: resume, runs, best outcome", 
   s->choose(0);
   record_choice(st, "mod1", *s, 2.0, 102);
   CHECK(progress(st, "mod1").roleplay.in_progress);
-  CHECK(progress(st, "mod1").roleplay.path == std::vector<int>{0, 0});
+  CHECK(progress(st, "mod1").roleplay.path == ReplyPath{"a", "a"});  // replies by id, never by position
 
   auto resumed = begin_roleplay(c, st, "mod1", 103);
   REQUIRE(resumed);
@@ -143,7 +143,7 @@ TEST_CASE("role-play progress in the course state: resume, runs, best outcome", 
   CHECK(p.runs == 1);
   CHECK(*p.best_outcome == Outcome::Partial);
   CHECK(p.last_ending == "end_partial");
-  CHECK(p.last_path == std::vector<int>{0, 0, 1});
+  CHECK(p.last_path == ReplyPath{"a", "a", "b"});
   CHECK(p.last_rubric.at("boundary_kept") == 2);
   REQUIRE(st.interactions.size() == 3);
   CHECK(st.interactions[2].id == "mod1-rp.n3");
