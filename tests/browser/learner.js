@@ -289,8 +289,10 @@ async function takeQuiz(page, lang, act, { correct = true, shot, log } = {}) {
 }
 
 function bestChoice(rp, replyNames) {
+  // Replies are shown in a seeded order: the node is the one whose replies are the ones on screen.
+  const shown = [...replyNames].sort();
   const node = rp.nodes.find((n) => n.choices && n.choices.length === replyNames.length &&
-    n.choices.every((c, i) => c.text[replyNames.lang] === replyNames[i]));
+    n.choices.map((c) => c.text[replyNames.lang]).sort().every((t, i) => t === shown[i]));
   assert.ok(node, 'role-play node on screen not found in content');
   let best = 0;
   let bestScore = -Infinity;

@@ -50,10 +50,14 @@ module.exports = {
         const replies = (await semantics(page)).filter((n) => n.group === 'replies');
         await L.mouse.press(page, 'button', replies[i % replies.length].name);
       }
+      const replyOrder = async () => (await semantics(page)).filter((n) => n.group === 'replies').map((n) => n.name);
       const before = visible(await semantics(page));
+      const orderBefore = await replyOrder();
       await reload(page);
       const after = visible(await semantics(page));
       assert.deepEqual(after, before, 'same conversation after reload');
+      assert.ok(orderBefore.length >= 2, 'replies on screen');
+      assert.deepEqual(await replyOrder(), orderBefore, 'the replies in the same shown order after reload');
       assert.equal(after.filter((n) => n.startsWith('text|You: ')).length, 2, 'two replies in the log');
       await screenshot(page, 'resume-roleplay');
       assert.deepEqual(errors, []);

@@ -208,7 +208,7 @@ function expectedInteraction(e, v12) {
   }
   const objective = (e.choice.honours || [])[0] || (e.choice.breaks || [])[0];
   return { id: `${e.rp.id}.${e.node.id}`, type: v12 ? 'performance' : 'other',
-           ...(objective ? { 'objectives.0.id': objective } : {}), [resp]: String(e.index), result: 'neutral' };
+           ...(objective ? { 'objectives.0.id': objective } : {}), [resp]: e.choice.id, result: 'neutral' };  // a reply by its id, not its place
 }
 
 // Per course objective: score over the questions that test it (module quizzes + assessment, one

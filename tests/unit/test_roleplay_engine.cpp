@@ -2,7 +2,10 @@
 #include <functional>
 
 #include "core/course_state.h"
+#include "core/record.h"
 #include "core/roleplay_engine.h"
+#include "core/snapshot.h"
+#include <algorithm>
 #include "test_course_fixture.h"
 
 using namespace granice;
@@ -161,4 +164,102 @@ TEST_CASE("role-play progress in the course state: resume, runs, best outcome", 
   CHECK(progress(st, "mod1").roleplay.last_ending == "end_poor");
 
   CHECK_FALSE(begin_roleplay(c, st, "nope", 107));
+}
+
+// [SECTION] Replies in a fair order
+TEST_CASE("role-play replies: a seeded order that only the seed, node, run and step decide", "[roleplay][shuffle]") {
+  const RolePlay rp = make_roleplay("rp", "obj1");
+  const RolePlayNode& n1 = rp.nodes[0];
+  REQUIRE(n1.choices.size() == 3);
+  // Off: authored order.
+  CHECK(RolePlaySession(rp).presented() == std::vector<int>{0, 1, 2});
+  CHECK(reply_order(rp, n1, 0, ReplyOrder{false, 99, 0}) == std::vector<int>{0, 1, 2});
+  // On: a permutation, the same for the same inputs.
+  const ReplyOrder on{true, 12345, 0};
+  const auto a = reply_order(rp, n1, 0, on);
+  CHECK(a == reply_order(rp, n1, 0, on));
+  CHECK(std::is_permutation(a.begin(), a.end(), std::vector<int>{0, 1, 2}.begin()));
+  CHECK(RolePlaySession(rp, on).presented() == a);
+  // Over many seeds every reply is shown first about equally often (3 replies: 1/3 each).
+  std::vector<int> first(3, 0);
+  for (std::uint64_t seed = 0; seed < 3000; ++seed) ++first[static_cast<std::size_t>(reply_order(rp, n1, 0, {true, seed, 0})[0])];
+  for (int f : first) CHECK((f > 850 && f < 1150));
+  // A replay (next run) or a later visit (another step) may show another order: over seeds, some differ.
+  int differs_run = 0, differs_step = 0;
+  for (std::uint64_t seed = 0; seed < 50; ++seed) {
+    differs_run += reply_order(rp, n1, 0, {true, seed, 0}) != reply_order(rp, n1, 0, {true, seed, 1});
+    differs_step += reply_order(rp, n1, 0, {true, seed, 0}) != reply_order(rp, n1, 2, {true, seed, 0});
+  }
+  CHECK(differs_run > 20);
+  CHECK(differs_step > 20);
+}
+
+TEST_CASE("role-play replies: the shown order survives a resume, snapshot and record; choices stay by id", "[roleplay][shuffle][state]") {
+  Course c = make_course();
+  REQUIRE(c.shuffle_replies);
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    CourseState st = new_state(c, "l", "L", "en", seed, 100);
+    auto s = begin_roleplay(c, st, "mod1", 100);
+    REQUIRE(s);
+    // Take the reply shown last at each step: the walk depends on the order only through the learner.
+    s->choose(static_cast<std::size_t>(s->presented().back()));
+    record_choice(st, "mod1", *s, 1.0, 101);
+    if (s->ended()) continue;
+    const std::vector<int> shown = s->presented();
+    const std::string node = s->node().id;
+    INFO("seed " << seed << " at " << node);
+    CHECK(st.interactions.back().learner_response == s->history().back().choice->id);
+    // Resume from the state, from its snapshot and from its record: same node, same order.
+    auto resumed = begin_roleplay(c, st, "mod1", 102);
+    REQUIRE(resumed);
+    CHECK(resumed->node().id == node);
+    CHECK(resumed->presented() == shown);
+    const auto snap = decode_snapshot(c, encode_snapshot(c, st));
+    REQUIRE(snap.state);
+    CourseState from_snap = *snap.state;
+    auto s2 = begin_roleplay(c, from_snap, "mod1", 102);
+    REQUIRE(s2);
+    CHECK(s2->presented() == shown);
+    const auto rec = from_record(to_record(c, st));
+    REQUIRE(rec.state);
+    CHECK(rec.state->modules == st.modules);
+  }
+}
+
+TEST_CASE("role-play replies: walks written by reply id, and old records' indices", "[roleplay][state]") {
+  const RolePlay rp = make_roleplay("rp", "obj1");
+  CHECK(reply_path_indices(rp, {"a", "a", "b"}) == std::vector<int>{0, 0, 1});
+  CHECK(reply_path_indices(rp, {"#0", "#0", "#1"}) == std::vector<int>{0, 0, 1});  // a record from before ids
+  std::string err;
+  CHECK_FALSE(reply_path_indices(rp, {"a", "zz"}, &err));
+  CHECK(err == "role-play rp: step 2 (reply \"zz\" at node 'n2') no longer applies");
+  CHECK_FALSE(reply_path_indices(rp, {"#7"}, &err));
+  auto s = RolePlaySession::from_replies(rp, {"a", "a", "b"});
+  REQUIRE(s);
+  CHECK(s->ended());
+  CHECK(s->reply_path() == ReplyPath{"a", "a", "b"});
+}
+
+TEST_CASE("role-play replies: a record written before reply ids still reads and resumes", "[roleplay][record]") {
+  Course c = make_course();
+  CourseState st = new_state(c, "l", "L", "en", 5, 100);
+  auto s = begin_roleplay(c, st, "mod1", 100);
+  REQUIRE(s);
+  REQUIRE(s->choose(1));  // "b": n1 warm only -> n2
+  record_choice(st, "mod1", *s, 1.0, 101);
+  std::string rec = to_record(c, st);
+  const std::string now_written = "\"reply\": \"b\"";
+  const auto at = rec.find(now_written);
+  REQUIRE(at != std::string::npos);
+  rec.replace(at, now_written.size(), "\"choice\": 1");  // how the first release wrote it
+  const auto old = from_record(rec);
+  REQUIRE(old.state);
+  const ModuleProgress* p = find_progress(*old.state, "mod1");
+  REQUIRE(p);
+  CHECK(p->roleplay.path == ReplyPath{"#1"});
+  CourseState resumed_state = *old.state;
+  auto resumed = begin_roleplay(c, resumed_state, "mod1", 102);
+  REQUIRE(resumed);
+  CHECK(resumed->node().id == "n2");
+  CHECK(resumed->reply_path() == ReplyPath{"b"});
 }

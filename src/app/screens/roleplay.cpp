@@ -104,13 +104,16 @@ void DrawRolePlay(AppState& app) {
   if (!rp->ended()) {
     ui::Heading(T(lang, Str::WhatDoYouSay), 2);
     ui::BeginGroup("replies");
+    // In the seeded order the session presents (focus order and the accessible DOM follow it);
+    // the ImGui id is the reply's own index, so a reply keeps its id whatever its place.
     const auto& choices = rp->choices();
-    for (size_t i = 0; i < choices.size(); ++i) {
-      ImGui::PushID(static_cast<int>(i));
-      const bool pressed = ui::Card(choices[i].text.in(lang), view::Role::Button, false);
+    for (const int i : rp->presented()) {
+      const auto c = static_cast<size_t>(i);
+      ImGui::PushID(i);
+      const bool pressed = ui::Card(choices[c].text.in(lang), view::Role::Button, false);
       ImGui::PopID();
       if (pressed) {
-        s.Choose(i);
+        s.Choose(c);
         break;   // the list changed under us
       }
     }
