@@ -1,8 +1,11 @@
-// granice lint [PATH]: one line per content mistake on stdout, a summary on stderr.
+// granice lint [--strict] [PATH]: one line per content mistake, then one per item-quality warning
+// (README "Item quality"), on stdout; a summary, the "lint_ok" exceptions and the notes for the
+// L&D team on stderr. Exit 1 on errors, or on warnings with --strict.
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
+#include "core/item_lint.h"
 
 namespace granice::cli {
 
@@ -10,18 +13,32 @@ namespace {
 
 std::string count(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
+constexpr const char* kUsage = "usage: granice lint [--strict] [PATH]\n";
+
+void print_notes(const Course& course) {
+  if (!course.resources_author_note.empty())
+    std::cerr << "note for the L&D team (" << course.resources_file << "): " << course.resources_author_note << '\n';
+  for (const auto& r : course.resources)
+    if (!r.author_note.empty()) std::cerr << "note for the L&D team (" << course.resources_file << " " << r.id << "): " << r.author_note << '\n';
+}
+
 }  // namespace
 
 int cmd_lint(const Args& args) {
   std::string path = kDefaultContentDir;
   int positional = 0;
+  bool strict = false;
   for (const auto& a : args) {
+    if (a == "--strict") {
+      strict = true;
+      continue;
+    }
     if (!a.empty() && a[0] == '-') {
-      std::cerr << "granice lint: unknown option " << a << "\nusage: granice lint [PATH]\n";
+      std::cerr << "granice lint: unknown option " << a << '\n' << kUsage;
       return kExitUsage;
     }
     if (++positional > 1) {
-      std::cerr << "granice lint: one PATH only\nusage: granice lint [PATH]\n";
+      std::cerr << "granice lint: one PATH only\n" << kUsage;
       return kExitUsage;
     }
     path = a;
@@ -30,14 +47,24 @@ int cmd_lint(const Args& args) {
   if (!where) return kExitUsage;
   const LoadResult result = load_location(*where);
   for (const auto& d : result.diagnostics) std::cout << format_diagnostic(d) << '\n';
-  std::cout.flush();
-  if (result.ok()) {
-    std::cerr << path << ": no errors, " << count(result.files.size(), "file") << " checked\n";
-    return kExitOk;
+  if (!result.ok()) {
+    std::cout.flush();
+    std::cerr << path << ": " << count(result.diagnostics.size(), "error") << " in "
+              << count(result.files_with_errors(), "file") << '\n';
+    return kExitContentErrors;
   }
-  std::cerr << path << ": " << count(result.diagnostics.size(), "error") << " in "
-            << count(result.files_with_errors(), "file") << '\n';
-  return kExitContentErrors;
+  // Item quality is judged on content that loaded: a broken file has no items to judge.
+  const ItemLint items = lint_items(result.course, folder_source(where->folder));
+  for (const auto& w : items.warnings) std::cout << format_diagnostic(w) << '\n';
+  std::cout.flush();
+  if (!items.opt_outs.empty()) {
+    std::cerr << "exceptions written in the content: " << items.opt_outs.size() << '\n';
+    for (const auto& o : items.opt_outs) std::cerr << format_opt_out(o) << '\n';
+  }
+  print_notes(result.course);
+  std::cerr << path << ": no errors, " << count(items.warnings.size(), "warning") << ", "
+            << count(result.files.size(), "file") << " checked\n";
+  return strict && !items.warnings.empty() ? kExitContentErrors : kExitOk;
 }
 
 }  // namespace granice::cli

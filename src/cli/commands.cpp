@@ -4,8 +4,9 @@ namespace granice::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
-      {"lint", "lint [PATH]", "check the content folder (default quizzes/); one line per mistake", cmd_lint},
+      {"lint", "lint [--strict] [PATH]", "check the content (default quizzes/): mistakes, then item-quality warnings; --strict fails on warnings", cmd_lint},
       {"stats", "stats [--json] [PATH]", "what the course holds, per module and language", cmd_stats},
+      {"audit", "audit [--json] [--draws N] [--lang L] [--check] [PATH]", "how a learner who knows nothing would score: cue-only strategies through the real engines", cmd_audit},
       {"report", "report PATHS... [--csv F] [--items F] [--json]",
        "trainer review of progress records: summary, learners table and item analysis as CSV", cmd_report},
       {"simulate", "simulate --learners N --seed S --out DIR", "write N synthetic progress records made by simulated learners",

@@ -23,6 +23,7 @@ const std::vector<Command>& commands();
 
 int cmd_lint(const Args& args);
 int cmd_stats(const Args& args);
+int cmd_audit(const Args& args);
 int cmd_report(const Args& args);
 int cmd_simulate(const Args& args);
 

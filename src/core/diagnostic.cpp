@@ -7,9 +7,11 @@ namespace granice {
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.file;
   out += ':' + std::to_string(d.line) + ':' + std::to_string(d.col) + ": ";
+  if (!d.rule.empty()) out += "warning: ";
   out += d.pointer.empty() ? "/" : d.pointer;
   out += ": " + d.message;
   if (!d.expected.empty()) out += "; " + d.expected;
+  if (!d.rule.empty()) out += " [" + d.rule + "]";
   return out;
 }
 

@@ -1,5 +1,7 @@
 // One content mistake, printed for authors as
 //   file:line:col: /json/pointer: what is wrong; what was expected
+// or one item-quality warning (`rule` set, README "Item quality"), printed as
+//   file:line:col: warning: /json/pointer: what is wrong; what was expected [rule id]
 #pragma once
 
 #include <string>
@@ -14,6 +16,7 @@ struct Diagnostic {
   std::string pointer;   // JSON pointer of the value concerned ("" = the whole document)
   std::string message;   // what is wrong
   std::string expected;  // what was expected instead
+  std::string rule = {}; // item-quality rule id: a warning, not an error (empty: an error)
 };
 
 // The root pointer "" prints as "/" so the field is never blank.

@@ -57,6 +57,7 @@ void read_resources_file(DocContext& ctx, const json& root, Course& course) {
     res.phone = e.string("phone", Need::Optional).value_or("");
     res.url = e.string("url", Need::Optional).value_or("");
     res.hours = e.text("hours", Need::Optional);
+    res.author_note = e.string("author_note", Need::Optional).value_or("");
     course.resources.push_back(std::move(res));
   }
 }

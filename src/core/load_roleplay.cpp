@@ -118,6 +118,7 @@ RolePlay read_roleplay(DocContext& ctx, const CourseRefs& refs, const json& j, c
     rp.persona_description = p.text("description", Need::Required);
   }
   rp.intro = r.text("intro", Need::Required);
+  read_lint_ok(r, rp.lint_ok);
 
   std::vector<std::string> rubric_ids;
   if (const json* rubric = r.array("rubric", Need::Required, 1, "an array of rubric criteria, at least one")) {

@@ -129,6 +129,7 @@ struct RolePlay {
   std::vector<RubricCriterion> rubric;
   std::string start;
   std::vector<RolePlayNode> nodes;
+  LintOptOuts lint_ok;           // role-play-wide rules opted out of
 
   int node_index(std::string_view id) const;  // -1 if absent
 };
@@ -175,6 +176,7 @@ struct Resource {
   std::string url;
   LocalText hours;
   std::string category;          // e.g. violence, addiction, crisis, internal
+  std::string author_note;       // for the L&D team (what to check or replace); never shown to learners
 };
 
 struct Course {

@@ -59,6 +59,24 @@ class Case:
         self.lines.append(f"{file}:{line}:{col}: {pointer or '/'}: {message}; {expected}")
         return self
 
+    def warn(self, file, anchor, pointer, message, expected, rule, nth=1):
+        """An item-quality warning (granice lint, README "Item quality")."""
+        line, col = self.pos(file, anchor, nth)
+        self.lines.append(f"{file}:{line}:{col}: warning: {pointer or '/'}: {message}; {expected} [{rule}]")
+        return self
+
+    def opt_out(self, file, anchor, pointer, rule, reason, used=True, nth=1):
+        """A "lint_ok" exception, listed after the warnings; anchor: the "lint_ok" member's value."""
+        line, col = self.pos(file, anchor, nth)
+        self.lines.append(f'lint_ok: {file}:{line}:{col}: {pointer or "/"}: {rule}: "{reason}"'
+                          + ("" if used else " (not needed: the rule does not warn here)"))
+        return self
+
+    def add_questions(self, *questions):
+        """Appends single-line questions to the module quiz."""
+        self.edit(M, '\n    ]\n  },\n  "roleplay"', "".join(",\n      " + q for q in questions) + '\n    ]\n  },\n  "roleplay"')
+        return self
+
     def write(self):
         folder = CASES / self.name
         folder.mkdir(parents=True)
@@ -239,7 +257,7 @@ def cases():
            .expect(M, "[\n          { \"id\": \"a\", \"text\": { \"pl\": \"Słucham\"", "/quiz/questions/0/options",
                    "no correct option", 'exactly one option with "correct": true'))
     yield (Case("best-reply-two-correct")
-           .edit(M, '"en": "Tell me more." }, "correct": false', '"en": "Tell me more." }, "correct": true')
+           .edit(M, '"en": "Please tell me more about that." }, "correct": false', '"en": "Please tell me more about that." }, "correct": true')
            .expect(M, '[\n          { "id": "a", "text": { "pl": "Przykro mi.', "/quiz/questions/5/options",
                    "2 correct options", 'exactly one option with "correct": true'))
     yield (Case("multiple-response-all-correct")
@@ -311,11 +329,186 @@ def cases():
                  '"next": "n1",\n            "scores": { "boundary_kept": -1, "empathy_shown": 1 }'))
 
 
+def sc(qid, options, key, kind="single_choice"):
+    """A single-line single-answer question; options: [(pl, en)], key: index of the right one."""
+    opts = ", ".join('{ "id": "%s", "text": { "pl": "%s", "en": "%s" }, "correct": %s, "feedback": { "pl": "Bo tak.", "en": "Because." } }'
+                     % ("abcdef"[i], pl, en, "true" if i == key else "false") for i, (pl, en) in enumerate(options))
+    return ('{ "id": "%s", "type": "%s", "objective": "boundaries", "prompt": { "pl": "Pytanie?", "en": "Question?" }, '
+            '"options": [ %s ] }' % (qid, kind, opts))
+
+
+def tf(qid, answer):
+    return ('{ "id": "%s", "type": "true_false", "objective": "boundaries", "prompt": { "pl": "Zdanie.", "en": "A statement." }, '
+            '"options": [ { "id": "true", "correct": %s, "feedback": { "pl": "A", "en": "A" } }, '
+            '{ "id": "false", "correct": %s, "feedback": { "pl": "B", "en": "B" } } ] }'
+            % (qid, "true" if answer else "false", "false" if answer else "true"))
+
+
+def mr(qid, right):
+    opts = ", ".join('{ "id": "%s", "text": { "pl": "Krok %d", "en": "Step %d" }, "correct": %s, "feedback": { "pl": "A", "en": "A" } }'
+                     % ("abcd"[i], i, i, "true" if i < right else "false") for i in range(4))
+    return ('{ "id": "%s", "type": "multiple_response", "objective": "boundaries", "prompt": { "pl": "Co?", "en": "What?" }, '
+            '"options": [ %s ] }' % (qid, opts))
+
+
+# Four-option items whose options are equally long, except the right one by `extra` characters.
+def even(qid, key, extra=0):
+    options = [("Wariant %d" % i, "Option %d" % i) for i in range(4)]
+    options[key] = ("Wariant " + str(key) + "x" * extra, "Option " + str(key) + "x" * extra)
+    return sc(qid, options, key)
+
+
+def item_cases():
+    W = "the right one at most 15 % longer"
+    # [SECTION] Item quality: length
+    yield (Case("warn-longest-right")
+           .edit(M, '"text": { "pl": "Słucham", "en": "Listen" }', '"text": { "pl": "Słucham uważnie", "en": "Listen carefully" }')
+           .warn(M, '{ "id": "a", "text": { "pl": "Słucham uważnie"', "/quiz/questions/0/options/0",
+                 "the right option is 114 % longer than the longest wrong one (pl 15 vs 7, en 16 vs 8 characters)",
+                 "options of similar length: " + W, "cue/longest-right"))
+    # 8 vs 7 (14 %) and 9 vs 8 (13 %): inside the margin.
+    yield (Case("ok-longest-right-inside-margin")
+           .edit(M, '"text": { "pl": "Słucham", "en": "Listen" }', '"text": { "pl": "Słucham!", "en": "Listen up" }'))
+    # 4 added four-option items, the right one longest in all (+1 character: no item warning), plus b-q1
+    # (a tie in Polish counts as longest): pl 5 of 6, en 4 of 6; chance (1/2 + 1/2 + 4 x 1/4) / 6 = 1/3.
+    # P(X >= 5) = 0.018 < 0.05 warns; P(X >= 4) = 0.100 does not.
+    yield (Case("warn-longest-right-share")
+           .add_questions(even("x1", 0, 1), even("x2", 1, 1), even("x3", 2, 1), even("x4", 3, 1))
+           .warn(M, '{\n    "pass_mark": 80', "/quiz",
+                 "the right option is the longest in 5 of 6 single-answer items (pl); chance is about 33 %",
+                 "the right option the longest in at most 4 of them", "cue/longest-right-share"))
+    # One of the four shorter instead: pl 4 of 6, no warning.
+    yield (Case("ok-longest-right-share")
+           .add_questions(even("x1", 0, 1), even("x2", 1, 1), even("x3", 2, 1), sc("x4", [("Wariant 0", "Option 0"), ("Wariant 1", "Option 1"), ("Wariant 2", "Option 2"), ("Krótki", "Short")], 3)))
+    # [SECTION] Key position: b-q1 and b-q6 have the key first; chance (2 x 1/2 + 3 x 1/4) / 5 = 0.35.
+    # 5 of 5 first: P = 0.005 < 0.05 / 2 warns; 4 of 5: P = 0.054 does not.
+    yield (Case("warn-key-position")
+           .add_questions(even("x1", 0), even("x2", 0), even("x3", 0))
+           .warn(M, '{\n    "pass_mark": 80', "/quiz", "the right option is option 1 in 5 of 5 single-answer items of the quiz",
+                 "the right option in varied positions", "cue/key-position"))
+    yield (Case("ok-key-position")
+           .add_questions(even("x1", 0), even("x2", 0), even("x3", 2)))
+    # [SECTION] Multiple response: b-q2 has 2 right answers
+    yield (Case("warn-mr-same-count")
+           .add_questions(mr("x1", 2))
+           .warn(M, '{\n    "pass_mark": 80', "/quiz", "every multiple-response item of the quiz (2) has 2 right answers",
+                 "a varied number of right answers (from 1 to all but one)", "cue/mr-same-count"))
+    yield Case("ok-mr-varied-count").add_questions(mr("x1", 1))
+    # [SECTION] True/false: b-q3 is false
+    yield (Case("warn-true-false-balance")
+           .add_questions(tf("x1", False))
+           .warn(M, '{\n    "pass_mark": 80', "/quiz", "true/false keys of the quiz: 0 true, 2 false",
+                 "as many true as false keys (a difference of at most 1)", "cue/true-false-balance"))
+    yield Case("ok-true-false-balance").add_questions(tf("x1", True))
+    # [SECTION] Words
+    yield (Case("warn-determiner")
+           .edit(M, '"text": { "pl": "Uciekam", "en": "Walk off" }', '"text": { "pl": "Zawsze!", "en": "Never go" }')
+           .warn(M, '[\n          { "id": "a", "text": { "pl": "Słucham"', "/quiz/questions/0/options",
+                 '"zawsze" only in wrong options (pl)',
+                 "no always/never-style words that mark the wrong options (or the same words in a right one)", "cue/determiner")
+           .warn(M, '[\n          { "id": "a", "text": { "pl": "Słucham"', "/quiz/questions/0/options",
+                 '"never" only in wrong options (en)',
+                 "no always/never-style words that mark the wrong options (or the same words in a right one)", "cue/determiner"))
+    # The same words in the right option: no cue.
+    yield (Case("ok-determiner-in-right-option-too")
+           .edit(M, '"text": { "pl": "Uciekam", "en": "Walk off" }', '"text": { "pl": "Zawsze uciekam", "en": "Always leave" }')
+           .edit(M, '"text": { "pl": "Słucham", "en": "Listen" }', '"text": { "pl": "Zawsze słucham", "en": "Always listen" }'))
+    yield (Case("warn-all-of-the-above")
+           .edit(M, '"text": { "pl": "Uciekam", "en": "Walk off" }', '"text": { "pl": "Żadne z powyższych", "en": "None of the above" }')
+           .warn(M, '[\n          { "id": "a", "text": { "pl": "Słucham"', "/quiz/questions/0/options",
+                 '"żadne" only in wrong options (pl)',
+                 "no always/never-style words that mark the wrong options (or the same words in a right one)", "cue/determiner")
+           .warn(M, '[\n          { "id": "a", "text": { "pl": "Słucham"', "/quiz/questions/0/options",
+                 '"none" only in wrong options (en)',
+                 "no always/never-style words that mark the wrong options (or the same words in a right one)", "cue/determiner")
+           .warn(M, '{ "id": "b", "text": { "pl": "Żadne z powyższych"', "/quiz/questions/0/options/1",
+                 'an "all/none of the above" option (pl)', "options that each stand on their own", "cue/all-of-the-above"))
+    # [SECTION] Role-play
+    yield (Case("warn-duplicate-reply")
+           .edit(M, '"text": { "pl": "Słucham.", "en": "Go on." }', '"text": { "pl": "Wróćmy do wniosku.", "en": "Go on." }')
+           .warn(M, '{ "id": "b", "text": { "pl": "Wróćmy do wniosku.", "en": "Go on." }', "/roleplay/nodes/1/choices/1",
+                 "replies 1 and 2 have the same text (pl)", "replies that differ", "cue/duplicate-reply"))
+    yield (Case("warn-no-real-choice")
+           .edit(M, '"next": "end_poor",\n            "scores": { "boundary_kept": -1, "empathy_shown": 1 }',
+                 '"next": "end_good",\n            "scores": { "boundary_kept": 1 }')
+           .edit(M, '{ "id": "end_poor", "ending"', '{ "id": "end_poor_unused", "ending"')
+           .edit(M, '"next": "end_poor",\n            "scores": { "boundary_kept": -1 }', '"next": "end_poor_unused",\n            "scores": { "boundary_kept": -1 }')
+           .warn(M, '[\n          { "id": "a", "text": { "pl": "Wróćmy', "/roleplay/nodes/1/choices",
+                 'every reply leads to "end_good" with the same scores', "replies that lead to different places or score differently",
+                 "cue/no-real-choice"))
+    # Three more three-reply nodes after n2, the best reply first everywhere: 5 of 5 decisions,
+    # chance (1/2 + 1/2 + 3 x 1/3) / 5 = 0.4: P = 0.010 < 0.05 / 2 warns; 4 of 5 (P = 0.087) does not.
+    def chain(best_last):
+        def node(nid, nxt, best):
+            rs = []
+            for i in range(3):
+                s = 1 if i == best else 0
+                rs.append('{ "id": "%s", "text": { "pl": "Odpowiedź %s%d", "en": "Reply %s%d" }, "next": "%s", "scores": { "boundary_kept": %d }, '
+                          '"feedback": { "pl": "Tak", "en": "Yes" } }' % ("abc"[i], nid, i, nid, i, nxt if i == best else "end_poor", s))
+            return ('{ "id": "%s", "client": { "pl": "Dalej.", "en": "Go on." }, "choices": [ %s ] },\n      ' % (nid, ", ".join(rs)))
+        return node("n3", "n4", 0) + node("n4", "n5", 0) + node("n5", "end_good", best_last)
+    yield (Case("warn-best-reply-position")
+           .edit(M, '"next": "end_good",\n            "scores": { "boundary_kept": 1 }', '"next": "n3",\n            "scores": { "boundary_kept": 1 }')
+           .edit(M, '{ "id": "end_good", "ending"', chain(0) + '{ "id": "end_good", "ending"')
+           .warn(M, '[\n      { "id": "n1"', "/roleplay/nodes", 'the best-scored reply is reply 1 at 5 of 5 nodes of role-play "boundaries-rp"',
+                 "the best reply in varied authored positions", "cue/best-reply-position"))
+    yield (Case("ok-best-reply-position")
+           .edit(M, '"next": "end_good",\n            "scores": { "boundary_kept": 1 }', '"next": "n3",\n            "scores": { "boundary_kept": 1 }')
+           .edit(M, '{ "id": "end_good", "ending"', chain(1) + '{ "id": "end_good", "ending"'))
+    # [SECTION] Text
+    yield (Case("warn-numbers-differ")
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }', '"prompt": { "pl": "Co robisz o 14:00?", "en": "What do you do at 2 pm?" }')
+           .warn(M, '{ "pl": "Co robisz o 14:00?"', "/quiz/questions/0/prompt", "the numbers differ between languages (en: 2; pl: 00 14)",
+                 "the same numbers (phone numbers, ages, amounts, years) in every language", "lang/numbers-differ"))
+    yield (Case("ok-numbers-same")
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }', '"prompt": { "pl": "Co robisz o 14:00?", "en": "What do you do at 14:00?" }'))
+    yield (Case("warn-placeholder")
+           .edit(R, '"name": { "pl": "Wsparcie", "en": "Support" }', '"name": { "pl": "Wsparcie [DO UZUPEŁNIENIA]", "en": "Support [TO BE COMPLETED]" }')
+           .edit(R, '"phone": "+48 000 000 000"', '"phone": "TODO"')
+           .warn(R, '"Support [TO BE COMPLETED]"', "/resources/0/name/en", "text left for the organisation to complete (contact name)",
+                 "the organisation's own text before release (scripts/package refuses it without --draft)", "content/placeholder")
+           .warn(R, '"TODO"', "/resources/0/phone", "contact phone left for the organisation to complete",
+                 "the organisation's own contact before release (scripts/package refuses it without --draft)", "content/placeholder"))
+    # [SECTION] Exceptions: honoured and listed, an unneeded one flagged, malformed ones are errors
+    yield (Case("ok-lint-ok-honoured-and-listed")
+           .edit(M, '"text": { "pl": "Słucham", "en": "Listen" }', '"text": { "pl": "Słucham uważnie", "en": "Listen carefully" }')
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" },',
+                 '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "cue/longest-right": "the length is the skill tested" },')
+           .edit(M, '"prompt": { "pl": "Co pomaga?", "en": "What helps?" },',
+                 '"prompt": { "pl": "Co pomaga?", "en": "What helps?" }, "lint_ok": { "cue/determiner": "kept for a review" },')
+           .opt_out(M, '{ "cue/longest-right"', "/quiz/questions/0", "cue/longest-right", "the length is the skill tested")
+           .opt_out(M, '{ "cue/determiner"', "/quiz/questions/1", "cue/determiner", "kept for a review", used=False))
+    yield (Case("lint-ok-unknown-rule")
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" },',
+                 '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "cue/longest-rigth": "why" },')
+           .expect(M, '"cue/longest-rigth"', "/quiz/questions/0/lint_ok/cue~1longest-rigth", 'unknown rule "cue/longest-rigth"',
+                   'did you mean "cue/longest-right"?'))
+    yield (Case("lint-ok-without-reason")
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" },',
+                 '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "cue/longest-right": " " },')
+           .expect(M, '" " }', "/quiz/questions/0/lint_ok/cue~1longest-right", "no reason given for the exception",
+                   "a sentence saying why the rule does not apply here"))
+    # [SECTION] Contacts by reference, module quiz draw
+    yield (Case("contact-reference-unknown")
+           .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
+                 '"client": { "pl": "Mąż odszedł. {phone:crisiss}", "en": "He left. {phone:crisis}" }')
+           .expect(M, '"Mąż odszedł. {phone:crisiss}"', "/roleplay/nodes/0/client/pl", 'unknown contact "crisiss" in {phone:crisiss}',
+                   'did you mean "crisis"?')
+           .expect(M, '"He left. {phone:crisis}"', "/roleplay/nodes/0/client/en", 'contact "crisis" has no phone number for {phone:crisis}',
+                   "a contact with \"phone\", or {resource:crisis} for its name"))
+    yield (Case("ok-contact-reference")
+           .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
+                 '"client": { "pl": "Mąż odszedł. {resource:eap}: {phone:eap}", "en": "He left. {resource:eap}: {phone:eap}" }'))
+    yield (Case("quiz-draw-more-than-questions")
+           .edit(M, '"shuffle_options": true,', '"shuffle_options": true, "draw": 9,')
+           .expect(M, '9,', "/quiz/draw", "draw 9 is more than the 6 questions of the quiz", "at most the number of questions"))
+
+
 def main():
     if CASES.exists():
         shutil.rmtree(CASES)
     names = set()
-    for case in cases():
+    for case in list(cases()) + list(item_cases()):
         assert case.name not in names, case.name
         names.add(case.name)
         case.write()

@@ -35,7 +35,8 @@ const std::string kBroken = "tests/content/cases/duplicate-objective-id";
 TEST_CASE("cli: --help and --version", "[cli]") {
   const auto help = run_cli("--help");
   CHECK(help.status == 0);
-  CHECK(help.out.find("lint [PATH]") != std::string::npos);
+  CHECK(help.out.find("lint [--strict] [PATH]") != std::string::npos);
+  CHECK(help.out.find("audit [--json]") != std::string::npos);
   CHECK(help.out.find("stats") != std::string::npos);
   const auto version = run_cli("--version");
   CHECK(version.status == 0);
@@ -49,6 +50,27 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
   CHECK(run_cli("lint a b").status == 2);
   CHECK(run_cli("lint no/such/folder").status == 2);
   CHECK(run_cli("stats --bogus " + kValid).status == 2);
+  CHECK(run_cli("audit --draws 0 " + kValid).status == 2);
+  CHECK(run_cli("audit --draws x " + kValid).status == 2);
+  CHECK(run_cli("audit --lang de " + kValid).status == 2);
+}
+
+TEST_CASE("cli: item-quality warnings exit 0, or 1 with --strict; exceptions and notes are listed", "[cli][lint]") {
+  const std::string warn = "tests/content/cases/warn-longest-right";
+  const auto plain = run_cli("lint " + warn);
+  CHECK(plain.status == 0);
+  CHECK(plain.out.rfind(warn + "/m1-boundaries.json:41:11: warning: /quiz/questions/0/options/0: the right option is 114 %", 0) == 0);
+  CHECK(run_cli("lint " + warn, "2>&1 >/dev/null").out == warn + ": no errors, 1 warning, 4 files checked\n");
+  CHECK(run_cli("lint --strict " + warn).status == 1);
+  CHECK(run_cli("lint --strict " + kValid).status == 0);
+  const std::string opted = "tests/content/cases/ok-lint-ok-honoured-and-listed";
+  const auto listed = run_cli("lint --strict " + opted, "2>&1 >/dev/null");
+  CHECK(listed.out == "exceptions written in the content: 2\n"
+                      "lint_ok: " + opted + "/m1-boundaries.json:39:79: /quiz/questions/0: cue/longest-right: \"the length is the skill tested\"\n"
+                      "lint_ok: " + opted + "/m1-boundaries.json:45:75: /quiz/questions/1: cue/determiner: \"kept for a review\" (not needed: the rule does not warn here)\n" +
+                      opted + ": no errors, 0 warnings, 4 files checked\n");
+  // Errors stop before item quality: a broken file has no items to judge.
+  CHECK(run_cli("lint --strict " + kBroken).out.find("warning:") == std::string::npos);
 }
 
 TEST_CASE("cli: lint exit codes and output", "[cli]") {
@@ -56,7 +78,7 @@ TEST_CASE("cli: lint exit codes and output", "[cli]") {
   CHECK(clean.status == 0);
   CHECK(clean.out.empty());
   const auto clean_summary = run_cli("lint " + kValid, "2>&1 >/dev/null");
-  CHECK(clean_summary.out == kValid + ": no errors, 4 files checked\n");
+  CHECK(clean_summary.out == kValid + ": no errors, 0 warnings, 4 files checked\n");
   const auto file_arg = run_cli("lint " + kValid + "/course.json");
   CHECK(file_arg.status == 0);
 
