@@ -439,6 +439,25 @@ async function uiRun(env, version) {
 }
 
 module.exports = {
+  async 'packages: a release needs content that passes granice lint --strict; --draft packages it anyway'() {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-draft-'));
+    const warned = path.join(ROOT, 'tests/content/cases/warn-longest-right');
+    const args = ['--site', SITE, '--content', warned, '--out', out];
+    let refused = null;
+    try {
+      execFileSync(path.join(ROOT, 'scripts/package'), args, { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      refused = e;
+    }
+    assert.ok(refused, 'content with an item-quality warning is refused');
+    assert.match(refused.stdout + refused.stderr, /warning: \/quiz\/questions\/0\/options\/0: the right option is 114 % longer/);
+    assert.match(refused.stderr, /not ready for learners .*--draft/s);
+    assert.deepEqual(fs.readdirSync(out), [], 'nothing written');
+    const printed = execFileSync(path.join(ROOT, 'scripts/package'), [...args, '--draft'], { encoding: 'utf8' });
+    assert.match(printed, /draft: packaging content with warnings/);
+    assert.equal(printed.split('\n').filter((l) => l.endsWith('.zip')).length, 2);
+  },
+
   async 'packages: manifests name the course, its pass mark and every file'() {
     const { zips } = await lmsServer();
     for (const zip of zips) {
