@@ -17,8 +17,10 @@ const char* strategy_id(CueStrategy s) {
     case CueStrategy::Random: return "random";
     case CueStrategy::Longest: return "longest";
     case CueStrategy::LongerThanMean: return "longer-than-mean";
+    case CueStrategy::NeverLongest: return "never-longest";
     case CueStrategy::FirstShown: return "first-shown";
     case CueStrategy::TrueWhenUnsure: return "true-when-unsure";
+    case CueStrategy::TickAll: return "tick-all";
     case CueStrategy::Empathic: return "empathic";
   }
   return "?";
@@ -29,8 +31,10 @@ const char* strategy_name(CueStrategy s) {
     case CueStrategy::Random: return "random guessing";
     case CueStrategy::Longest: return "always the longest option";
     case CueStrategy::LongerThanMean: return "options longer than the mean";
+    case CueStrategy::NeverLongest: return "never the longest option";
     case CueStrategy::FirstShown: return "always the first shown";
     case CueStrategy::TrueWhenUnsure: return "\"true\" when unsure";
+    case CueStrategy::TickAll: return "tick every box";
     case CueStrategy::Empathic: return "most empathic-sounding";
   }
   return "?";
@@ -72,6 +76,14 @@ std::vector<int> longest_of(const std::vector<int>& shown, const std::vector<std
   std::vector<int> out;
   for (int i : shown)
     if (len[static_cast<std::size_t>(i)] == best) out.push_back(i);
+  return out;
+}
+
+std::vector<int> all_but_longest(const std::vector<int>& shown, const std::vector<std::size_t>& len) {
+  const std::vector<int> top = longest_of(shown, len);
+  std::vector<int> out;
+  for (int i : shown)
+    if (std::find(top.begin(), top.end(), i) == top.end()) out.push_back(i);
   return out;
 }
 
@@ -126,6 +138,12 @@ Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown,
     case CueStrategy::LongerThanMean:
       if (choice) return pick(above_mean(shown, len));
       break;
+    case CueStrategy::NeverLongest:  // a learner who expects writers to have over-corrected
+      if (q.type != QuestionType::MultipleResponse && choice) return pick(all_but_longest(shown, len));
+      break;
+    case CueStrategy::TickAll:
+      if (q.type == QuestionType::MultipleResponse) return pick(shown);
+      break;
     case CueStrategy::FirstShown: {
       Response r;
       if (is_choice_type(q.type)) r.selected = {shown.front()};
@@ -161,6 +179,7 @@ int reply_pick(CueStrategy s, const RolePlayNode& n, const std::vector<int>& sho
   switch (s) {
     case CueStrategy::Longest: from = longest_of(shown, len); break;
     case CueStrategy::LongerThanMean: from = above_mean(shown, len); break;
+    case CueStrategy::NeverLongest: from = all_but_longest(shown, len); break;
     case CueStrategy::FirstShown: return shown.front();
     case CueStrategy::Empathic:
       for (int i : shown)

@@ -16,10 +16,11 @@
 
 namespace granice {
 
-enum class CueStrategy { Random, Longest, LongerThanMean, FirstShown, TrueWhenUnsure, Empathic };
+enum class CueStrategy { Random, Longest, LongerThanMean, NeverLongest, FirstShown, TrueWhenUnsure, TickAll, Empathic };
 inline constexpr CueStrategy kCueStrategies[] = {CueStrategy::Random,         CueStrategy::Longest,
-                                                 CueStrategy::LongerThanMean, CueStrategy::FirstShown,
-                                                 CueStrategy::TrueWhenUnsure, CueStrategy::Empathic};
+                                                 CueStrategy::LongerThanMean, CueStrategy::NeverLongest,
+                                                 CueStrategy::FirstShown,     CueStrategy::TrueWhenUnsure,
+                                                 CueStrategy::TickAll,        CueStrategy::Empathic};
 const char* strategy_id(CueStrategy s);    // "random", "longest", ...
 const char* strategy_name(CueStrategy s);  // "random guessing", "always the longest option", ...
 

@@ -307,6 +307,12 @@ class Linter {
                "the right option is the longest in " + std::to_string(x) + " of " + std::to_string(choice_items) +
                    " single-answer items (" + lang + "); chance is about " + percent(p),
                "the right option the longest in at most " + std::to_string(max_by_chance(choice_items, p)) + " of them");
+        } else if (1.0 - binomial_tail(choice_items, x + 1, p) < kChanceAlpha) {
+          // Over-correction is a cue too: "never the longest" then pays.
+          warn("cue/longest-right-share", file, bank_at, bank_ptr,
+               "the right option is the longest in only " + std::to_string(x) + " of " + std::to_string(choice_items) +
+                   " single-answer items (" + lang + "); chance is about " + percent(p),
+               "the right option the longest in at least " + std::to_string(min_by_chance(choice_items, p)) + " of them");
         }
       }
     }
@@ -334,6 +340,12 @@ class Linter {
            "true/false keys of " + where + ": " + std::to_string(tf_true) + " true, " + std::to_string(tf_false) + " false",
            "as many true as false keys (a difference of at most " + std::to_string(std::max(1, tf / 4)) + ")");
     }
+  }
+
+  static int min_by_chance(int n, double p) {
+    int x = 0;
+    while (x < n && 1.0 - binomial_tail(n, x + 1, p) < kChanceAlpha) ++x;
+    return x;
   }
 
   static int max_by_chance(int n, double p) {

@@ -17,7 +17,7 @@ struct ItemRule {
 
 inline constexpr ItemRule kItemRules[] = {
     {"cue/longest-right", RuleScope::Item, "the right option is the longest by a clear margin"},
-    {"cue/longest-right-share", RuleScope::Bank, "the right option is the longest far more often than chance"},
+    {"cue/longest-right-share", RuleScope::Bank, "the right option is the longest far more (or far less) often than chance"},
     {"cue/key-position", RuleScope::Bank, "the right option sits in one authored position far more often than chance"},
     {"cue/mr-same-count", RuleScope::Bank, "every multiple-response item has the same number of right answers"},
     {"cue/true-false-balance", RuleScope::Bank, "true/false keys are lopsided"},

@@ -490,6 +490,48 @@ module.exports = {
   async 'SCORM 1.2: launch, learn, finish; every value valid, zero errors; relaunch resumes exactly'(env) { await fullRun(env, 12); },
   async 'SCORM 2004: launch, learn, finish; every value valid, zero errors; relaunch resumes exactly'(env) { await fullRun(env, 2004); },
 
+  async 'SCORM 2004: closed in the middle of a role-play and relaunched from the LMS, the replies come back in the same shown order'(env) {
+    const cmi = { learner_id: 'u-31', learner_name: 'Jan Nowak', entry: 'ab-initio', learner_preference: { language: 'pl' } };
+    const ui = L.UI.pl;
+    const replyOrder = async (frame) => (await semantics(frame)).filter((n) => n.group === 'replies').map((n) => n.name);
+    const a = await openLms(env, { version: 2004, cmi, query: '' });
+    let saved;
+    let before;
+    let order;
+    try {
+      await settle(a.frame);
+      await L.mouse.press(a.frame, 'button', ui.start);
+      await L.mouse.press(a.frame, 'button', ui.playRolePlay);
+      const first = await replyOrder(a.frame);
+      assert.ok(first.length >= 2, 'replies on screen');
+      await L.mouse.press(a.frame, 'button', first[first.length - 1]);   // the reply shown last
+      order = await replyOrder(a.frame);
+      assert.ok(order.length >= 2, 'the conversation goes on');
+      before = visible(await semantics(a.frame));
+      await closeCourse(a, false);
+      const s = await lmsState(a);
+      assert.deepEqual(s.problems, []);
+      assert.deepEqual(s.errors, []);
+      const reply = entries(flatten(s.cmi.cmi, 'cmi'), 'interactions').find((i) => i.type === 'other');
+      const rp = L.content.modules[0].roleplay;
+      const chosen = rp.nodes.find((n) => n.id === rp.start).choices.find((c) => c.text.pl === first[first.length - 1]);
+      assert.equal(reply.learner_response, chosen.id, 'the LMS holds the reply by its id');
+      saved = s.cmi.cmi;
+    } finally {
+      await a.context.close();
+    }
+    saved.entry = 'resume';
+    const b = await openLms(env, { version: 2004, cmi: saved, query: '' });
+    try {
+      await settle(b.frame);
+      assert.deepEqual(await replyOrder(b.frame), order, 'the same replies in the same order');
+      assert.deepEqual(visible(await semantics(b.frame)), before, 'the same conversation');
+      assert.deepEqual(b.pageErrors, []);
+    } finally {
+      await b.context.close();
+    }
+  },
+
   async 'no LMS: standalone mode, local storage, resume after reload'(env) {
     const a = await openLms(env, { version: 12, faults: { missing: true } });
     try {

@@ -31,7 +31,7 @@ Option opt(const std::string& id, const std::string& text, bool correct) {
 // length, and the only one with a stock opener; q2's right option is the shortest, and two of its
 // wrong options open with „Rozumiem”. Assessment, pass mark 50: two true/false items, keys true and
 // false. Role-play: one decision, reply "a" longest (good ending), "b" with a stock opener
-// (partial), "c" (poor).
+// (partial), "c" (poor). A second module has one multiple-response item, 4 of 5 options right.
 Course hand_made() {
   Course c;
   c.id = "audit";
@@ -75,6 +75,13 @@ Course hand_made() {
   rp.nodes = {n1, ending("good", Outcome::Good), ending("partial", Outcome::Partial), ending("poor", Outcome::Poor)};
   m.roleplay = rp;
   c.modules.push_back(m);
+  // A second module: one multiple-response item, 4 of its 5 options right, pass mark 50.
+  Module m2;
+  m2.id = "m2";
+  m2.file = "m2.json";
+  m2.quiz.pass_mark = 50;
+  m2.quiz.questions = {multiple_response("mr", 5, {0, 1, 2, 3}, "o")};
+  c.modules.push_back(m2);
   c.assessment.id = "assessment";
   c.assessment.draw = 2;
   c.assessment.pass_mark = 50;
@@ -113,8 +120,12 @@ TEST_CASE("audit: figures a hand count predicts", "[audit]") {
   CHECK(by(r, CueStrategy::LongerThanMean).quizzes[0].mean_score == Approx(50.0));
   // Empathic: q1's only „Rozumiem” is right, q2's two are wrong -> 50 %.
   CHECK(by(r, CueStrategy::Empathic).quizzes[0].mean_score == Approx(50.0));
+  // Never the longest: q1 never (its key is the longest), q2 one of the three others (a 1/3 chance)
+  // -> 50 x 1/3 = 16.7 %.
+  const auto& never = by(r, CueStrategy::NeverLongest).quizzes[0];
+  CHECK(never.mean_score == Approx(50.0 / 3).margin(4 * never.score_stderr + 0.01));
   // "True" when unsure on the assessment: t1 right, t2 wrong -> 50 %, always passes at 50.
-  const auto& truthy = by(r, CueStrategy::TrueWhenUnsure).quizzes[1];
+  const auto& truthy = by(r, CueStrategy::TrueWhenUnsure).quizzes[2];
   CHECK(truthy.quiz_id == "assessment");
   CHECK(truthy.mean_score == Approx(50.0));
   CHECK(truthy.pass_probability == Approx(1.0));
@@ -122,21 +133,26 @@ TEST_CASE("audit: figures a hand count predicts", "[audit]") {
   // Random guessing (and the first shown option, over shuffled options): each 4-option item right
   // with p = 1/4, so mean 25 % and P(at least one right) = 1 - (3/4)^2 = 7/16; each true/false item
   // with p = 1/2: mean 50 %, P(at least one) = 3/4. Within 4 standard errors (4000 draws).
-  for (const CueStrategy s : {CueStrategy::Random, CueStrategy::FirstShown}) {
+  for (const CueStrategy s : {CueStrategy::Random, CueStrategy::FirstShown, CueStrategy::TickAll}) {  // no multiple response here
     INFO(strategy_id(s));
     const auto& quiz = by(r, s).quizzes[0];
     CHECK(quiz.mean_score == Approx(25.0).margin(4 * quiz.score_stderr + 0.01));
     CHECK(quiz.pass_probability == Approx(7.0 / 16.0).margin(4 * quiz.pass_stderr + 0.001));
     CHECK(quiz.score_stderr < 0.6);
   }
-  const auto& random_tf = by(r, CueStrategy::Random).quizzes[1];
+  const auto& random_tf = by(r, CueStrategy::Random).quizzes[2];
   CHECK(random_tf.mean_score == Approx(50.0).margin(4 * random_tf.score_stderr));
   CHECK(random_tf.pass_probability == Approx(0.75).margin(4 * random_tf.pass_stderr));
+
+  // Tick every box on 4 right of 5: (4 right - 1 wrong) / 4 = 75 %, every time.
+  CHECK(by(r, CueStrategy::TickAll).quizzes[1].mean_score == Approx(75.0));
+  CHECK(by(r, CueStrategy::TickAll).quizzes[1].pass_probability == Approx(1.0));
 
   // Role-play: the longest reply always ends well, the empathic one always partly; random and
   // first-shown (replies shuffled) reach each ending about a third of the time.
   CHECK(ending_count(by(r, CueStrategy::Longest).roleplays[0], "good") == 4000);
   CHECK(ending_count(by(r, CueStrategy::Empathic).roleplays[0], "partial") == 4000);
+  CHECK(ending_count(by(r, CueStrategy::NeverLongest).roleplays[0], "good") == 0);
   for (const CueStrategy s : {CueStrategy::Random, CueStrategy::FirstShown}) {
     const auto& rp = by(r, s).roleplays[0];
     CHECK(rp.runs == 4000);
@@ -147,7 +163,7 @@ TEST_CASE("audit: figures a hand count predicts", "[audit]") {
   // every strategy passes the "final assessment" (pass mark 50) far more often than 1 %.
   const auto misses = audit_misses(c, r);
   CHECK(std::count_if(misses.begin(), misses.end(), [](const std::string& m) { return m.find("beats random guessing on m by 2") != std::string::npos; }) == 3);
-  CHECK(std::count_if(misses.begin(), misses.end(), [](const std::string& m) { return m.find("passes the final assessment") != std::string::npos; }) == 6);
+  CHECK(std::count_if(misses.begin(), misses.end(), [](const std::string& m) { return m.find("passes the final assessment") != std::string::npos; }) == 8);
 
   // Deterministic: the same options give the same figures.
   const AuditResult again = audit_course(c, AuditOptions{4000, "pl", 7});
