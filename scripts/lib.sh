@@ -4,7 +4,8 @@ set -euo pipefail
 
 GRANICE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GRANICE_CACHE="${GRANICE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/granice}"
-export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+# Debian's emscripten needs /usr/share/nodejs on NODE_PATH: added to what the user has, not a default.
+case ":${NODE_PATH:-}:" in *:/usr/share/nodejs:*) ;; *) export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}" ;; esac
 
 _step_name=""
 _step_start=0
@@ -27,6 +28,16 @@ skip() {            # skip "why"
 fail() {            # fail "what went wrong" "what to do"
   printf '\nFAILED at step: %s\n  %s\n  what to do: %s\n' "${_step_name:-setup}" "$1" "${2:-see the output above}" >&2
   exit 1
+}
+
+cmake_build() {     # cmake_build DIR [cmake --build options...]: progress lines hidden, a failure stops the script
+  # PIPESTATUS right after the pipeline: with pipefail, '|| true' would replace it and hide a failed build.
+  local dir="$1" rc; shift
+  set +e
+  cmake --build "$dir" -j"$(nproc)" "$@" 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] '
+  rc=${PIPESTATUS[0]}
+  set -e
+  [ "$rc" -eq 0 ] || fail "building $dir failed" "fix the error above and re-run"
 }
 
 as_root() {

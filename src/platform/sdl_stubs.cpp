@@ -1,3 +1,5 @@
+// Pinned to SDL 2.26.5 (scripts/setup SDL_VERSION): these replace SDL internals by name, so a new SDL
+// version must be checked against each of them.
 // Size: Dear ImGui's SDL backend polls a game controller for gamepad navigation, which we never
 // enable (ImGuiConfigFlags_NavEnableGamepad is off). Linking SDL's game controller code for that
 // call would also bring its mapping database (tens of KB). These stand-ins report "no controller".

@@ -41,7 +41,7 @@ TEST_CASE("rng is deterministic and bounded", "[rng]") {
   CHECK(fixed.next() == 6990951692964543102ULL);
   CHECK(fixed.next() == 12544586762248559009ULL);
   CHECK(fixed.range(-5, 5) == 0);
-  CHECK(shuffled_indices(5, 99) == shuffled_indices(5, 99));
+  CHECK(shuffled_indices(5, 99) == std::vector<int>{1, 4, 0, 2, 3});  // pinned: saved orders depend on it
   CHECK(hash64("") == 0xcbf29ce484222325ULL);
   CHECK(hash32("a") == 0xe40c292cu);
 }
