@@ -177,7 +177,8 @@ std::optional<QuizSession> begin_quiz(const Course& course, CourseState& st, std
   const int attempt = p.attempts_used + 1;
   std::vector<const Question*> qs;
   const auto draw = [&] {
-    return assessment ? draw_assessment(course, st.seed, attempt) : draw_module_quiz(*course.module(quiz_id), st.seed, attempt);
+    return assessment ? draw_assessment(course, st.seed, attempt)
+                      : draw_module_quiz(*course.module(quiz_id), st.seed, attempt, p.last_answers);
   };
   if (av == QuizAvailability::InProgress && !p.answers.empty()) qs = questions_by_id(course, p.answers);  // as saved
   if (qs.empty()) qs = draw();

@@ -48,13 +48,19 @@ std::vector<const Question*> module_questions(const Module& m) {
   return out;
 }
 
-std::vector<const Question*> draw_module_quiz(const Module& m, std::uint64_t seed, int attempt) {
+std::vector<const Question*> draw_module_quiz(const Module& m, std::uint64_t seed, int attempt,
+                                              const std::vector<QuestionAnswer>& previous) {
   std::vector<const Question*> all = module_questions(m);
   const auto want = static_cast<std::size_t>(m.quiz.draw);
   if (want == 0 || want >= all.size()) return all;
   Rng rng(mix(seed, hash64(m.id, hash64("#draw")), static_cast<std::uint64_t>(attempt)));
   rng.shuffle(all);
+  const auto asked = [&](const Question* q) {
+    return std::any_of(previous.begin(), previous.end(), [&](const QuestionAnswer& a) { return a.question_id == q->id; });
+  };
+  std::stable_partition(all.begin(), all.end(), [&](const Question* q) { return !asked(q); });
   all.resize(want);
+  rng.shuffle(all);  // the new ones do not all come first
   return all;
 }
 

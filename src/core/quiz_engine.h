@@ -66,8 +66,11 @@ std::vector<int> presentation_order(const Question& q, bool shuffle_options, std
 std::vector<const Question*> module_questions(const Module& m);
 
 // The questions of one attempt at a module quiz: all of them in authored order, or, when the quiz
-// sets `draw`, that many drawn and ordered from (seed, module, attempt), so a retry gets another set.
-std::vector<const Question*> draw_module_quiz(const Module& m, std::uint64_t seed, int attempt);
+// sets `draw`, that many drawn and ordered from (seed, module, attempt). The questions of the
+// previous attempt (`previous`, its answers) are drawn last, so a retry first gets the questions the
+// last attempt's feedback did not show.
+std::vector<const Question*> draw_module_quiz(const Module& m, std::uint64_t seed, int attempt,
+                                              const std::vector<QuestionAnswer>& previous = {});
 
 // `draw` questions from the bank, spread over the objectives as evenly as the bank allows
 // (round-robin over per-objective seeded shuffles), then shuffled. Same (seed, attempt) -> same list.

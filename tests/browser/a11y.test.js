@@ -205,8 +205,9 @@ module.exports = {
       const [rec] = await Promise.all([page.waitForEvent('download'), L.dom.press(page, 'button', 'Download my record')]);
       const record = JSON.parse(fs.readFileSync(await rec.path(), 'utf8'));
       const matchings = record.interactions.filter((it) => it.type === 'matching');
-      const askedMatching = L.content.modules.reduce((n, m) => n + m.quiz.questions.filter((q) => q.type === 'matching').length, 0);
-      assert.ok(matchings.length >= askedMatching, `matching answers recorded: ${matchings.length} of at least ${askedMatching}`);
+      // Quizzes draw their questions: a module's matching item is asked in 7 attempts of 10, so at least
+      // one of the 7 modules' and the assessment's is all but certain (1 - 0.3^7).
+      assert.ok(matchings.length >= 1, `matching answers recorded: ${matchings.length}`);
       for (const it of matchings) {
         assert.equal(it.result, 'correct', `matching ${it.id} recorded as answered right: ${it.learner_response}`);
         assert.ok(it.correct_responses.includes(it.learner_response), `${it.id}: ${it.learner_response}`);
@@ -297,8 +298,8 @@ module.exports = {
       await page.keyboard.press('Escape');
       await settle(page);
       assert.equal((await screen(page)).title, before, 'Esc goes back');
-      // Module 2 as well: its quiz has a matching question, answered with Tab and the arrow keys
-      // on the combobox (L.keyboard.choose checks the app's focus is on it).
+      // Module 2 as well: its quiz has a matching question (asked when the draw takes it), answered
+      // with Tab and the arrow keys on the combobox (L.keyboard.choose checks the app's focus is on it).
       const m2 = L.content.modules[1];
       assert.ok(m2.quiz.questions.some((q) => q.type === 'matching'));
       await L.keyboard.press(page, 'button', `${L.UI.en.nextModule}: ${m2.title.en}`);
@@ -348,14 +349,19 @@ module.exports = {
   async 'matching: one native combobox per item, chosen by keyboard and by role; the answer is recorded'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', act: L.dom, name: 'Mia Match' });
     try {
-      const m = L.content.modules.find((mod) => mod.quiz.questions.some((q) => q.type === 'matching'));
-      await L.dom.press(page, 'button', `Module ${m.number}: ${m.title.en}`);
-      await L.dom.press(page, 'button', L.UI.en.takeQuiz);
-      let q = L.currentQuestion(await semantics(page), 'en');
-      for (let i = 0; i < 10 && q.type !== 'matching'; i++) {
-        await L.answerQuestion(page, 'en', L.dom);
-        await L.dom.press(page, 'button', L.UI.en.nextQ);
-        q = L.currentQuestion(await semantics(page), 'en');
+      // Quizzes draw their questions: go through the modules' quizzes until one asks its matching item.
+      let q = null;
+      for (const m of L.content.modules.filter((mod) => mod.quiz.questions.some((x) => x.type === 'matching'))) {
+        await L.dom.press(page, 'button', `Module ${m.number}: ${m.title.en}`);
+        await L.dom.press(page, 'button', L.UI.en.takeQuiz);
+        for (let i = 0; i < L.quizLength(m); i++) {
+          q = L.currentQuestion(await semantics(page), 'en');
+          if (q.type === 'matching') break;
+          await L.answerQuestion(page, 'en', L.dom);
+          await L.dom.press(page, 'button', i + 1 < L.quizLength(m) ? L.UI.en.nextQ : L.UI.en.finish);
+        }
+        if (q.type === 'matching') break;
+        await L.dom.press(page, 'button', 'Home');
       }
       assert.equal(q.type, 'matching');
       const targets = q.pairs.map((p) => p.target.en);

@@ -50,7 +50,7 @@ module.exports = {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Sam Slow', act: L.dom });
     try {
       const ui = L.UI.en;
-      const q = L.content.modules[0].quiz.questions;
+      const asked = L.quizLength(L.content.modules[0]);
       const on = async (role, name, why) => assert.ok(await L.has(page, role, name), why);
       await personClick(page, 'button', ui.start);
       await on('button', ui.readLesson, 'Start the course opened module 1');
@@ -64,7 +64,12 @@ module.exports = {
       await on('progressbar', /^Question 1 of /, 'Take the quiz opened question 1');
       for (let i = 0; i < 4; i++) {
         const shown = L.currentQuestion(await semantics(page), 'en');
-        assert.ok(shown.type !== 'ordering' && shown.type !== 'matching', `question ${i + 1} is a choice question`);
+        if (shown.type === 'ordering' || shown.type === 'matching') {   // the quiz draws: any type may come
+          await L.answerQuestion(page, 'en', L.dom);
+          await personClick(page, 'button', ui.nextQ);
+          await on('progressbar', `Question ${i + 2} of ${asked}`, `Next question went to question ${i + 2}`);
+          continue;
+        }
         const r = L.plannedResponse(shown, true);
         const role = shown.type === 'multiple_response' ? 'checkbox' : 'radio';
         for (const k of r.selected) {
@@ -75,7 +80,7 @@ module.exports = {
         await personClick(page, 'button', ui.submit);
         await on('button', ui.nextQ, `Check answer submitted question ${i + 1}`);
         await personClick(page, 'button', ui.nextQ);
-        await on('progressbar', `Question ${i + 2} of ${q.length}`, `Next question went to question ${i + 2}`);
+        await on('progressbar', `Question ${i + 2} of ${asked}`, `Next question went to question ${i + 2}`);
       }
       assert.deepEqual(errors, []);
     } finally {
@@ -112,7 +117,7 @@ module.exports = {
       assert.equal(record.success_status, 'passed');
       assert.equal(record.learner.name, 'Anna Nowak');
       assert.equal(record.score.raw, 100);
-      const quizQuestions = L.content.modules.reduce((n, m) => n + m.quiz.questions.length, 0);
+      const quizQuestions = L.content.modules.reduce((n, m) => n + L.quizLength(m), 0);
       const answered = record.interactions.filter((i) => i.type !== 'other').length;
       assert.equal(answered, quizQuestions + L.content.assessment.draw, 'one interaction per answered question');
 

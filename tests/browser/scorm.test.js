@@ -411,7 +411,7 @@ async function uiRun(env, version) {
     // Interactions: one per answered question and per role-play reply, in order, across both sessions.
     const got = entries(flat, 'interactions');
     assert.equal(got.length, journal.length, 'one interaction per answer and reply');
-    const questions = L.content.modules.reduce((n, m) => n + m.quiz.questions.length, 0) + L.content.assessment.draw;
+    const questions = L.content.modules.reduce((n, m) => n + L.quizLength(m), 0) + L.content.assessment.draw;
     assert.equal(journal.filter((e) => e.q).length, questions, 'every module question and the drawn assessment questions');
     journal.forEach((e, i) => {
       const w = expectedInteraction(e, v12);

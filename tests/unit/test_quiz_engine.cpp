@@ -301,3 +301,64 @@ TEST_CASE("assessment resume keeps the drawn questions and their order", "[quiz]
   CHECK(st.interactions[0].latency_seconds == 3.5);
   CHECK(st.interactions[0].timestamp == 2);
 }
+
+// [SECTION] Module quizzes that draw
+TEST_CASE("module quiz draw: N of the questions per attempt, seeded, a retry starts with the ones not asked", "[quiz][draw]") {
+  Module m;
+  m.id = "mod";
+  for (int i = 0; i < 10; ++i) m.quiz.questions.push_back(single_choice("q" + std::to_string(i), 4, i % 4));
+  CHECK(draw_module_quiz(m, 1, 1).size() == 10);  // no draw: every question, authored order
+  CHECK(draw_module_quiz(m, 1, 1)[3]->id == "q3");
+  m.quiz.draw = 7;
+  const auto first = draw_module_quiz(m, 1, 1);
+  REQUIRE(first.size() == 7);
+  CHECK(first == draw_module_quiz(m, 1, 1));       // same seed and attempt: same questions, same order
+  std::set<std::string> ids;
+  for (const Question* q : first) ids.insert(q->id);
+  CHECK(ids.size() == 7);                          // no question twice
+  // The retry after attempt 1: the 3 not asked come in, 4 of the 7 asked fill up.
+  std::vector<QuestionAnswer> last;
+  for (const Question* q : first) last.push_back(QuestionAnswer{q->id, {}, true});
+  const auto retry = draw_module_quiz(m, 1, 2, last);
+  REQUIRE(retry.size() == 7);
+  int fresh = 0;
+  for (const Question* q : retry) fresh += !ids.count(q->id);
+  CHECK(fresh == 3);
+  // Over seeds, every question is drawn about 7 times in 10, and lands first about equally often.
+  std::map<std::string, int> drawn, first_shown;
+  for (std::uint64_t seed = 0; seed < 2000; ++seed) {
+    const auto d = draw_module_quiz(m, seed, 1);
+    for (const Question* q : d) ++drawn[q->id];
+    ++first_shown[d.front()->id];
+  }
+  for (const auto& [id, n] : drawn) CHECK((n > 1300 && n < 1500));
+  for (const auto& [id, n] : first_shown) CHECK((n > 120 && n < 290));
+}
+
+TEST_CASE("module quiz draw: begin_quiz draws, a resume keeps the drawn questions, a retry draws again", "[quiz][draw][state]") {
+  Course c = make_course();
+  Module& m = c.modules.front();
+  REQUIRE(m.quiz.questions.size() >= 4);
+  m.quiz.draw = static_cast<int>(m.quiz.questions.size()) - 2;
+  CourseState st = new_state(c, "l", "L", "en", 77, 100);
+  auto s = begin_quiz(c, st, m.id, 100);
+  REQUIRE(s);
+  CHECK(s->size() == static_cast<std::size_t>(m.quiz.draw));
+  std::vector<std::string> asked;
+  for (const Question* q : s->questions()) asked.push_back(q->id);
+  s->answer(correct_response(s->current()));
+  s->submit();
+  save_quiz(st, *s, 101);
+  auto resumed = begin_quiz(c, st, m.id, 102);  // an open attempt: the same questions in the same order
+  REQUIRE(resumed);
+  std::vector<std::string> again;
+  for (const Question* q : resumed->questions()) again.push_back(q->id);
+  CHECK(again == asked);
+  finish_quiz(st, *resumed, 103);
+  auto retry = begin_quiz(c, st, m.id, 104);
+  REQUIRE(retry);
+  std::set<std::string> before(asked.begin(), asked.end());
+  int fresh = 0;
+  for (const Question* q : retry->questions()) fresh += !before.count(q->id);
+  CHECK(fresh == 2);  // both questions the first attempt did not ask
+}

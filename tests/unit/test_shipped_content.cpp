@@ -4,10 +4,14 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <functional>
+#include <regex>
+
+#include <nlohmann/json.hpp>
 
 #include "core/loader.h"
 #include "core/record.h"
 #include "core/snapshot.h"
+#include "../read_file.h"
 #include "test_course_fixture.h"
 
 using namespace granice;
@@ -199,4 +203,54 @@ TEST_CASE("shipped content: full course run, snapshot size, record round-trip", 
   }
   WARN("shipped content: snapshot after the whole course (skill 1.0, 0.7, 0.3 x 6 learners): " << sizes
        << "chars; longest " << worst);
+}
+
+// Helpline numbers come from resources.json by reference ({phone:ID}); a number typed into a lesson,
+// question or role-play line would survive a change of resources.json unnoticed.
+TEST_CASE("shipped content: no contact's phone number is typed into course text", "[content][resources]") {
+  if (!have_content()) return;
+  const Course* c = shipped();
+  auto digits = [](const std::string& s) {
+    std::string d;
+    for (char ch : s)
+      if (ch >= '0' && ch <= '9') d += ch;
+    return d;
+  };
+  std::vector<std::string> phones;
+  for (const auto& r : c->resources)
+    if (!r.phone.empty()) phones.push_back(digits(r.phone));
+  REQUIRE(phones.size() >= 8);
+  std::vector<std::string> files{c->assessment.file};
+  for (const auto& m : c->modules) files.push_back(m.file);
+  int strings = 0;
+  for (const auto& f : files) {
+    const auto doc = nlohmann::json::parse(granice::test::read_file(std::string(GRANICE_SOURCE_DIR) + "/quizzes/" + f));
+    std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& j, const std::string& at) {
+      if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) walk(v, at + "/" + k);
+      } else if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i) walk(j[i], at + "/" + std::to_string(i));
+      } else if (j.is_string()) {
+        ++strings;
+        // Digits of the text with its {phone:…}/{resource:…} references taken out.
+        const std::string s = std::regex_replace(j.get<std::string>(), std::regex(R"(\{(phone|resource):[^}]*\})"), " ");
+        std::string run;
+        for (std::size_t i = 0; i <= s.size(); ++i) {  // digit runs, spaces inside a number kept together
+          const bool digit = i < s.size() && s[i] >= '0' && s[i] <= '9';
+          const bool space_in_number = i < s.size() && s[i] == ' ' && !run.empty() && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9';
+          if (digit || space_in_number) {
+            run += s[i];
+            continue;
+          }
+          if (!run.empty()) {
+            INFO(f << " " << at << ": " << j.get<std::string>());
+            CHECK(std::find(phones.begin(), phones.end(), digits(run)) == phones.end());
+            run.clear();
+          }
+        }
+      }
+    };
+    walk(doc, "");
+  }
+  CHECK(strings > 2000);
 }
