@@ -540,7 +540,7 @@ std::string clean_text(std::string_view v, std::size_t limit) {
   return out;
 }
 
-std::string display_name12(std::string_view v) {
+std::string display_name(std::string_view v) {
   const std::string s = clean_text(v, 400);
   const std::size_t comma = s.find(',');
   if (comma == std::string::npos) return clean_text(s, 200);
@@ -573,11 +573,11 @@ std::optional<std::size_t> parse_count(std::string_view v) {
   return static_cast<std::size_t>(std::stoul(s));
 }
 
-LmsResume parse_resume(Version v, const Course& course, const LmsValues& in) {
+LmsResume parse_resume(const Course& course, const LmsValues& in) {
   LmsResume r;
   r.entry = parse_entry(in.entry);
   r.learner_id = clean_text(in.learner_id, 255);
-  r.learner_name = v == Version::Scorm12 ? display_name12(in.learner_name) : clean_text(in.learner_name);
+  r.learner_name = display_name(in.learner_name);
   r.language = parse_language(in.language, course);
   r.interaction_count = parse_count(in.interaction_count).value_or(0);
   if (r.entry == Entry::Other) r.log.push_back("entry \"" + clean_text(in.entry, 40) + "\" is not a SCORM value; treated as \"\"");

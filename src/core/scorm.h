@@ -109,9 +109,10 @@ Cursor launch_cursor(const CourseState& st, std::optional<std::int64_t> lms_upda
 enum class Entry { Empty, AbInitio, Resume, Other };
 Entry parse_entry(std::string_view v);  // "", "ab-initio", "resume"; anything else Other
 
-// "Last, First" (SCORM 1.2 cmi.core.student_name) -> "First Last". Trims, drops control
-// characters, bounded to 200 bytes. Names without a comma are kept as they are.
-std::string display_name12(std::string_view v);
+// "Last, First" -> "First Last": SCORM 1.2 cmi.core.student_name says so, and LMSes send 2004's
+// cmi.learner_name the same way. Trims, drops control characters, bounded to 200 bytes. Names
+// without a comma ("First Last") are kept as they are.
+std::string display_name(std::string_view v);
 // Plain text from the LMS (2004 learner_name): trimmed, control characters dropped, bounded.
 std::string clean_text(std::string_view v, std::size_t limit = 200);
 // "en-GB", "pl", "{lang=pl}..." -> a course language ("en"), or "" when none fits.
@@ -140,7 +141,7 @@ struct LmsResume {
   std::vector<std::string> notices;     // for the learner (damaged data, content changed)
   std::vector<std::string> log;         // for the console
 };
-LmsResume parse_resume(Version v, const Course& course, const LmsValues& in);
+LmsResume parse_resume(const Course& course, const LmsValues& in);
 
 // [SECTION] Saved progress in the browser (local storage) and reconciliation
 struct LocalLoad {

@@ -114,7 +114,7 @@ class ScormPersistence final : public PagePersistence {
     in.learner_name = api_.Get(v12 ? "cmi.core.student_name" : "cmi.learner_name");
     in.language = api_.Get(v12 ? "cmi.student_preference.language" : "cmi.learner_preference.language");
     in.interaction_count = api_.Get("cmi.interactions._count");
-    scorm::LmsResume r = scorm::parse_resume(api_.version(), course, in);
+    scorm::LmsResume r = scorm::parse_resume(course, in);
     for (const std::string& line : r.log) bridge::Log(0, "granice: " + line);
     for (std::string& n : r.notices) launch_.notices.push_back(std::move(n));
     launch_.learner_id = r.learner_id;

@@ -92,7 +92,7 @@ function count(calls, name) { return calls.filter((c) => c === name).length; }
 async function fullRun(env, version) {
   const v12 = version === 12;
   const cmi = v12 ? { core: { student_id: 'u-17', student_name: 'Kowalska, Anna', entry: 'ab-initio' }, student_preference: { language: 'en' } }
-                  : { learner_id: 'u-17', learner_name: 'Anna Kowalska', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
+                  : { learner_id: 'u-17', learner_name: 'Kowalska, Anna', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
   const a = await openLms(env, { version, cmi });
   try {
     const launch = await a.driver('launch');
@@ -277,7 +277,7 @@ async function uiRun(env, version) {
   const journal = [];   // what the learner did, in order: questions {q, response, grade}, replies {rp, node, index, choice}
   const opts = { correct, log: journal, replies: journal };
   const cmi = v12 ? { core: { student_id: 'u-21', student_name: 'Kowalska, Anna', entry: 'ab-initio' }, student_preference: { language: 'pl' } }
-                  : { learner_id: 'u-21', learner_name: 'Anna Kowalska', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
+                  : { learner_id: 'u-21', learner_name: 'Kowalska, Anna', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
   const names = v12 ? { status: 'cmi.core.lesson_status', location: 'cmi.core.lesson_location', exit: 'cmi.core.exit',
                         time: 'cmi.core.session_time', raw: 'cmi.core.score.raw' }
                     : { location: 'cmi.location', exit: 'cmi.exit', time: 'cmi.session_time', raw: 'cmi.score.raw' };

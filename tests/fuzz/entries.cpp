@@ -122,7 +122,7 @@ void scorm_values(std::string_view data) {
     case 1: (void)scorm::parse_language(v, c); break;
     case 2: (void)scorm::parse_count(v); break;
     case 3:
-      if (scorm::display_name12(v).size() > 200 || scorm::clean_text(v).size() > 200) broken("names exceed 200 bytes");
+      if (scorm::display_name(v).size() > 200 || scorm::clean_text(v).size() > 200) broken("names exceed 200 bytes");
       break;
     case 4: (void)scorm::parse_entry(v); break;
     case 5:
@@ -139,8 +139,8 @@ void scorm_values(std::string_view data) {
         if (ch == '\0' && f + 1 < std::size(fields)) ++f;
         else fields[f]->push_back(ch);
       }
+      const scorm::LmsResume r = scorm::parse_resume(c, in);
       const auto version = selector(data) % 9 == 7 ? scorm::Version::Scorm12 : scorm::Version::Scorm2004;
-      const scorm::LmsResume r = scorm::parse_resume(version, c, in);
       if (r.state) (void)scorm::plan_commit(version, c, *r.state, 1.0, scorm::launch_cursor(*r.state, std::nullopt, 0));
       break;
     }

@@ -559,15 +559,15 @@ TEST_CASE("scorm: the launch cursor counts only interactions newer than the LMS'
 // [SECTION] Launch values
 TEST_CASE("scorm: learner names, languages, entry and counts from the LMS", "[scorm]") {
   const Course c = test::make_course();
-  CHECK(scorm::display_name12("Kowalska, Anna") == "Anna Kowalska");
-  CHECK(scorm::display_name12("  Nowak ,  Jan Maria ") == "Jan Maria Nowak");
-  CHECK(scorm::display_name12("Anna Kowalska") == "Anna Kowalska");
-  CHECK(scorm::display_name12("Kowalska,") == "Kowalska");
-  CHECK(scorm::display_name12(",Anna") == "Anna");
-  CHECK(scorm::display_name12("") == "");
-  CHECK(scorm::display_name12("Łukasiewicz, Zażółć") == "Zażółć Łukasiewicz");
-  CHECK(scorm::display_name12(std::string("Bad\x01\nName", 9)) == "Bad Name");
-  CHECK(scorm::display_name12(std::string(1000, 'x')).size() == 200);
+  CHECK(scorm::display_name("Kowalska, Anna") == "Anna Kowalska");
+  CHECK(scorm::display_name("  Nowak ,  Jan Maria ") == "Jan Maria Nowak");
+  CHECK(scorm::display_name("Anna Kowalska") == "Anna Kowalska");
+  CHECK(scorm::display_name("Kowalska,") == "Kowalska");
+  CHECK(scorm::display_name(",Anna") == "Anna");
+  CHECK(scorm::display_name("") == "");
+  CHECK(scorm::display_name("Łukasiewicz, Zażółć") == "Zażółć Łukasiewicz");
+  CHECK(scorm::display_name(std::string("Bad\x01\nName", 9)) == "Bad Name");
+  CHECK(scorm::display_name(std::string(1000, 'x')).size() == 200);
   const std::string cut = scorm::clean_text(std::string(199, 'a') + "ż", 200);  // no half characters
   CHECK(cut == std::string(199, 'a'));
   CHECK(scorm::parse_language("en-GB", c) == "en");
@@ -604,10 +604,10 @@ scorm::LmsResume round_trip(Version v, const Course& c, const CourseState& st) {
   in.suspend_data = value_of(p, "cmi.suspend_data");
   in.location = value_of(p, v == Version::Scorm12 ? "cmi.core.lesson_location" : "cmi.location");
   in.learner_id = st.learner_id;
-  in.learner_name = v == Version::Scorm12 ? "Kowalska, Anna" : "Anna Kowalska";
+  in.learner_name = "Kowalska, Anna";  // LMSes send "Last, First" in both versions
   in.language = "en-US";
   in.interaction_count = std::to_string(p.interactions.size());
-  return scorm::parse_resume(v, c, in);
+  return scorm::parse_resume(c, in);
 }
 
 }  // namespace
@@ -690,20 +690,20 @@ TEST_CASE("scorm: bad LMS data never crashes and never resumes garbage", "[scorm
   const Course c = test::make_course();
   const CourseState st = fresh(c);
   const std::string good = encode_snapshot(c, st);
-  for (Version v : {Version::Scorm12, Version::Scorm2004}) {
+  {  // parse_resume reads both versions' launch values alike
     scorm::LmsValues in;
     in.entry = "resume";
     in.suspend_data = good;
     in.suspend_data[good.size() / 2] = in.suspend_data[good.size() / 2] == 'A' ? 'B' : 'A';
-    auto r = scorm::parse_resume(v, c, in);
+    auto r = scorm::parse_resume(c, in);
     CHECK_FALSE(r.state);
     CHECK(r.notices.size() == 1);
     in.suspend_data = "not a snapshot at all";
-    CHECK_FALSE(scorm::parse_resume(v, c, in).state);
+    CHECK_FALSE(scorm::parse_resume(c, in).state);
     in.suspend_data = std::string(70000, 'G');
-    CHECK_FALSE(scorm::parse_resume(v, c, in).state);
+    CHECK_FALSE(scorm::parse_resume(c, in).state);
     in.suspend_data = "";
-    r = scorm::parse_resume(v, c, in);
+    r = scorm::parse_resume(c, in);
     CHECK_FALSE(r.state);
     CHECK(r.notices.empty());
     CHECK(r.log.size() == 1);  // "resume" without data is logged
@@ -711,7 +711,7 @@ TEST_CASE("scorm: bad LMS data never crashes and never resumes garbage", "[scorm
     in.location = "garbage:::";
     in.entry = "sideways";
     in.interaction_count = "lots";
-    r = scorm::parse_resume(v, c, in);
+    r = scorm::parse_resume(c, in);
     REQUIRE(r.state);
     CHECK(r.state->bookmark == st.bookmark);
     CHECK(r.entry == scorm::Entry::Other);
@@ -733,7 +733,7 @@ TEST_CASE("scorm: bad LMS data never crashes and never resumes garbage", "[scorm
     in.learner_name = junk(rng.below(300));
     in.language = junk(rng.below(20));
     in.interaction_count = junk(rng.below(5));
-    const auto r = scorm::parse_resume(i % 3 ? Version::Scorm12 : Version::Scorm2004, c, in);
+    const auto r = scorm::parse_resume(c, in);
     CHECK(r.learner_name.size() <= 200);
     CHECK_FALSE(r.state);
   }
