@@ -14,9 +14,29 @@ const { openApp, semantics, settle, screenshot } = require('./harness.js');
 
 const QUIZZES = path.resolve(__dirname, '../../quizzes');
 
+// Course text names contacts as {phone:ID} / {resource:ID}; the app shows them resolved from
+// resources.json (core/text_refs.h), so the learner reads the same text the screen shows.
+function resolveContacts(value, resources, lang) {
+  if (typeof value === 'string') {
+    return value.replace(/\{(phone|resource):([^}]*)\}/g, (all, kind, id) => {
+      const r = resources.find((x) => x.id === id);
+      if (!r) return all;
+      return kind === 'phone' ? r.phone : r.name[lang];
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveContacts(v, resources, lang));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) =>
+      [k, resolveContacts(v, resources, k.length === 2 && typeof v === 'string' ? k : lang)]));
+  }
+  return value;
+}
+
 function loadContent() {
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(QUIZZES, f), 'utf8'));
-  const course = read('course.json');
+  const raw = (f) => JSON.parse(fs.readFileSync(path.join(QUIZZES, f), 'utf8'));
+  const course = raw('course.json');
+  const resources = raw(course.resources).resources;
+  const read = (f) => resolveContacts(raw(f), resources, course.languages[0]);
   const modules = course.modules.map(read);
   const assessment = read(course.assessment);
   const questions = [...modules.flatMap((m) => m.quiz.questions), ...assessment.questions];
