@@ -48,7 +48,7 @@ nlohmann::ordered_json to_json(const AuditResult& r, const std::vector<std::stri
     for (const auto& rp : s.roleplays) {
       nlohmann::ordered_json rj = {{"module", rp.module_id}, {"runs", rp.runs}, {"endings", nlohmann::ordered_json::array()}};
       for (const auto& e : rp.endings)
-        rj["endings"].push_back({{"node", e.node_id}, {"outcome", outcome_name(e.outcome)}, {"count", e.count}});
+        rj["endings"].push_back({{"node", e.node_id}, {"outcome", outcome_name(e.outcome)}, {"count", e.reached}});
       sj["roleplays"].push_back(rj);
     }
     j["strategies"].push_back(sj);
@@ -83,7 +83,7 @@ void print_text(const AuditResult& r, const std::vector<std::string>& misses, do
     for (const auto& rp : s.roleplays) {
       std::cout << "  " << pad(rp.module_id, 14);
       for (const auto& e : rp.endings)
-        std::cout << e.node_id << " (" << outcome_name(e.outcome) << ") " << fixed(100.0 * e.count / std::max(1, rp.runs), 0) << " %  ";
+        std::cout << e.node_id << " (" << outcome_name(e.outcome) << ") " << fixed(100.0 * static_cast<double>(e.reached) / std::max(1, rp.runs), 0) << " %  ";
       std::cout << '\n';
     }
   }

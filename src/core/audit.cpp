@@ -245,9 +245,9 @@ RolePlayAudit audit_roleplay(const Course& course, CueStrategy s, const Module& 
   }
   for (const auto& [id, c] : count) {
     const int at = rp.node_index(id);
-    a.endings.push_back(EndingCount{id, rp.nodes[static_cast<std::size_t>(at)].outcome, c});
+    a.endings.push_back(EndingStat{id, rp.nodes[static_cast<std::size_t>(at)].outcome, c});
   }
-  std::stable_sort(a.endings.begin(), a.endings.end(), [](const EndingCount& x, const EndingCount& y) { return x.count > y.count; });
+  std::stable_sort(a.endings.begin(), a.endings.end(), [](const EndingStat& x, const EndingStat& y) { return x.reached > y.reached; });
   return a;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/report.h"
 
 namespace granice {
 
@@ -44,15 +45,9 @@ struct QuizAudit {
   double pass_stderr = 0.0;    // standard error of pass_probability (0..1)
 };
 
-struct EndingCount {
-  std::string node_id;
-  Outcome outcome = Outcome::Poor;
-  int count = 0;
-};
-
 struct RolePlayAudit {
   std::string module_id;
-  std::vector<EndingCount> endings;  // most frequent first
+  std::vector<EndingStat> endings;  // most frequent first (report.h: the same count the trainer sees)
   int runs = 0;
 };
 

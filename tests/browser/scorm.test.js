@@ -267,10 +267,19 @@ async function uiRun(env, version) {
   const ui = L.UI[lang];
   const mods = L.content.modules;
   const m2 = mods[1];
-  const WRONG = new Set(['l-q3', 'l-q4', 'l-q5']);   // module 2: a true/false, a multiple response, a matching
+  // Module 2's quiz draws its questions: three answers there are wrong whatever comes — the first two
+  // choice-type questions before the relaunch and the first one after it (a wrong choice answer scores
+  // 0, so the quiz and the listening objective are failed).
+  const m2Ids = new Set(m2.quiz.questions.map((q) => q.id));
+  const choiceTypes = new Set(['single_choice', 'best_reply', 'true_false', 'multiple_response']);
+  let m2Wrong = 0;
+  let relaunched = false;
   let assessmentWrong = 0;
+  let matchingWrong = 0;   // the first matching item asked after module 1, so a wrong matching answer is reported
+  const m1Ids = new Set(mods[0].quiz.questions.map((q) => q.id));
   const correct = (q) => {
-    if (WRONG.has(q.id)) return false;
+    if (m2Ids.has(q.id) && choiceTypes.has(q.type) && m2Wrong < (relaunched ? 3 : 2)) { m2Wrong++; return false; }
+    if (q.type === 'matching' && !m1Ids.has(q.id) && !q.id.startsWith('a-') && matchingWrong === 0) { matchingWrong++; return false; }
     if (q.id.startsWith('a-') && assessmentWrong === 0) { assessmentWrong++; return false; }   // the first drawn
     return true;
   };
@@ -337,6 +346,7 @@ async function uiRun(env, version) {
   // Session 2, in an empty browser from what the LMS kept: same question, same answers; then the
   // rest of the course, the final assessment (one answer wrong) and the certificate; close.
   if (v12) saved.core.entry = 'resume'; else saved.entry = 'resume';
+  relaunched = true;
   t0 = Date.now();
   const b = await openLms(env, { version, cmi: saved, query: '' });
   try {

@@ -98,7 +98,7 @@ const StrategyAudit& by(const AuditResult& r, CueStrategy s) {
 
 int ending_count(const RolePlayAudit& a, const std::string& id) {
   for (const auto& e : a.endings)
-    if (e.node_id == id) return e.count;
+    if (e.node_id == id) return static_cast<int>(e.reached);
   return 0;
 }
 
@@ -201,7 +201,7 @@ TEST_CASE("audit: the shipped course, every strategy, quiz and role-play reporte
     REQUIRE(s.roleplays.size() == roleplays);
     for (const auto& rp : s.roleplays) {
       int ended = 0;
-      for (const auto& e : rp.endings) ended += e.count;
+      for (const auto& e : rp.endings) ended += static_cast<int>(e.reached);
       CHECK(ended == rp.runs);  // every walk reaches an ending
       CHECK(rp.runs == 40);
     }
