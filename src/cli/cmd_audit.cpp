@@ -11,6 +11,7 @@
 #include "cli/content_path.h"
 #include "core/audit.h"
 #include "core/roleplay_engine.h"
+#include "core/utf8.h"
 
 namespace granice::cli {
 
@@ -25,8 +26,7 @@ std::string fixed(double v, int decimals = 1) {
 }
 
 std::string pad(std::string s, std::size_t width) {
-  std::size_t chars = 0;
-  for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  const std::size_t chars = utf8_code_points(s);
   if (chars < width) s.append(width - chars, ' ');
   return s;
 }

@@ -4,10 +4,12 @@
 #include <cmath>
 #include <map>
 
+#include "core/course_state.h"
 #include "core/quiz_engine.h"
 #include "core/rng.h"
 #include "core/roleplay_engine.h"
 #include "core/scoring.h"
+#include "core/text_fold.h"
 #include "core/utf8.h"
 
 namespace granice {
@@ -48,13 +50,7 @@ const std::vector<std::string>& stock_phrases(std::string_view lang) {
 }
 
 bool has_stock_phrase(std::string_view text, std::string_view lang) {
-  std::string low(text);
-  for (char& c : low)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  // The Polish capitals of the list's first letters.
-  for (const auto& [up, down] : {std::pair<std::string_view, std::string_view>{"Ś", "ś"}, {"Ż", "ż"}}) {
-    for (auto at = low.find(up); at != std::string::npos; at = low.find(up, at)) low.replace(at, up.size(), down);
-  }
+  const std::string low = lowercase(text);
   const auto& list = stock_phrases(lang);
   return std::any_of(list.begin(), list.end(), [&](const std::string& p) { return low.find(p) != std::string::npos; });
 }
@@ -118,7 +114,7 @@ Response random_response(const Question& q, const std::vector<int>& shown, Rng& 
 Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown, const std::string& lang, Rng& rng) {
   const bool choice = is_choice_type(q.type) && q.type != QuestionType::TrueFalse;
   std::vector<std::size_t> len;
-  for (const auto& o : q.options) len.push_back(utf8_length(o.text.in(lang)));
+  for (const auto& o : q.options) len.push_back(utf8_code_points(o.text.in(lang)));
   auto pick = [&](const std::vector<int>& from) {
     Response r;
     if (q.type == QuestionType::MultipleResponse) {
@@ -174,7 +170,7 @@ Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown,
 
 int reply_pick(CueStrategy s, const RolePlayNode& n, const std::vector<int>& shown, const std::string& lang, Rng& rng) {
   std::vector<std::size_t> len;
-  for (const auto& c : n.choices) len.push_back(utf8_length(c.text.in(lang)));
+  for (const auto& c : n.choices) len.push_back(utf8_code_points(c.text.in(lang)));
   std::vector<int> from;
   switch (s) {
     case CueStrategy::Longest: from = longest_of(shown, len); break;
@@ -201,13 +197,10 @@ QuizAudit audit_quiz(const Course& course, CueStrategy s, const std::string& qui
   int passed = 0;
   for (int d = 0; d < o.draws; ++d) {
     const std::uint64_t learner = mix(o.seed, static_cast<std::uint64_t>(d));
-    QuizSettings qs;
-    qs.quiz_id = quiz_id;
-    qs.pass_mark = a.pass_mark;
-    qs.shuffle_options = m ? m->quiz.shuffle_options : true;
-    qs.seed = learner;
-    qs.attempt = 1;
-    QuizSession session(m ? draw_module_quiz(*m, learner, 1) : draw_assessment(course, learner, 1), qs);
+    CourseState st;  // a learner's first attempt: only the seed matters
+    st.seed = learner;
+    QuizSession session(m ? draw_module_quiz(*m, learner, 1) : draw_assessment(course, learner, 1),
+                        quiz_settings(course, st, quiz_id, 1));
     a.questions = static_cast<int>(session.size());
     Rng rng(mix(learner, hash64(strategy_id(s)), hash64(quiz_id)));
     for (std::size_t i = 0; i < session.size(); ++i) {
@@ -236,8 +229,10 @@ RolePlayAudit audit_roleplay(const Course& course, CueStrategy s, const Module& 
   a.module_id = m.id;
   std::map<std::string, int> count;
   for (int d = 0; d < o.draws; ++d) {
-    const std::uint64_t learner = mix(o.seed, static_cast<std::uint64_t>(d));
-    RolePlaySession walk(rp, ReplyOrder{course.shuffle_replies, learner, 0});
+    CourseState st;  // a learner's first walk: only the seed matters
+    st.seed = mix(o.seed, static_cast<std::uint64_t>(d));
+    const std::uint64_t learner = st.seed;
+    RolePlaySession walk(rp, reply_order_for(course, st, RolePlayProgress{}));
     Rng rng(mix(learner, hash64(strategy_id(s)), hash64(rp.id)));
     while (walk.can_continue()) walk.choose(static_cast<std::size_t>(reply_pick(s, walk.node(), walk.presented(), lang, rng)));
     if (walk.ended()) ++count[walk.node().id];

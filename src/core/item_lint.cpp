@@ -8,6 +8,7 @@
 
 #include "core/item_rules.h"
 #include "core/json_source.h"
+#include "core/text_fold.h"
 #include "core/text_sites.h"
 #include "core/utf8.h"
 
@@ -27,28 +28,6 @@ double binomial_tail(int n, int k, double p) {
 
 namespace {
 
-// Lowercase for ASCII and the Polish capitals (the only non-ASCII letters the word lists use).
-std::string lower(std::string_view s) {
-  static const std::pair<std::string_view, std::string_view> kPolish[] = {
-      {"Ą", "ą"}, {"Ć", "ć"}, {"Ę", "ę"}, {"Ł", "ł"}, {"Ń", "ń"}, {"Ó", "ó"}, {"Ś", "ś"}, {"Ź", "ź"}, {"Ż", "ż"}};
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    bool done = false;
-    for (const auto& [up, low] : kPolish) {
-      if (s.compare(i, up.size(), up) == 0) {
-        out += low;
-        i += up.size();
-        done = true;
-        break;
-      }
-    }
-    if (done) continue;
-    const char c = s[i++];
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
 // Words: runs of ASCII letters, digits, apostrophes and any non-ASCII bytes (Polish letters).
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
@@ -60,11 +39,11 @@ std::vector<std::string> words(std::string_view text) {
     if (part) {
       cur += ch;
     } else if (!cur.empty()) {
-      out.push_back(lower(cur));
+      out.push_back(lowercase(cur));
       cur.clear();
     }
   }
-  if (!cur.empty()) out.push_back(lower(cur));
+  if (!cur.empty()) out.push_back(lowercase(cur));
   // Strip punctuation that is non-ASCII (… „ ” “ ’ — –) from word edges.
   static const std::string_view kMarks[] = {"…", "„", "”", "“", "’", "—", "–", "«", "»"};
   for (auto& w : out) {
@@ -95,7 +74,7 @@ const std::vector<std::vector<std::string>>& determiner_list(std::string_view la
 bool is_all_of_the_above(std::string_view text) {
   static const std::string_view kPhrases[] = {"wszystkie powyższe", "wszystkie odpowiedzi są", "żadne z powyższych",
                                               "żadna z powyższych", "all of the above", "none of the above"};
-  const std::string t = lower(text);
+  const std::string t = lowercase(text);
   return std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](std::string_view p) { return t.find(p) != std::string::npos; });
 }
 
@@ -360,7 +339,7 @@ class Linter {
     for (const auto& lang : c_.languages) {
       std::size_t right = 0, wrong = 0;
       for (std::size_t i = 0; i < q.options.size(); ++i) {
-        const std::size_t len = utf8_length(q.options[i].text.in(lang));
+        const std::size_t len = utf8_code_points(q.options[i].text.in(lang));
         if (static_cast<int>(i) == k) right = len;
         else wrong = std::max(wrong, len);
       }
@@ -455,8 +434,8 @@ class Linter {
   // A placeholder a {resource:ID} brought in is the contact's, reported once at resources.json.
   bool from_contact(const std::string& text, const std::string& lang) const {
     for (const auto& r : c_.resources) {
-      const std::string& name = r.name.in(lang);
-      if (has_placeholder(name) && text.find(name) != std::string::npos) return true;
+      for (const std::string* brought : {&r.name.in(lang), &r.phone})
+        if (!brought->empty() && has_placeholder(*brought) && text.find(*brought) != std::string::npos) return true;
     }
     return false;
   }

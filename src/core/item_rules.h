@@ -7,7 +7,9 @@
 
 namespace granice {
 
-enum class RuleScope { Item, Bank, RolePlay, Node, Text };
+// Where a "lint_ok" exception for the rule may stand. Text rules: on the item or node the text belongs
+// to; Never: no exception (text left for the organisation must be completed, not excused).
+enum class RuleScope { Item, Bank, RolePlay, Node, Text, Never };
 
 struct ItemRule {
   std::string_view id;
@@ -27,7 +29,7 @@ inline constexpr ItemRule kItemRules[] = {
     {"cue/duplicate-reply", RuleScope::Node, "two replies of a node have the same text"},
     {"cue/no-real-choice", RuleScope::Node, "every reply leads to the same node with the same scores"},
     {"lang/numbers-differ", RuleScope::Text, "the languages of one text carry different numbers"},
-    {"content/placeholder", RuleScope::Text, "text left for the organisation to complete"},
+    {"content/placeholder", RuleScope::Never, "text left for the organisation to complete"},
 };
 
 // Margins (quizzes/README.md "Item quality" explains the choice).
@@ -35,10 +37,10 @@ inline constexpr double kLongestMargin = 0.15;     // right option > 115 % of th
 inline constexpr double kChanceAlpha = 0.05;       // one-sided binomial tail for "far more often than chance"
 inline constexpr int kMinItemsForShare = 4;        // bank rules need at least this many items
 
-inline bool is_item_rule(std::string_view id) {
+inline const ItemRule* find_item_rule(std::string_view id) {
   for (const auto& r : kItemRules)
-    if (r.id == id) return true;
-  return false;
+    if (r.id == id) return &r;
+  return nullptr;
 }
 
 }  // namespace granice

@@ -14,7 +14,7 @@ Assessment read_assessment_file(DocContext& ctx, CourseRefs& refs, const json& r
   a.intro = r.text("intro", Need::Required);
   a.pass_mark = r.integer("pass_mark", Need::Optional, 0, 100, "a percent from 0 to 100").value_or(refs.default_pass_mark);
   const auto draw = r.integer("draw", Need::Required, -1000000, 1000000, "a whole number of questions to draw");
-  read_lint_ok(r, a.lint_ok);
+  read_lint_ok(r, LintOkSite::Bank, a.lint_ok);
   if (const json* questions = r.array("questions", Need::Required, 1, "an array of questions, at least one")) {
     // Question::module_id names the assessment by its role, whatever the file's id.
     a.bank = read_questions(ctx, refs, *questions, r.child("questions"), "assessment");

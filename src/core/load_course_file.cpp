@@ -115,17 +115,40 @@ std::vector<FileRef> read_course_file(DocContext& ctx, CourseRefs& refs, const j
 }
 
 // [SECTION] Cross-file checks shared by the part readers
-void read_lint_ok(ObjectReader& r, LintOptOuts& out) {
+void read_lint_ok(ObjectReader& r, LintOkSite where, LintOptOuts& out) {
   const json* j = r.object("lint_ok", Need::Optional, "an object of rule id -> the reason for the exception");
   if (!j) return;
   std::vector<std::string> rule_ids;
   for (const auto& rule : kItemRules) rule_ids.emplace_back(rule.id);
+  // Which rule scopes an exception written here can silence.
+  const auto fits = [where](RuleScope s) {
+    switch (where) {
+      case LintOkSite::Item: return s == RuleScope::Item || s == RuleScope::Text;
+      case LintOkSite::Node: return s == RuleScope::Node || s == RuleScope::Text;
+      case LintOkSite::RolePlay: return s == RuleScope::RolePlay;
+      case LintOkSite::Bank: return s == RuleScope::Bank;
+    }
+    return false;
+  };
+  static const char* const kWhere[] = {"a question", "a role-play node", "the role-play", "the quiz or the assessment"};
   for (const auto& [rule, reason] : j->items()) {
     const std::string ptr = json_pointer_child(r.child("lint_ok"), rule);
-    if (!is_item_rule(rule)) {
+    const ItemRule* known = find_item_rule(rule);
+    if (!known) {
       const std::string guess = closest_match(rule, rule_ids);
       r.ctx().at_key(ptr, "unknown rule \"" + rule + "\"",
                      guess.empty() ? "one of the rules " + quoted_list(rule_ids) : "did you mean \"" + guess + "\"?");
+      continue;
+    }
+    if (known->scope == RuleScope::Never) {
+      r.ctx().at_key(ptr, "rule \"" + rule + "\" takes no exception", "the text completed by the organisation");
+      continue;
+    }
+    if (!fits(known->scope)) {
+      static const char* const kScope[] = {"the question", "the quiz or the assessment", "the role-play",
+                                           "the role-play node", "the question or node the text belongs to", ""};
+      r.ctx().at_key(ptr, "rule \"" + rule + "\" does not look at " + kWhere[static_cast<int>(where)],
+                     std::string("the exception on ") + kScope[static_cast<int>(known->scope)]);
       continue;
     }
     if (!reason.is_string() || reason.get_ref<const std::string&>().find_first_not_of(" \t\n") == std::string::npos) {

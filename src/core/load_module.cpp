@@ -13,7 +13,7 @@ void read_quiz(DocContext& ctx, CourseRefs& refs, const json& j, const std::stri
   m.quiz.shuffle_options = r.boolean("shuffle_options", Need::Optional).value_or(true);
   m.quiz.draw = r.integer("draw", Need::Optional, 1, 1000, "a whole number of questions drawn per attempt, at least 1")
                     .value_or(0);
-  read_lint_ok(r, m.quiz.lint_ok);
+  read_lint_ok(r, LintOkSite::Bank, m.quiz.lint_ok);
   if (const json* questions = r.array("questions", Need::Required, 1, "an array of questions, at least one")) {
     m.quiz.questions = read_questions(ctx, refs, *questions, r.child("questions"), m.id);
     if (m.quiz.draw > static_cast<int>(m.quiz.questions.size())) {

@@ -32,8 +32,10 @@ void check_objective_ref(DocContext& ctx, const CourseRefs& refs, const std::str
 // Checks a question id against all questions read so far, course-wide.
 void check_question_id(DocContext& ctx, CourseRefs& refs, const std::string& id, const std::string& pointer);
 
-// "lint_ok": {"rule id": "the author's reason"} — known rule ids, non-empty reasons.
-void read_lint_ok(ObjectReader& r, LintOptOuts& out);
+// "lint_ok": {"rule id": "the author's reason"} — known rule ids that look at this kind of part
+// (`where`: an item, a node, a role-play or a quiz / bank), non-empty reasons.
+enum class LintOkSite { Item, Node, RolePlay, Bank };
+void read_lint_ok(ObjectReader& r, LintOkSite where, LintOptOuts& out);
 
 std::vector<LessonPage> read_lesson(DocContext& ctx, const json& j, const std::string& pointer);
 Question read_question(DocContext& ctx, CourseRefs& refs, const json& j, const std::string& pointer);

@@ -111,7 +111,7 @@ Question read_question(DocContext& ctx, CourseRefs& refs, const json& j, const s
     q.objective = *objective;
   }
   q.prompt = r.text("prompt", Need::Required);
-  read_lint_ok(r, q.lint_ok);
+  read_lint_ok(r, LintOkSite::Item, q.lint_ok);
   if (auto points = r.number("points", Need::Optional)) {
     if (*points <= 0) ctx.at_value(r.child("points"), "points " + r.get("points", Need::Optional, "")->dump() + " is not positive",
                                    "a number of points greater than 0");

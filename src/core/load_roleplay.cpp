@@ -59,6 +59,9 @@ Choice read_choice(DocContext& ctx, const CourseRefs& refs, const std::vector<st
   if (auto id = r.id("id", Need::Required)) {
     ids.add(ctx, *id, r.child("id"));
     c.id = *id;
+    // A reply id travels as an LMS response; SCORM 2004 LMSes such as Moodle refuse '-' there.
+    if (id->find('-') != std::string::npos)
+      ctx.at_value(r.child("id"), "reply id \"" + *id + "\" has a '-'", "letters, digits, '_' or '.' (an LMS refuses '-' in a response)");
   }
   c.text = r.text("text", Need::Required);
   c.next = r.id("next", Need::Required).value_or("");
@@ -83,7 +86,7 @@ RolePlayNode read_node(DocContext& ctx, const CourseRefs& refs, const std::vecto
   n.is_ending = ending != nullptr;
   n.client = r.text("client", n.is_ending ? Need::Optional : Need::Required);
   n.mood = r.text("mood", Need::Optional);
-  read_lint_ok(r, n.lint_ok);
+  read_lint_ok(r, LintOkSite::Node, n.lint_ok);
   if (ending && choices) {
     ctx.at_value(pointer, "node \"" + n.id + "\" has both choices and an ending", "either \"choices\" or \"ending\"");
   }
@@ -118,7 +121,7 @@ RolePlay read_roleplay(DocContext& ctx, const CourseRefs& refs, const json& j, c
     rp.persona_description = p.text("description", Need::Required);
   }
   rp.intro = r.text("intro", Need::Required);
-  read_lint_ok(r, rp.lint_ok);
+  read_lint_ok(r, LintOkSite::RolePlay, rp.lint_ok);
 
   std::vector<std::string> rubric_ids;
   if (const json* rubric = r.array("rubric", Need::Required, 1, "an array of rubric criteria, at least one")) {

@@ -30,8 +30,9 @@ class CourseLoader {
     auto course_doc = open(course_file, course_diags, nullptr, "", "");
     result_.course.course_file = course_file;
     if (course_doc) {
-      load::DocContext ctx{*course_doc, course_diags.file, course_diags.list, result_.course.languages};
-      const auto files = load::read_course_file(ctx, refs_, course_doc->value, result_.course);
+      docs_.push_back(OpenDoc{course_file, std::move(*course_doc), &course_diags});  // its texts may name contacts too
+      load::DocContext ctx{docs_.back().doc, course_diags.file, course_diags.list, result_.course.languages};
+      const auto files = load::read_course_file(ctx, refs_, docs_.back().doc.value, result_.course);
       for (const auto& ref : files) load_referenced(ctx, ref);
       report_text_refs();
     }

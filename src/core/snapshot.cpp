@@ -128,6 +128,7 @@ static std::uint16_t roleplay_fp(const RolePlay& rp) {
     }
     for (const auto& c : n.choices) {
       h = hash32("|c", h);
+      h = hash32(c.id, h);  // walks are stored as positions: a reordered or renamed reply must not resume as another
       h = hash32(c.next, h);
       for (const auto& [k, v] : c.scores) {
         h = hash32(k, h);

@@ -1,5 +1,7 @@
 #include "core/text_refs.h"
 
+#include <algorithm>
+
 #include "core/text_match.h"
 #include "core/text_sites.h"
 
@@ -27,6 +29,11 @@ std::string resolve(std::string_view text, std::string_view lang, const std::vec
     const bool phone = text.compare(i, kPhone.size(), kPhone) == 0;
     const bool name = !phone && text.compare(i, kName.size(), kName) == 0;
     const std::size_t close = (phone || name) ? text.find('}', i) : std::string_view::npos;
+    if ((phone || name) && close == std::string_view::npos) {  // shown as written: say so
+      const std::string_view start = text.substr(i, std::min<std::size_t>(text.size() - i, 30));
+      problems.push_back({"a contact reference without its closing '}': " + std::string(start),
+                          std::string(phone ? "{phone:ID}" : "{resource:ID}") + " with the contact's id"});
+    }
     if (close == std::string_view::npos) {
       out += text[i++];
       continue;

@@ -31,7 +31,7 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
 namespace granice {
 
 // Number of code points in valid UTF-8 (continuation bytes are not counted).
-inline std::size_t utf8_length(std::string_view s) {
+inline std::size_t utf8_code_points(std::string_view s) {
   std::size_t n = 0;
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;

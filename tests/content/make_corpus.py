@@ -358,6 +358,13 @@ def even(qid, key, extra=0):
     return sc(qid, options, key)
 
 
+# Four-option items whose right option is the shortest.
+def shortkey(qid, key):
+    options = [("Wariant %d" % i, "Option %d" % i) for i in range(4)]
+    options[key] = ("Wariant", "Option")
+    return sc(qid, options, key)
+
+
 def item_cases():
     W = "the right one at most 15 % longer"
     # [SECTION] Item quality: length
@@ -380,6 +387,14 @@ def item_cases():
     # One of the four shorter instead: pl 4 of 6, no warning.
     yield (Case("ok-longest-right-share")
            .add_questions(even("x1", 0, 1), even("x2", 1, 1), even("x3", 2, 1), sc("x4", [("Wariant 0", "Option 0"), ("Wariant 1", "Option 1"), ("Wariant 2", "Option 2"), ("Krótki", "Short")], 3)))
+    # Over-correction: 7 added items whose key is the shortest, plus b-q1 and b-q6 (in English neither key
+    # is the longest): 0 of 9, chance (2 x 1/2 + 7 x 1/4) / 9 = 0.31, P(X <= 0) = 0.038 < 0.05 warns.
+    # In Polish b-q1's tie counts: 1 of 9, P(X <= 1) = 0.19, no warning.
+    yield (Case("warn-longest-right-share-never")
+           .add_questions(*[shortkey("x%d" % i, k) for i, k in enumerate([0, 1, 2, 3, 0, 1, 2])])
+           .warn(M, '{\n    "pass_mark": 80', "/quiz",
+                 "the right option is the longest in only 0 of 9 single-answer items (en); chance is about 31 %",
+                 "the right option the longest in at least 1 of them", "cue/longest-right-share"))
     # [SECTION] Key position: b-q1 and b-q6 have the key first; chance (2 x 1/2 + 3 x 1/4) / 5 = 0.35.
     # 5 of 5 first: P = 0.005 < 0.05 / 2 warns; 4 of 5: P = 0.054 does not.
     yield (Case("warn-key-position")
@@ -488,7 +503,30 @@ def item_cases():
                  '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "cue/longest-right": " " },')
            .expect(M, '" " }', "/quiz/questions/0/lint_ok/cue~1longest-right", "no reason given for the exception",
                    "a sentence saying why the rule does not apply here"))
+    yield (Case("lint-ok-in-the-wrong-place")
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" },',
+                 '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "cue/key-position": "why" },')
+           .expect(M, '"cue/key-position"', "/quiz/questions/0/lint_ok/cue~1key-position",
+                   'rule "cue/key-position" does not look at a question', "the exception on the quiz or the assessment"))
+    yield (Case("lint-ok-placeholder-takes-none")
+           .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" },',
+                 '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "content/placeholder": "later" },')
+           .expect(M, '"content/placeholder"', "/quiz/questions/0/lint_ok/content~1placeholder",
+                   'rule "content/placeholder" takes no exception', "the text completed by the organisation"))
+    yield (Case("reply-id-with-hyphen")
+           .edit(M, '{ "id": "b", "text": { "pl": "Następny!"', '{ "id": "b-2", "text": { "pl": "Następny!"')
+           .expect(M, '"b-2"', "/roleplay/nodes/0/choices/1/id", "reply id \"b-2\" has a '-'",
+                   "letters, digits, '_' or '.' (an LMS refuses '-' in a response)"))
     # [SECTION] Contacts by reference, module quiz draw
+    yield (Case("contact-reference-in-course-file")
+           .edit(C, '"title": { "pl": "Mały kurs", "en": "Tiny course" }', '"title": { "pl": "Mały kurs {phone:nope}", "en": "Tiny course" }')
+           .expect(C, '"Mały kurs {phone:nope}"', "/title/pl", 'unknown contact "nope" in {phone:nope}',
+                   "the id of a contact in resources.json"))
+    yield (Case("contact-reference-unclosed")
+           .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
+                 '"client": { "pl": "Mąż odszedł. {phone:eap", "en": "He left. {phone:eap}" }')
+           .expect(M, '"Mąż odszedł. {phone:eap"', "/roleplay/nodes/0/client/pl",
+                   "a contact reference without its closing '}': {phone:eap", "{phone:ID} with the contact's id"))
     yield (Case("contact-reference-unknown")
            .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
                  '"client": { "pl": "Mąż odszedł. {phone:crisiss}", "en": "He left. {phone:crisis}" }')

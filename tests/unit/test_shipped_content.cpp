@@ -220,7 +220,7 @@ TEST_CASE("shipped content: no contact's phone number is typed into course text"
   for (const auto& r : c->resources)
     if (!r.phone.empty()) phones.push_back(digits(r.phone));
   REQUIRE(phones.size() >= 8);
-  std::vector<std::string> files{c->assessment.file};
+  std::vector<std::string> files{c->course_file, c->assessment.file};
   for (const auto& m : c->modules) files.push_back(m.file);
   int strings = 0;
   for (const auto& f : files) {
