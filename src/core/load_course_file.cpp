@@ -115,6 +115,12 @@ std::vector<FileRef> read_course_file(DocContext& ctx, CourseRefs& refs, const j
 }
 
 // [SECTION] Cross-file checks shared by the part readers
+void check_response_id(DocContext& ctx, const std::string& id, const std::string& pointer, std::string_view what) {
+  if (id.find('-') == std::string::npos) return;
+  ctx.at_value(pointer, std::string(what) + " id \"" + id + "\" has a '-'",
+               "letters, digits, '_' or '.' (an LMS refuses '-' in a response)");
+}
+
 void read_lint_ok(ObjectReader& r, LintOkSite where, LintOptOuts& out) {
   const json* j = r.object("lint_ok", Need::Optional, "an object of rule id -> the reason for the exception");
   if (!j) return;

@@ -32,6 +32,10 @@ void check_objective_ref(DocContext& ctx, const CourseRefs& refs, const std::str
 // Checks a question id against all questions read so far, course-wide.
 void check_question_id(DocContext& ctx, CourseRefs& refs, const std::string& id, const std::string& pointer);
 
+// Ids that travel as an LMS response (options, ordering items, matching pairs, replies): SCORM 2004
+// LMSes such as Moodle refuse '-' there (short identifiers are [\w.]), so it is reported at `pointer`.
+void check_response_id(DocContext& ctx, const std::string& id, const std::string& pointer, std::string_view what);
+
 // "lint_ok": {"rule id": "the author's reason"} — known rule ids that look at this kind of part
 // (`where`: an item, a node, a role-play or a quiz / bank), non-empty reasons.
 enum class LintOkSite { Item, Node, RolePlay, Bank };

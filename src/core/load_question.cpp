@@ -34,7 +34,10 @@ bool read_options(ObjectReader& r, Question& q) {
     }
     Option opt;
     const auto id = o.id("id", Need::Required);
-    if (id) ids.add(r.ctx(), *id, o.child("id"));
+    if (id) {
+      ids.add(r.ctx(), *id, o.child("id"));
+      check_response_id(r.ctx(), *id, o.child("id"), "option");
+    }
     opt.id = id.value_or("");
     if (true_false) {
       if (o.get("text", Need::Optional, "")) {
@@ -70,6 +73,7 @@ void read_items(ObjectReader& r, Question& q) {
     OrderItem item;
     if (auto id = o.id("id", Need::Required)) {
       ids.add(r.ctx(), *id, o.child("id"));
+      check_response_id(r.ctx(), *id, o.child("id"), "item");
       item.id = *id;
     }
     item.text = o.text("text", Need::Required);
@@ -87,6 +91,7 @@ void read_pairs(ObjectReader& r, Question& q) {
     MatchPair pair;
     if (auto id = o.id("id", Need::Required)) {
       ids.add(r.ctx(), *id, o.child("id"));
+      check_response_id(r.ctx(), *id, o.child("id"), "pair");
       pair.id = *id;
     }
     pair.source = o.text("source", Need::Required);

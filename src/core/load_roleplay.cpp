@@ -59,9 +59,7 @@ Choice read_choice(DocContext& ctx, const CourseRefs& refs, const std::vector<st
   if (auto id = r.id("id", Need::Required)) {
     ids.add(ctx, *id, r.child("id"));
     c.id = *id;
-    // A reply id travels as an LMS response; SCORM 2004 LMSes such as Moodle refuse '-' there.
-    if (id->find('-') != std::string::npos)
-      ctx.at_value(r.child("id"), "reply id \"" + *id + "\" has a '-'", "letters, digits, '_' or '.' (an LMS refuses '-' in a response)");
+    check_response_id(ctx, *id, r.child("id"), "reply");
   }
   c.text = r.text("text", Need::Required);
   c.next = r.id("next", Need::Required).value_or("");

@@ -517,6 +517,16 @@ def item_cases():
            .edit(M, '{ "id": "b", "text": { "pl": "Następny!"', '{ "id": "b-2", "text": { "pl": "Następny!"')
            .expect(M, '"b-2"', "/roleplay/nodes/0/choices/1/id", "reply id \"b-2\" has a '-'",
                    "letters, digits, '_' or '.' (an LMS refuses '-' in a response)"))
+    yield (Case("response-ids-with-hyphen")
+           .edit(M, '{ "id": "b", "text": { "pl": "Uciekam"', '{ "id": "b-1", "text": { "pl": "Uciekam"')
+           .edit(M, '{ "id": "s1", "text"', '{ "id": "s-1", "text"')
+           .edit(M, '{ "id": "p1", "source"', '{ "id": "p-1", "source"')
+           .expect(M, '"b-1"', "/quiz/questions/0/options/1/id", "option id \"b-1\" has a '-'",
+                   "letters, digits, '_' or '.' (an LMS refuses '-' in a response)")
+           .expect(M, '"s-1"', "/quiz/questions/3/items/0/id", "item id \"s-1\" has a '-'",
+                   "letters, digits, '_' or '.' (an LMS refuses '-' in a response)")
+           .expect(M, '"p-1"', "/quiz/questions/4/pairs/0/id", "pair id \"p-1\" has a '-'",
+                   "letters, digits, '_' or '.' (an LMS refuses '-' in a response)"))
     # [SECTION] Contacts by reference, module quiz draw
     yield (Case("contact-reference-in-course-file")
            .edit(C, '"title": { "pl": "Mały kurs", "en": "Tiny course" }', '"title": { "pl": "Mały kurs {phone:nope}", "en": "Tiny course" }')
