@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,9 +31,9 @@ class CourseLoader {
     auto course_doc = open(course_file, course_diags, nullptr, "", "");
     result_.course.course_file = course_file;
     if (course_doc) {
-      docs_.push_back(OpenDoc{course_file, std::move(*course_doc), &course_diags});  // its texts may name contacts too
-      load::DocContext ctx{docs_.back().doc, course_diags.file, course_diags.list, result_.course.languages};
-      const auto files = load::read_course_file(ctx, refs_, docs_.back().doc.value, result_.course);
+      slots_by_name_[course_file] = &course_diags;  // its texts may name contacts too
+      load::DocContext ctx{*course_doc, course_diags.file, course_diags.list, result_.course.languages};
+      const auto files = load::read_course_file(ctx, refs_, course_doc->value, result_.course);
       for (const auto& ref : files) load_referenced(ctx, ref);
       report_text_refs();
     }
@@ -50,22 +51,28 @@ class CourseLoader {
   load::CourseRefs refs_;
   Fnv1a64 hash_;
   std::deque<FileDiagnostics> files_;  // a deque: contexts keep references into it while it grows
-  // The parsed files, kept for checks made after every file is read (contact references).
-  struct OpenDoc {
-    std::string name;
-    JsonSource doc;
-    FileDiagnostics* diags;
-  };
-  std::deque<OpenDoc> docs_;
+  // Each file's diagnostics by the name course.json gives it, for checks made after every file is
+  // read (contact references). The parsed files are not kept: a file is parsed again only to place
+  // a problem, which valid content never has.
+  std::map<std::string, FileDiagnostics*, std::less<>> slots_by_name_;
 
   void report_text_refs() {
     if (result_.course.resources_file.empty()) return;  // resources.json unreadable: already reported
-    for (auto& problem : resolve_resource_refs(result_.course)) {
-      for (auto& d : docs_) {
-        if (d.name != problem.file) continue;
-        load::DocContext ctx{d.doc, d.diags->file, d.diags->list, result_.course.languages};
-        ctx.at_value(problem.pointer, problem.message, problem.expected);
+    std::map<std::string, std::vector<TextRefProblem>, std::less<>> by_file;
+    for (auto& problem : resolve_resource_refs(result_.course)) by_file[std::string(problem.file)].push_back(std::move(problem));
+    for (auto& [name, problems] : by_file) {
+      const auto slot = slots_by_name_.find(name);
+      std::optional<std::string> text;
+      try {
+        text = source_.read ? source_.read(name) : std::nullopt;
+      } catch (...) {
+        text = std::nullopt;
       }
+      if (slot == slots_by_name_.end() || !text) continue;
+      auto parsed = parse_json_source(*text);
+      if (!parsed.doc) continue;
+      load::DocContext ctx{*parsed.doc, slot->second->file, slot->second->list, result_.course.languages};
+      for (const auto& problem : problems) ctx.at_value(problem.pointer, problem.message, problem.expected);
     }
   }
 
@@ -113,9 +120,9 @@ class CourseLoader {
     FileDiagnostics& diags = slot(ref.name);
     auto doc = open(ref.name, diags, &course_ctx, ref.pointer, what);
     if (!doc) return;
-    docs_.push_back(OpenDoc{ref.name, std::move(*doc), &diags});
-    load::DocContext ctx{docs_.back().doc, diags.file, diags.list, result_.course.languages};
-    const load::json& root = docs_.back().doc.value;
+    slots_by_name_[ref.name] = &diags;
+    load::DocContext ctx{*doc, diags.file, diags.list, result_.course.languages};
+    const load::json& root = doc->value;
     Course& course = result_.course;
     switch (ref.kind) {
       case Kind::Module: {
