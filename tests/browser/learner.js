@@ -359,5 +359,5 @@ async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
 // Questions one attempt at a module quiz asks (a quiz may draw some of its questions).
 const quizLength = (m) => m.quiz.draw || m.quiz.questions.length;
 
-module.exports = { content, quizLength, UI, mouse, keyboard, dom, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
+module.exports = { content, quizLength, bestChoice, UI, mouse, keyboard, dom, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
                    playRolePlay, completeModule, currentQuestion, plannedResponse, grade, pageOf };
