@@ -9,6 +9,7 @@
 #include "core/item_rules.h"
 #include "core/json_source.h"
 #include "core/text_fold.h"
+#include "core/text_match.h"
 #include "core/text_sites.h"
 #include "core/utf8.h"
 
@@ -89,11 +90,6 @@ bool has_placeholder(std::string_view text) {
   return false;
 }
 
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? std::string(sep) : "") + v[i];
-  return out;
-}
 
 std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v * 100))) + " %"; }
 

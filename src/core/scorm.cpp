@@ -6,6 +6,7 @@
 
 #include "core/record.h"
 #include "core/snapshot.h"
+#include "core/text_match.h"
 
 namespace granice::scorm {
 
@@ -52,14 +53,6 @@ std::vector<std::string> split(std::string_view s, std::string_view sep) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
-  }
-  return out;
-}
 
 bool id_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';

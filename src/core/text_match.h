@@ -16,6 +16,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word` if it is close enough to be a likely typo, else "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+// {"a", "b"} and ", " -> "a, b".
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
 // "a", "b" and "c" -> "\"a\", \"b\", \"c\"" for messages.
 std::string quoted_list(const std::vector<std::string>& words);
 
