@@ -29,14 +29,6 @@ std::string utf8_prefix(std::string_view s, std::size_t max_chars) {
   return std::string(s.substr(0, i));
 }
 
-std::string trim(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 std::vector<std::string> split(std::string_view s, std::string_view sep) {
   std::vector<std::string> out;
   if (s.empty()) return out;
@@ -184,9 +176,58 @@ bool finished(const Course& course, const CourseState& st) {
   return false;
 }
 
-std::string exit_value(Version v, const Course& course, const CourseState& st) {
-  if (!finished(course, st)) return "suspend";
+std::string exit_value(Version v, const Course& course, const CourseState& st, ExitWhenDone when_done) {
+  if (!finished(course, st) || when_done == ExitWhenDone::Suspend) return "suspend";
   return v == Version::Scorm12 ? "" : "normal";
+}
+
+// [SECTION] Never lower than what the LMS holds
+namespace {
+
+struct Reported {
+  CompletionStatus completion = CompletionStatus::NotAttempted;
+  SuccessStatus success = SuccessStatus::Unknown;
+  std::optional<double> score;
+};
+
+int rank(SuccessStatus s) { return s == SuccessStatus::Passed ? 2 : s == SuccessStatus::Failed ? 1 : 0; }
+
+Reported at_least(Reported r, const HeldResult& held) {
+  if (held.completed) r.completion = CompletionStatus::Completed;
+  if (rank(held.success) > rank(r.success)) r.success = held.success;
+  if (held.score && (!r.score || *held.score > *r.score)) r.score = held.score;
+  return r;
+}
+
+const HeldResult* held_objective(const Session& s, std::string_view id) {
+  for (const auto& [held_id, held] : s.held_objectives)
+    if (held_id == id) return &held;
+  return nullptr;
+}
+
+// 1.2 status vocabulary for a course or objective result; without credit only completion counts.
+std::string status12(const Reported& r, bool credit, bool browse) {
+  if (credit && r.success == SuccessStatus::Passed) return "passed";
+  if (credit && r.success == SuccessStatus::Failed) return "failed";
+  if (r.completion == CompletionStatus::Completed) return "completed";
+  if (browse) return "browsed";
+  return r.completion == CompletionStatus::Incomplete ? "incomplete" : "not attempted";
+}
+
+// Index n of `id` in an LMS id table, appended when absent.
+std::size_t slot(std::vector<std::string>& ids, std::string_view id) {
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] == id) return i;
+  ids.emplace_back(id);
+  return ids.size() - 1;
+}
+
+}  // namespace
+
+void note_id(std::vector<std::string>& ids, std::size_t n, std::string_view id) {
+  if (n > 100000) return;  // an LMS index no real record reaches
+  if (ids.size() <= n) ids.resize(n + 1);
+  ids[n] = std::string(id);
 }
 
 // [SECTION] Location
@@ -289,13 +330,6 @@ std::optional<std::string> clean_response2004(InteractionType t, std::string_vie
   return join(out, "[,]");
 }
 
-std::string objective_status12(const ObjectiveScore& o) {
-  if (o.success == SuccessStatus::Passed) return "passed";
-  if (o.success == SuccessStatus::Failed) return "failed";
-  if (o.completion == CompletionStatus::Completed) return "completed";
-  if (o.completion == CompletionStatus::Incomplete) return "incomplete";
-  return "not attempted";
-}
 
 }  // namespace
 
@@ -328,21 +362,27 @@ std::optional<std::string> response12(const Course& course, const Interaction& i
   return join(out, ",");
 }
 
+// Final detail writes what an LMS's interaction report shows (id, type, correct and given
+// response, result) and leaves out what a re-posting LMS would pay for on every commit (the
+// objective link, time, latency, weighting, the question text: objectives carry the per-guideline
+// result, the progress record the timing). All writes everything.
 static std::vector<Element> interaction_elements(Version v, const Course& course, const CourseState& st,
-                                                 const Interaction& it, std::size_t n, std::vector<std::string>& warn) {
+                                                 const Interaction& it, std::size_t n, InteractionDetail detail,
+                                                 std::vector<std::string>& warn) {
+  const bool all = detail == InteractionDetail::All;
   const bool v12 = v == Version::Scorm12;
   const std::string p = "cmi.interactions." + std::to_string(n) + ".";
   std::vector<Element> e;
   e.push_back({p + "id", identifier(it.id, v12 ? kIdentifier12 : kLongIdentifier2004)});
   e.push_back({p + "type", v12 ? interaction_type12(it.type) : interaction_type2004(it.type)});
-  if (!it.objective.empty())
+  if (all && !it.objective.empty())
     e.push_back({p + "objectives.0.id", identifier(it.objective, v12 ? kIdentifier12 : kLongIdentifier2004)});
-  if (it.timestamp > 0) {
+  if (all && it.timestamp > 0) {
     const std::string t = v12 ? time12(it.timestamp) : timestamp2004(it.timestamp);
     if (!t.empty()) e.push_back({p + (v12 ? "time" : "timestamp"), t});
   }
   const Question* q = it.type == InteractionType::Other ? nullptr : course.question(it.id);
-  if (q) e.push_back({p + "weighting", decimal(q->points)});
+  if (q && all) e.push_back({p + "weighting", decimal(q->points)});
   for (std::size_t k = 0; k < it.correct_responses.size() && k < 10; ++k) {
     const auto r = v12 ? response12(course, it, it.correct_responses[k])
                        : clean_response2004(it.type, it.correct_responses[k]);
@@ -357,8 +397,8 @@ static std::vector<Element> interaction_elements(Version v, const Course& course
                         to_string(v) + " form; left out");
   }
   e.push_back({p + "result", v12 ? result12(it.result) : result2004(it.result)});
-  e.push_back({p + "latency", v12 ? timespan12(it.latency_seconds) : duration2004(it.latency_seconds)});
-  if (!v12 && q) {
+  if (all) e.push_back({p + "latency", v12 ? timespan12(it.latency_seconds) : duration2004(it.latency_seconds)});
+  if (!v12 && q && all) {
     const std::string text = clean_text(q->prompt.in(st.language), 4000);
     if (!text.empty()) {
       const std::string lang = identifier(st.language.empty() ? course.languages.empty() ? "pl" : course.languages.front()
@@ -381,10 +421,95 @@ std::size_t first_unsent(const CourseState& st, const Cursor& cursor) {
   return j.size();
 }
 
-Cursor advance(const Cursor& cursor, const CourseState& st, const InteractionGroup& g) {
+Cursor advance(const Cursor& cursor, const CourseState& st, const Group& g) {
   Cursor c = cursor;
   c.lms_count = std::max(c.lms_count, g.lms_index + 1);
-  if (g.journal_index < st.interactions.size()) c.last_sent = st.interactions[g.journal_index];
+  if (g.journal_index && *g.journal_index < st.interactions.size()) c.last_sent = st.interactions[*g.journal_index];
+  return c;
+}
+
+// [SECTION] Interactions an LMS is sent
+namespace {
+
+struct ReplyRef {
+  const RolePlay* rp = nullptr;
+  const RolePlayNode* node = nullptr;
+  const Choice* choice = nullptr;
+  const RolePlayNode* next = nullptr;
+};
+
+// The role-play reply a journal entry ("<role-play>.<node>", response = reply id) stands for.
+std::optional<ReplyRef> reply_of(const Course& course, const Interaction& it) {
+  if (it.type != InteractionType::Other) return std::nullopt;
+  for (const Module& m : course.modules) {
+    if (!m.roleplay) continue;
+    const RolePlay& rp = *m.roleplay;
+    if (it.id.size() <= rp.id.size() || it.id.compare(0, rp.id.size(), rp.id) != 0 || it.id[rp.id.size()] != '.') continue;
+    const int ni = rp.node_index(std::string_view(it.id).substr(rp.id.size() + 1));
+    if (ni < 0) return std::nullopt;
+    ReplyRef r{&rp, &rp.nodes[static_cast<std::size_t>(ni)], nullptr, nullptr};
+    for (const Choice& ch : r.node->choices)
+      if (ch.id == it.learner_response) r.choice = &ch;
+    if (!r.choice) return std::nullopt;
+    const int nx = rp.node_index(r.choice->next);
+    if (nx >= 0) r.next = &rp.nodes[static_cast<std::size_t>(nx)];
+    return r;
+  }
+  return std::nullopt;
+}
+
+// The run a reply reaching an ending closes, walked back through the journal: each step must lead
+// to the node of the one after it (so the previous run's ending, an abandoned walk or another
+// role-play's replies in between end the walk or are skipped).
+Interaction run_summary(const Course& course, const CourseState& st, std::size_t end, const ReplyRef& last) {
+  const auto& j = st.interactions;
+  std::vector<std::string> steps{last.node->id + "." + last.choice->id};
+  double latency = j[end].latency_seconds;
+  const RolePlayNode* expect = last.node;
+  for (std::size_t k = end; k-- > 0 && steps.size() < 200;) {
+    const auto r = reply_of(course, j[k]);
+    if (!r || r->rp != last.rp) continue;
+    if (r->next != expect || !r->next || r->next->is_ending) break;
+    steps.push_back(r->node->id + "." + r->choice->id);
+    latency += j[k].latency_seconds;
+    expect = r->node;
+  }
+  std::reverse(steps.begin(), steps.end());
+  Interaction it;
+  it.id = last.rp->id;
+  it.type = InteractionType::Other;
+  for (const Module& m : course.modules)
+    if (m.roleplay && &*m.roleplay == last.rp) it.objective = m.objective;
+  it.learner_response = join(steps, ",");
+  const Outcome o = last.next->outcome;
+  it.result = o == Outcome::Good ? InteractionResult::Correct : o == Outcome::Poor ? InteractionResult::Incorrect
+                                                                                     : InteractionResult::Neutral;
+  it.score = o == Outcome::Good ? 1.0 : o == Outcome::Partial ? 0.5 : 0.0;
+  it.latency_seconds = latency;
+  it.timestamp = j[end].timestamp;
+  return it;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, Interaction>> lms_interactions(const Course& course, const CourseState& st,
+                                                                   std::size_t from, InteractionDetail detail) {
+  std::vector<std::pair<std::size_t, Interaction>> out;
+  const auto& j = st.interactions;
+  for (std::size_t i = from; i < j.size(); ++i) {
+    if (detail == InteractionDetail::All || j[i].type != InteractionType::Other) {
+      out.emplace_back(i, j[i]);
+      continue;
+    }
+    const auto r = reply_of(course, j[i]);
+    if (r && r->next && r->next->is_ending) out.emplace_back(i, run_summary(course, st, i, *r));
+  }
+  return out;
+}
+
+Cursor all_sent(const Cursor& cursor, const CourseState& st) {
+  Cursor c = cursor;
+  if (!st.interactions.empty()) c.last_sent = st.interactions.back();
   return c;
 }
 
@@ -425,31 +550,41 @@ static double progress_measure(const Course& course, const CourseState& st) {
   return std::min(0.99, static_cast<double>(done) / total);
 }
 
-Plan plan_commit(Version v, const Course& course, const CourseState& st, double session_seconds, const Cursor& cursor) {
+Plan plan_commit(Version v, const Course& course, const CourseState& st, double session_seconds, const Cursor& cursor,
+                 const Session& session) {
   Plan plan;
+  if (!session.records()) return plan;
   const bool v12 = v == Version::Scorm12;
+  const bool browse = session.mode == LaunchMode::Browse;
+  const bool credit = session.credit && !browse;  // browsing earns no credit either
   auto add = [&plan](std::string n, std::string val) { plan.core.push_back({std::move(n), std::move(val)}); };
-  const std::optional<double> score = overall_score(course, st);
-  const double raw = score ? std::clamp(*score, 0.0, 100.0) : 0.0;
+
+  Reported course_result;
+  course_result.completion = completion_status(course, st);
+  course_result.success = success_status(course, st);
+  if (const std::optional<double> score = overall_score(course, st)) course_result.score = std::clamp(*score, 0.0, 100.0);
+  // Launched is begun: the course as a whole is never "not attempted" once it runs.
+  if (course_result.completion == CompletionStatus::NotAttempted) course_result.completion = CompletionStatus::Incomplete;
+  course_result = at_least(course_result, session.held);
+  const bool completed = course_result.completion == CompletionStatus::Completed;
   if (v12) {
-    add("cmi.core.lesson_status", lesson_status12(course, st));
-    if (score) {
+    add("cmi.core.lesson_status", status12(course_result, credit, browse));
+    if (course_result.score && credit) {
       add("cmi.core.score.min", "0");
       add("cmi.core.score.max", "100");
-      add("cmi.core.score.raw", decimal(raw));
+      add("cmi.core.score.raw", decimal(*course_result.score));
     }
     add("cmi.core.lesson_location", format_location(st.bookmark, kLocation12));
   } else {
-    const CompletionStatus c = completion_status(course, st);
-    add("cmi.completion_status", c == CompletionStatus::Completed ? "completed" : "incomplete");
-    add("cmi.success_status", to_string(success_status(course, st)));
-    if (score) {
+    add("cmi.completion_status", completed ? "completed" : "incomplete");
+    if (credit) add("cmi.success_status", to_string(course_result.success));
+    if (course_result.score && credit) {
       add("cmi.score.min", "0");
       add("cmi.score.max", "100");
-      add("cmi.score.raw", decimal(raw));
-      add("cmi.score.scaled", decimal(raw / 100.0, 4));
+      add("cmi.score.raw", decimal(*course_result.score));
+      add("cmi.score.scaled", decimal(*course_result.score / 100.0, 4));
     }
-    add("cmi.progress_measure", decimal(progress_measure(course, st), 2));
+    add("cmi.progress_measure", decimal(completed ? 1.0 : progress_measure(course, st), 2));
     add("cmi.location", format_location(st.bookmark, kLocation2004));
   }
   const std::string snap = encode_snapshot(course, st);
@@ -457,38 +592,87 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
   if (snap.size() <= limit) add("cmi.suspend_data", snap);
   else plan.warnings.push_back("suspend_data is " + std::to_string(snap.size()) + " characters, over the SCORM " +
                                to_string(v) + " limit of " + std::to_string(limit) + "; not sent (kept in local storage)");
-  add(v12 ? "cmi.core.exit" : "cmi.exit", exit_value(v, course, st));
+  add(v12 ? "cmi.core.exit" : "cmi.exit", exit_value(v, course, st, session.exit_when_done));
   add(v12 ? "cmi.core.session_time" : "cmi.session_time", v12 ? timespan12(session_seconds) : duration2004(session_seconds));
 
-  const std::vector<ObjectiveScore> objectives = objective_scores(course, st);
-  for (std::size_t i = 0; i < objectives.size(); ++i) {
-    const ObjectiveScore& o = objectives[i];
-    const std::string p = "cmi.objectives." + std::to_string(i) + ".";
-    add(p + "id", identifier(o.id, v12 ? kIdentifier12 : kLongIdentifier2004));
-    if (o.score) {
-      const double s = std::clamp(*o.score, 0.0, 100.0);
-      add(p + "score.min", "0");
-      add(p + "score.max", "100");
-      add(p + "score.raw", decimal(s));
-      if (!v12) add(p + "score.scaled", decimal(s / 100.0, 4));
+  // Objectives by id: the LMS's own (e.g. the manifest's primary objective at index 0) keep
+  // their places and are never renamed; ours go where the LMS holds them, else after them.
+  std::vector<std::string> objective_ids = session.objective_ids;
+  auto add_objective = [&](std::string_view raw_id, Reported r) {
+    const std::string id = identifier(raw_id, v12 ? kIdentifier12 : kLongIdentifier2004);
+    if (const HeldResult* held = held_objective(session, id)) r = at_least(r, *held);
+    Group g;
+    g.lms_index = slot(objective_ids, id);
+    const std::string p = "cmi.objectives." + std::to_string(g.lms_index) + ".";
+    g.elements.push_back({p + "id", id});
+    if (r.score && credit) {
+      if (session.detail == InteractionDetail::All) {  // 0..100 is what a raw score means without them
+        g.elements.push_back({p + "score.min", "0"});
+        g.elements.push_back({p + "score.max", "100"});
+      }
+      g.elements.push_back({p + "score.raw", decimal(*r.score)});
+      if (!v12) g.elements.push_back({p + "score.scaled", decimal(*r.score / 100.0, 4)});
     }
     if (v12) {
-      add(p + "status", objective_status12(o));
+      g.elements.push_back({p + "status", status12(r, credit, browse)});
     } else {
-      add(p + "success_status", to_string(o.success));
-      add(p + "completion_status", to_string(o.completion));
+      if (credit) g.elements.push_back({p + "success_status", to_string(r.success)});
+      g.elements.push_back({p + "completion_status", to_string(r.completion)});
     }
+    plan.objectives.push_back(std::move(g));
+  };
+  if (!v12 && !session.primary_objective.empty()) add_objective(session.primary_objective, course_result);
+  for (const ObjectiveScore& o : objective_scores(course, st)) {
+    Reported r;
+    r.completion = o.completion;
+    r.success = o.success;
+    if (o.score) r.score = std::clamp(*o.score, 0.0, 100.0);
+    add_objective(o.id, r);
   }
 
-  std::size_t n = cursor.lms_count;
-  for (std::size_t i = first_unsent(st, cursor); i < st.interactions.size(); ++i, ++n) {
-    InteractionGroup g;
-    g.journal_index = i;
-    g.lms_index = n;
-    g.elements = interaction_elements(v, course, st, st.interactions[i], n, plan.warnings);
+  // Interactions: Final detail answers a question at one index (where the LMS holds its id, or
+  // where this session first wrote it); All keeps appending, one record per journal entry.
+  std::vector<std::string> interaction_ids = session.interaction_ids;
+  if (interaction_ids.size() < cursor.lms_count) interaction_ids.resize(cursor.lms_count);
+  for (auto& [journal_index, it] : lms_interactions(course, st, first_unsent(st, cursor), session.detail)) {
+    const std::string id = identifier(it.id, v12 ? kIdentifier12 : kLongIdentifier2004);
+    Group g;
+    g.journal_index = journal_index;
+    if (session.detail == InteractionDetail::Final) {
+      g.lms_index = slot(interaction_ids, id);
+    } else {
+      g.lms_index = interaction_ids.size();
+      interaction_ids.push_back(id);
+    }
+    g.elements = interaction_elements(v, course, st, it, g.lms_index, session.detail, plan.warnings);
+    // A question answered twice since the last commit: only its last answer goes out.
+    auto same = std::find_if(plan.interactions.begin(), plan.interactions.end(),
+                             [&](const Group& other) { return other.lms_index == g.lms_index; });
+    if (same != plan.interactions.end()) plan.interactions.erase(same);
     plan.interactions.push_back(std::move(g));
   }
   return plan;
+}
+
+PostSize form_post_size(const std::map<std::string, std::string>& values) {
+  // application/x-www-form-urlencoded: unreserved characters as they are, every other byte as
+  // %XX (a space too: some clients write "+", this counts the larger form).
+  auto encoded = [](std::string_view text) {
+    std::size_t n = 0;
+    for (char ch : text) {
+      const auto c = static_cast<unsigned char>(ch);
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                         c == '_' || c == '.' || c == '*';
+      n += plain ? 1 : 3;
+    }
+    return n;
+  };
+  PostSize out;
+  for (const auto& [name, value] : values) {
+    out.bytes += (out.fields ? 1 : 0) + encoded(name) + 1 + encoded(value);
+    ++out.fields;
+  }
+  return out;
 }
 
 std::vector<Element> changed(const std::vector<Element>& elements, const std::map<std::string, std::string>& sent) {
@@ -498,181 +682,6 @@ std::vector<Element> changed(const std::vector<Element>& elements, const std::ma
     if (it == sent.end() || it->second != e.value) out.push_back(e);
   }
   return out;
-}
-
-// [SECTION] Launch
-Entry parse_entry(std::string_view v) {
-  if (v.empty()) return Entry::Empty;
-  if (v == "ab-initio") return Entry::AbInitio;
-  if (v == "resume") return Entry::Resume;
-  return Entry::Other;
-}
-
-std::string clean_text(std::string_view v, std::size_t limit) {
-  std::string out;
-  bool space = false;
-  for (char ch : v) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  if (out.size() > limit) out.resize(limit);
-  // Drop a trailing partial UTF-8 sequence the byte bound may have cut.
-  std::size_t i = out.size();
-  while (i > 0 && (static_cast<unsigned char>(out[i - 1]) & 0xC0) == 0x80) --i;
-  if (i > 0 && static_cast<unsigned char>(out[i - 1]) >= 0xC0) {
-    const auto lead = static_cast<unsigned char>(out[i - 1]);
-    const std::size_t need = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
-    if (out.size() - (i - 1) < need) out.resize(i - 1);
-  }
-  return out;
-}
-
-std::string display_name(std::string_view v) {
-  const std::string s = clean_text(v, 400);
-  const std::size_t comma = s.find(',');
-  if (comma == std::string::npos) return clean_text(s, 200);
-  const std::string last = trim(std::string_view(s).substr(0, comma));
-  const std::string first = trim(std::string_view(s).substr(comma + 1));
-  if (first.empty()) return clean_text(last, 200);
-  if (last.empty()) return clean_text(first, 200);
-  return clean_text(first + " " + last, 200);
-}
-
-std::string parse_language(std::string_view v, const Course& course) {
-  std::string s = trim(v);
-  if (s.rfind("{lang=", 0) == 0) {
-    const std::size_t close = s.find('}');
-    s = close == std::string::npos ? std::string() : s.substr(6, close - 6);
-  }
-  const std::size_t dash = s.find_first_of("-_");
-  std::string primary = s.substr(0, dash == std::string::npos ? s.size() : dash);
-  std::transform(primary.begin(), primary.end(), primary.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  for (const std::string& l : course.languages)
-    if (l == primary) return l;
-  return {};
-}
-
-std::optional<std::size_t> parse_count(std::string_view v) {
-  const std::string s = trim(v);
-  if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  return static_cast<std::size_t>(std::stoul(s));
-}
-
-LmsResume parse_resume(const Course& course, const LmsValues& in) {
-  LmsResume r;
-  r.entry = parse_entry(in.entry);
-  r.learner_id = clean_text(in.learner_id, 255);
-  r.learner_name = display_name(in.learner_name);
-  r.language = parse_language(in.language, course);
-  r.interaction_count = parse_count(in.interaction_count).value_or(0);
-  if (r.entry == Entry::Other) r.log.push_back("entry \"" + clean_text(in.entry, 40) + "\" is not a SCORM value; treated as \"\"");
-  if (in.suspend_data.empty()) {
-    if (r.entry == Entry::Resume) r.log.push_back("entry is \"resume\" but suspend_data is empty: starting fresh");
-    return r;
-  }
-  if (r.entry == Entry::AbInitio) r.log.push_back("entry is \"ab-initio\" but the LMS kept suspend_data: resuming from it");
-  SnapshotResult s = decode_snapshot(course, in.suspend_data);
-  if (!s.ok()) {
-    r.log.push_back(std::string("suspend_data could not be read (") + granice::to_string(s.error) + "): " + s.message);
-    r.notices.push_back(
-        "Zapisany w LMS postęp nie dał się odczytać. / The progress saved in the LMS could not be read.");
-    return r;
-  }
-  for (const std::string& d : s.dropped) r.log.push_back("content changed, left out: " + d);
-  if (s.content_changed && !s.dropped.empty())
-    r.notices.push_back("Kurs został zaktualizowany; część zapisanego postępu już nie pasuje i została pominięta. / "
-                        "The course was updated; some saved progress no longer applies and was left out.");
-  r.state = std::move(s.state);
-  if (!in.location.empty()) {
-    if (auto b = parse_location(in.location, course)) r.state->bookmark = *b;
-    else r.log.push_back("location \"" + clean_text(in.location, 80) + "\" not understood; using the saved bookmark");
-  }
-  return r;
-}
-
-// [SECTION] Local storage and reconciliation
-LocalLoad decode_saved(const Course& course, std::string_view text) {
-  LocalLoad out;
-  const std::string t = trim(text.substr(0, std::min(text.size(), kRecordMaxBytes + 1)));
-  if (t.empty()) return out;
-  if (t.front() == '{') {
-    RecordResult r = from_record(t);
-    if (r.ok() && r.state->course_id != course.id) {
-      out.damaged = true;
-      out.message = "the saved record is for course \"" + clean_text(r.state->course_id, 80) + "\"";
-      return out;
-    }
-    std::optional<SnapshotResult> s;
-    if (!r.snapshot.empty()) s = decode_snapshot(course, r.snapshot);
-    if (r.ok()) {
-      if (s && s->ok() && s->content_changed) {
-        // Other content: keep what still applies (the snapshot's decision) plus the journal.
-        out.state = std::move(s->state);
-        out.state->interactions = r.state->interactions;
-        out.dropped = s->dropped;
-      } else {
-        out.state = std::move(r.state);
-        out.state->course_version = course.version;
-      }
-      return out;
-    }
-    out.damaged = true;
-    out.message = r.errors.empty() ? "the saved record could not be read" : "the saved record is damaged: " + r.errors.front();
-    if (s && s->ok()) {
-      out.state = std::move(s->state);
-      out.dropped = s->dropped;
-      out.message += " (restored from its snapshot)";
-    }
-    return out;
-  }
-  SnapshotResult s = decode_snapshot(course, t);
-  if (!s.ok()) {
-    out.damaged = true;
-    out.message = std::string("the saved snapshot could not be read (") + granice::to_string(s.error) + "): " + s.message;
-    return out;
-  }
-  out.state = std::move(s.state);
-  out.dropped = std::move(s.dropped);
-  return out;
-}
-
-Reconciled reconcile(const std::optional<CourseState>& lms, const std::optional<CourseState>& local,
-                     std::string_view lms_learner_id) {
-  Reconciled r;
-  // "local-…" ids are what standalone mode gives an anonymous learner: not another person.
-  const bool local_foreign = local && !lms_learner_id.empty() && !local->learner_id.empty() &&
-                             local->learner_id.rfind("local-", 0) != 0 && local->learner_id != lms_learner_id;
-  if (lms && (!local || local_foreign)) {
-    r.state = lms;
-    r.source = Source::Lms;
-    r.why = local_foreign ? "the browser's copy belongs to another learner; using the LMS's" : "only the LMS had progress";
-  } else if (local && !local_foreign && !lms) {
-    r.state = local;
-    r.source = Source::Local;
-    r.why = "only the browser had progress";
-  } else if (local && lms) {
-    if (lms->updated > local->updated) {
-      r.state = lms;
-      r.source = Source::Lms;
-      r.why = "the LMS's copy is newer";
-    } else {
-      r.state = local;
-      r.source = Source::Local;
-      r.why = local->updated == lms->updated ? "both copies are from the same save; the browser's keeps the journal"
-                                             : "the browser's copy is newer (the LMS missed a save)";
-    }
-  } else if (local_foreign) {
-    r.why = "the browser's copy belongs to another learner";
-  }
-  return r;
 }
 
 }  // namespace granice::scorm

@@ -54,10 +54,54 @@ std::string decimal(double v, int max_decimals = 2);  // "87.5", "100", "0"; "0"
 std::string identifier(std::string_view id, std::size_t limit);  // [A-Za-z0-9_.-] kept, others '_'; never empty
 char choice_char12(std::size_t index);       // 0..25 -> 'a'..'z', 26..35 -> '0'..'9', else '\0'
 
+// [SECTION] Launch modes, what the LMS already holds, package options
+// cmi.mode (2004) / cmi.core.lesson_mode (1.2). Review: the learner looks, nothing is recorded.
+// Browse: no credit either (see Session::credit). Unknown values count as Normal.
+enum class LaunchMode { Normal, Browse, Review };
+LaunchMode parse_mode(std::string_view v);
+const char* to_string(LaunchMode m);  // "normal" / "browse" / "review"
+
+// A result the LMS holds from earlier sessions, read at launch. What the course reports is never
+// lower than this: a reopened course (another device, a lost state, a restart) cannot turn
+// "completed" back into "incomplete", "passed" into "failed", or lower a score.
+struct HeldResult {
+  bool completed = false;
+  SuccessStatus success = SuccessStatus::Unknown;
+  std::optional<double> score;  // 0..100
+  bool any() const { return completed || success != SuccessStatus::Unknown || score.has_value(); }
+  bool operator==(const HeldResult&) const = default;
+};
+// 1.2: status = cmi.core.lesson_status (success unused); 2004: status = cmi.completion_status,
+// success = cmi.success_status. score_raw: cmi[.core].score.raw.
+HeldResult parse_held(Version v, std::string_view status, std::string_view success, std::string_view score_raw);
+
+// What a package asks of the runtime (scripts/package options, carried in the launch URL):
+// how much interaction detail to write, and the exit value once the learner has finished.
+enum class InteractionDetail { Final, All };  // Final: one per question (its last answer), one per role-play run
+enum class ExitWhenDone { Suspend, Normal };  // Suspend keeps the attempt open (the learner can come back to it)
+
+// Everything about this LMS session that shapes a commit besides the learner's state.
+struct Session {
+  LaunchMode mode = LaunchMode::Normal;
+  bool credit = true;                 // cmi.credit / cmi.core.credit = "no-credit" -> false
+  HeldResult held;                    // the course result the LMS held at launch
+  std::vector<std::pair<std::string, HeldResult>> held_objectives;  // by id
+  InteractionDetail detail = InteractionDetail::Final;
+  ExitWhenDone exit_when_done = ExitWhenDone::Suspend;
+  std::string primary_objective;      // 2004: the manifest's primary objective id; reports the course result
+  // cmi.objectives.n.id / cmi.interactions.n.id for n = 0.. as the LMS holds them ("" = unknown:
+  // 1.2 interactions are write-only). Filled at launch, grown as ids are written. Ids are never rewritten.
+  std::vector<std::string> objective_ids;
+  std::vector<std::string> interaction_ids;
+  // Whether commits may record anything: not in review mode.
+  bool records() const { return mode != LaunchMode::Review; }
+};
+
 // Status vocabulary for the course as a whole.
 std::string lesson_status12(const Course& course, const CourseState& st);  // incomplete / completed / passed / failed
-bool finished(const Course& course, const CourseState& st);  // nothing left to do: exit normally
-std::string exit_value(Version v, const Course& course, const CourseState& st);  // "suspend" / "" (1.2) / "normal" (2004)
+bool finished(const Course& course, const CourseState& st);  // nothing left to do
+// "suspend" until finished; then "suspend" or the normal exit ("" in 1.2, "normal" in 2004) as the package asks.
+std::string exit_value(Version v, const Course& course, const CourseState& st, ExitWhenDone when_done);
 
 // Bookmark <-> location ("home", "lesson:boundaries:2", "quiz:assessment:4").
 std::string format_location(const Bookmark& b, std::size_t limit);
@@ -74,25 +118,31 @@ std::string result2004(InteractionResult r);         // correct / incorrect / ne
 // [SECTION] Commits
 // What the LMS already holds of the interaction journal.
 struct Cursor {
-  std::size_t lms_count = 0;              // index n for the next cmi.interactions.n
+  std::size_t lms_count = 0;              // records the LMS holds: cmi.interactions._count at launch, then grown
   std::optional<Interaction> last_sent;   // the newest journal entry already sent
   bool operator==(const Cursor&) const = default;
 };
 
-struct InteractionGroup {
-  std::size_t journal_index = 0;  // in CourseState::interactions
-  std::size_t lms_index = 0;      // n
-  std::vector<Element> elements;  // id first, type before responses
+// One cmi.objectives.n or cmi.interactions.n record: its id element first. If the LMS refuses
+// the id, the rest of the group must not be sent (it would land on another record).
+struct Group {
+  std::size_t lms_index = 0;                     // n
+  std::optional<std::size_t> journal_index;      // interactions: the CourseState::interactions entry it stands for
+  std::vector<Element> elements;                 // id first, type before responses
 };
+using InteractionGroup = Group;
 
 struct Plan {
-  std::vector<Element> core;                  // statuses, score, location, suspend_data, exit, time, objectives
-  std::vector<InteractionGroup> interactions; // only the ones not sent yet, oldest first
+  std::vector<Element> core;                  // statuses, score, location, suspend_data, exit, time
+  std::vector<Group> objectives;              // by id: at the LMS's index when it holds the id, else after its own
+  std::vector<Group> interactions;            // only the journal entries not sent yet, oldest first
   std::vector<std::string> warnings;          // a limit was hit (value left out or shortened)
 };
 
-// session_seconds: this session's learning time so far (SCORM session_time).
-Plan plan_commit(Version v, const Course& course, const CourseState& st, double session_seconds, const Cursor& cursor);
+// session_seconds: this session's learning time so far (SCORM session_time). In review mode the
+// plan is empty: nothing is recorded.
+Plan plan_commit(Version v, const Course& course, const CourseState& st, double session_seconds, const Cursor& cursor,
+                 const Session& session = {});
 
 // The elements whose value differs from what was last set successfully (name -> value).
 std::vector<Element> changed(const std::vector<Element>& elements, const std::map<std::string, std::string>& sent);
@@ -100,10 +150,32 @@ std::vector<Element> changed(const std::vector<Element>& elements, const std::ma
 // Journal index of the first interaction not sent yet (st.interactions.size() when none).
 std::size_t first_unsent(const CourseState& st, const Cursor& cursor);
 // After group g was sent: the LMS holds one more.
-Cursor advance(const Cursor& cursor, const CourseState& st, const InteractionGroup& g);
+Cursor advance(const Cursor& cursor, const CourseState& st, const Group& g);
+// After every group of a plan was sent: the whole journal counts as sent (Final detail sends
+// nothing for a role-play reply that does not end a run; the run is summarised when it ends).
+Cursor all_sent(const Cursor& cursor, const CourseState& st);
 // At launch: lms_count from cmi.interactions._count; interactions newer than the LMS's own
 // saved state (lms_updated; nullopt = the LMS had none) count as not sent yet.
 Cursor launch_cursor(const CourseState& st, std::optional<std::int64_t> lms_updated, std::size_t lms_count);
+// After the id of record n was written: the table knows it (grows with "" for unknown gaps).
+void note_id(std::vector<std::string>& ids, std::size_t n, std::string_view id);
+
+// The interactions an LMS is sent for a journal: every entry (All), or (Final) the question
+// answers and, for role-plays, one summary per finished run in place of its replies: id = the
+// role-play id, type other/performance, response = "node.reply" steps joined by ",", result from
+// the ending (good: correct, partial: neutral, poor: incorrect/wrong). Each keeps the journal index
+// of the entry that completed it.
+std::vector<std::pair<std::size_t, Interaction>> lms_interactions(const Course& course, const CourseState& st,
+                                                                   std::size_t from, InteractionDetail detail);
+
+// [SECTION] Data-model budget
+// What an LMS that re-posts every value on each commit (Moodle's SCORM 2004 runtime) sends: the
+// number of fields and the form-encoded size (name=value&...), for the budget in docs/lms.md.
+struct PostSize {
+  std::size_t fields = 0;
+  std::size_t bytes = 0;
+};
+PostSize form_post_size(const std::map<std::string, std::string>& values);
 
 // [SECTION] Launch
 enum class Entry { Empty, AbInitio, Resume, Other };
@@ -122,6 +194,7 @@ std::optional<std::size_t> parse_count(std::string_view v);
 
 // What the LMS handed over at launch (raw GetValue results; empty when unreadable).
 struct LmsValues {
+  Version version = Version::Scorm2004;
   std::string entry;
   std::string suspend_data;
   std::string location;
@@ -129,6 +202,16 @@ struct LmsValues {
   std::string learner_name;
   std::string language;
   std::string interaction_count;
+  std::string mode;                      // cmi.mode / cmi.core.lesson_mode
+  std::string credit;                    // cmi.credit / cmi.core.credit
+  std::string status;                    // 2004 cmi.completion_status / 1.2 cmi.core.lesson_status
+  std::string success;                   // 2004 cmi.success_status
+  std::string score_raw;
+  struct Objective {
+    std::string id, status, success, score_raw;  // as for the course
+  };
+  std::vector<Objective> objectives;     // cmi.objectives.n, n = 0.._count-1
+  std::vector<std::string> interaction_ids;  // 2004: cmi.interactions.n.id (1.2: write-only, empty)
 };
 
 struct LmsResume {
@@ -138,32 +221,12 @@ struct LmsResume {
   std::string learner_name;             // display form
   std::string language;                 // a course language or ""
   std::size_t interaction_count = 0;
+  Session session;                      // mode, credit, held results, the LMS's objective and interaction ids
   std::vector<std::string> notices;     // for the learner (damaged data, content changed)
   std::vector<std::string> log;         // for the console
 };
-LmsResume parse_resume(const Course& course, const LmsValues& in);
-
-// [SECTION] Saved progress in the browser (local storage) and reconciliation
-struct LocalLoad {
-  std::optional<CourseState> state;
-  bool damaged = false;                 // there was something, and it could not be read
-  std::string message;                  // why (for the notice / log)
-  std::vector<std::string> dropped;     // content changed: what no longer applied
-};
-// Accepts a progress record (record.h) or a bare snapshot (snapshot.h). A record made with
-// other content is restored through its snapshot (what still applies) plus its journal.
-LocalLoad decode_saved(const Course& course, std::string_view text);
-
-enum class Source { None, Lms, Local };
-struct Reconciled {
-  std::optional<CourseState> state;
-  Source source = Source::None;
-  std::string why;
-};
-// The newer of the two by `updated` wins; on a tie the local copy (the same save, plus the
-// interaction journal the snapshot leaves out). A local state of another learner (both ids known,
-// different, and the local one not an anonymous "local-…" id) is ignored.
-Reconciled reconcile(const std::optional<CourseState>& lms, const std::optional<CourseState>& local,
-                     std::string_view lms_learner_id);
+// `options` is the session as the package asks it (detail, exit, primary objective); the rest of
+// the returned session comes from the LMS's values.
+LmsResume parse_resume(const Course& course, const LmsValues& in, const Session& options = {});
 
 }  // namespace granice::scorm

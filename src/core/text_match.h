@@ -19,6 +19,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 // {"a", "b"} and ", " -> "a, b".
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// Without leading and trailing spaces, tabs and line breaks.
+std::string trim(std::string_view s);
+
 // "a", "b" and "c" -> "\"a\", \"b\", \"c\"" for messages.
 std::string quoted_list(const std::vector<std::string>& words);
 

@@ -3,6 +3,7 @@
 
 #include "core/record.h"
 #include "core/snapshot.h"
+#include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "platform/persistence_bridge.h"
 #include "platform/persistence_select.h"
@@ -20,7 +21,7 @@ std::optional<CourseState> LocalStore::Load(const Course& course, std::vector<st
   const std::string key = Key(course);
   const std::optional<std::string> text = bridge::StorageGet(key);
   if (!text) return std::nullopt;
-  scorm::LocalLoad r = scorm::decode_saved(course, *text);
+  LocalLoad r = decode_saved(course, *text);
   for (const std::string& d : r.dropped) bridge::Log(0, "granice: content changed, left out: " + d);
   if (r.damaged) {
     const std::string backup =

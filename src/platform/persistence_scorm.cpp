@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "platform/persistence_bridge.h"
 #include "platform/persistence_select.h"
@@ -120,7 +121,7 @@ class ScormPersistence final : public PagePersistence {
     launch_.learner_id = r.learner_id;
     launch_.learner_name = r.learner_name;
     launch_.language = r.language;
-    const scorm::Reconciled rec = scorm::reconcile(r.state, local, r.learner_id);
+    const Reconciled rec = reconcile(r.state, local, r.learner_id);
     bridge::Log(0, "granice: resume: " + (rec.why.empty() ? std::string("nothing saved yet") : rec.why));
     launch_.state = rec.state;
     lms_updated_ = r.state ? std::optional<std::int64_t>(r.state->updated) : std::nullopt;

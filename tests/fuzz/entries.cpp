@@ -15,6 +15,7 @@
 #include "core/lzma_decode.h"
 #include "core/record.h"
 #include "core/record_fast.h"
+#include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "core/simulate.h"
 #include "core/snapshot.h"
@@ -128,7 +129,7 @@ void scorm_values(std::string_view data) {
     case 5:
       if (auto t = parse_iso8601_utc(v)) (void)iso8601_utc(*t);
       break;
-    case 6: (void)scorm::decode_saved(c, v); break;
+    case 6: (void)decode_saved(c, v); break;
     case 7:
     case 8: {
       scorm::LmsValues in;

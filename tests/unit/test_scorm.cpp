@@ -8,6 +8,7 @@
 
 #include "core/record.h"
 #include "core/rng.h"
+#include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "core/snapshot.h"
 #include "test_course_fixture.h"
@@ -170,6 +171,14 @@ std::vector<std::string> validate(Version v, const scorm::Plan& plan) {
     if (auto p = check(v, e, types); !p.empty()) problems.push_back(p);
     if (!seen.insert(e.name).second) problems.push_back(e.name + " set twice in one plan");
   }
+  for (const auto& g : plan.objectives) {
+    if (g.elements.empty() || g.elements.front().name != "cmi.objectives." + std::to_string(g.lms_index) + ".id")
+      problems.push_back("objective " + std::to_string(g.lms_index) + ": id is not set first");
+    for (const auto& e : g.elements) {
+      if (auto p = check(v, e, types); !p.empty()) problems.push_back(p);
+      if (!seen.insert(e.name).second) problems.push_back(e.name + " set twice in one plan");
+    }
+  }
   for (const auto& g : plan.interactions) {
     if (g.elements.empty() || g.elements.front().name != "cmi.interactions." + std::to_string(g.lms_index) + ".id")
       problems.push_back("interaction " + std::to_string(g.lms_index) + ": id is not set first");
@@ -184,9 +193,10 @@ std::vector<std::string> validate(Version v, const scorm::Plan& plan) {
 std::string value_of(const scorm::Plan& p, const std::string& name) {
   for (const auto& e : p.core)
     if (e.name == name) return e.value;
-  for (const auto& g : p.interactions)
-    for (const auto& e : g.elements)
-      if (e.name == name) return e.value;
+  for (const auto* groups : {&p.objectives, &p.interactions})
+    for (const auto& g : *groups)
+      for (const auto& e : g.elements)
+        if (e.name == name) return e.value;
   return "<unset>";
 }
 
@@ -302,8 +312,10 @@ TEST_CASE("scorm: interaction responses in 1.2 and 2004 formats", "[scorm]") {
     record_answer(st, *quiz, i, 3.25, st.started + 10 + static_cast<std::int64_t>(i));
   }
   REQUIRE(st.interactions.size() == 6);
+  scorm::Session everything;  // every element's format (the default leaves time, latency and links out)
+  everything.detail = scorm::InteractionDetail::All;
   for (Version v : {Version::Scorm12, Version::Scorm2004}) {
-    const scorm::Plan p = scorm::plan_commit(v, c, st, 12.5, {});
+    const scorm::Plan p = scorm::plan_commit(v, c, st, 12.5, {}, everything);
     INFO(scorm::to_string(v));
     const auto problems = validate(v, p);
     for (const auto& pr : problems) UNSCOPED_INFO(pr);
@@ -408,7 +420,10 @@ TEST_CASE("scorm: a completed, passed course reports passed, score, objectives a
   test::complete_course(c, st, rng, now, 1.0);
   REQUIRE(completion_status(c, st) == CompletionStatus::Completed);
   REQUIRE(success_status(c, st) == SuccessStatus::Passed);
-  const auto p12 = scorm::plan_commit(Version::Scorm12, c, st, 1800.5, {});
+  scorm::Session everything;
+  everything.detail = scorm::InteractionDetail::All;
+  everything.exit_when_done = scorm::ExitWhenDone::Normal;
+  const auto p12 = scorm::plan_commit(Version::Scorm12, c, st, 1800.5, {}, everything);
   const auto problems = validate(Version::Scorm12, p12);
   for (const auto& pr : problems) UNSCOPED_INFO(pr);
   CHECK(problems.empty());
@@ -423,7 +438,7 @@ TEST_CASE("scorm: a completed, passed course reports passed, score, objectives a
   for (std::size_t i = 0; i < c.objectives.size(); ++i)
     CHECK(value_of(p12, "cmi.objectives." + std::to_string(i) + ".status") == "passed");
 
-  const auto p4 = scorm::plan_commit(Version::Scorm2004, c, st, 1800.5, {});
+  const auto p4 = scorm::plan_commit(Version::Scorm2004, c, st, 1800.5, {}, everything);
   CHECK(validate(Version::Scorm2004, p4).empty());
   CHECK(value_of(p4, "cmi.completion_status") == "completed");
   CHECK(value_of(p4, "cmi.success_status") == "passed");
@@ -433,6 +448,19 @@ TEST_CASE("scorm: a completed, passed course reports passed, score, objectives a
   CHECK(value_of(p4, "cmi.progress_measure") == "1");
   WARN("completed course: suspend_data " << value_of(p12, "cmi.suspend_data").size() << " chars, "
        << st.interactions.size() << " interactions, " << p12.core.size() << " core elements (1.2)");
+
+  // The package's defaults: the attempt stays open (suspend), one record per question and per run.
+  const auto f12 = scorm::plan_commit(Version::Scorm12, c, st, 1800.5, {});
+  const auto f4 = scorm::plan_commit(Version::Scorm2004, c, st, 1800.5, {});
+  CHECK(validate(Version::Scorm12, f12).empty());
+  CHECK(validate(Version::Scorm2004, f4).empty());
+  CHECK(value_of(f12, "cmi.core.exit") == "suspend");
+  CHECK(value_of(f4, "cmi.exit") == "suspend");
+  std::set<std::string> records;  // each question asked, each role-play played (a replay updates its record)
+  for (const Interaction& it : st.interactions) records.insert(it.type == InteractionType::Other ? it.id.substr(0, it.id.find('.')) : it.id);
+  CHECK(f4.interactions.size() == records.size());
+  for (const auto& g : f4.interactions)
+    CHECK(value_of(f4, "cmi.interactions." + std::to_string(g.lms_index) + ".description") == "<unset>");
 }
 
 TEST_CASE("scorm: failing with attempts left suspends; with none left the attempt ends as failed", "[scorm]") {
@@ -447,11 +475,16 @@ TEST_CASE("scorm: failing with attempts left suspends; with none left the attemp
   CHECK(validate(Version::Scorm12, p).empty());
   CHECK(value_of(p, "cmi.core.lesson_status") == "failed");
   const bool none_left = quiz_availability(c, st, c.assessment.id) == QuizAvailability::NoAttemptsLeft;
-  CHECK(value_of(p, "cmi.core.exit") == (none_left ? "" : "suspend"));
+  CHECK(value_of(p, "cmi.core.exit") == "suspend");  // the package's default keeps the attempt open
+  scorm::Session close_when_done;
+  close_when_done.exit_when_done = scorm::ExitWhenDone::Normal;
+  const auto closing = scorm::plan_commit(Version::Scorm12, c, st, 60, {}, close_when_done);
+  CHECK(value_of(closing, "cmi.core.exit") == (none_left ? "" : "suspend"));
   CHECK(scorm::finished(c, st) == none_left);
   const auto p4 = scorm::plan_commit(Version::Scorm2004, c, st, 60, {});
   CHECK(value_of(p4, "cmi.success_status") == "failed");
-  CHECK(value_of(p4, "cmi.exit") == (none_left ? "normal" : "suspend"));
+  CHECK(value_of(scorm::plan_commit(Version::Scorm2004, c, st, 60, {}, close_when_done), "cmi.exit") ==
+        (none_left ? "normal" : "suspend"));
 }
 
 TEST_CASE("scorm: every value of every plan along random learners fits the spec", "[scorm]") {
@@ -482,6 +515,7 @@ TEST_CASE("scorm: every value of every plan along random learners fits the spec"
         CHECK(p.warnings.empty());
         longest = std::max(longest, value_of(p, "cmi.suspend_data").size());
         for (const auto& g : p.interactions) cur = scorm::advance(cur, st, g);
+        cur = scorm::all_sent(cur, st);
         if (v == Version::Scorm12) sent12 += p.interactions.size();
       }
       CHECK(scorm::first_unsent(st, cur12) == st.interactions.size());
@@ -676,11 +710,11 @@ TEST_CASE("scorm: resume restores exactly every kind of saved state, 1.2 and 200
       CHECK(r.language == "en");
       CHECK(r.notices.empty());
       // The browser's copy (the record, journal included) reconciles with it: same save, local wins.
-      const scorm::LocalLoad local = scorm::decode_saved(c, to_record(c, saved));
+      const LocalLoad local = decode_saved(c, to_record(c, saved));
       REQUIRE(local.state);
       CHECK(*local.state == saved);
-      const auto rec = scorm::reconcile(r.state, local.state, saved.learner_id);
-      CHECK(rec.source == scorm::Source::Local);
+      const auto rec = reconcile(r.state, local.state, saved.learner_id);
+      CHECK(rec.source == Source::Local);
       CHECK(*rec.state == saved);
     }
   }
@@ -747,39 +781,39 @@ TEST_CASE("scorm: saved progress in the browser: records, snapshots, damage", "[
   std::int64_t now = st.started;
   for (int i = 0; i < 60; ++i) test::random_action(c, st, rng, now);
 
-  auto rec = scorm::decode_saved(c, to_record(c, st));
+  auto rec = decode_saved(c, to_record(c, st));
   REQUIRE(rec.state);
   CHECK_FALSE(rec.damaged);
   CHECK(*rec.state == st);
 
-  auto snap = scorm::decode_saved(c, encode_snapshot(c, st));
+  auto snap = decode_saved(c, encode_snapshot(c, st));
   REQUIRE(snap.state);
   CHECK(*snap.state == strip_journal(st));
 
-  CHECK_FALSE(scorm::decode_saved(c, "").state);
-  CHECK_FALSE(scorm::decode_saved(c, "   ").damaged);
+  CHECK_FALSE(decode_saved(c, "").state);
+  CHECK_FALSE(decode_saved(c, "   ").damaged);
   for (const std::string bad : {"{", "{\"format\":\"granice-record\"}", "G1.%%%", "hello", "[1,2]", "null"}) {
     INFO(bad);
-    const auto r = scorm::decode_saved(c, bad);
+    const auto r = decode_saved(c, bad);
     CHECK_FALSE(r.state);
     CHECK(r.damaged);
     CHECK_FALSE(r.message.empty());
   }
   // A record cut short (quota, crash) is damaged; nothing half-read is restored.
   const std::string record = to_record(c, st);
-  const auto cut = scorm::decode_saved(c, record.substr(0, record.size() / 2));
+  const auto cut = decode_saved(c, record.substr(0, record.size() / 2));
   CHECK(cut.damaged);
   CHECK_FALSE(cut.state);
   // Another course's record under our key is not ours.
   Course other = c;
   other.id = "other-course";
-  const auto foreign = scorm::decode_saved(c, to_record(other, new_state(other, "a", "b", "pl", 1, 1796112000)));
+  const auto foreign = decode_saved(c, to_record(other, new_state(other, "a", "b", "pl", 1, 1796112000)));
   CHECK(foreign.damaged);
   CHECK_FALSE(foreign.state);
   // Content updated since: restored through the snapshot, journal kept.
   Course updated = c;
   updated.version = "9.9.9";
-  const auto moved = scorm::decode_saved(updated, record);
+  const auto moved = decode_saved(updated, record);
   REQUIRE(moved.state);
   CHECK(moved.state->interactions == st.interactions);
   CHECK(moved.state->course_version == "9.9.9");
@@ -791,29 +825,29 @@ TEST_CASE("scorm: reconcile picks the newer copy and never another learner's", "
   CourseState b = a;
   b.updated = a.updated + 60;
   b.total_time_seconds = 99;
-  auto r = scorm::reconcile(a, b, "u-17");
-  CHECK(r.source == scorm::Source::Local);
+  auto r = reconcile(a, b, "u-17");
+  CHECK(r.source == Source::Local);
   CHECK(*r.state == b);
-  r = scorm::reconcile(b, a, "u-17");
-  CHECK(r.source == scorm::Source::Lms);
+  r = reconcile(b, a, "u-17");
+  CHECK(r.source == Source::Lms);
   CHECK(*r.state == b);
-  r = scorm::reconcile(std::nullopt, a, "u-17");
-  CHECK(r.source == scorm::Source::Local);
-  r = scorm::reconcile(a, std::nullopt, "u-17");
-  CHECK(r.source == scorm::Source::Lms);
-  r = scorm::reconcile(std::nullopt, std::nullopt, "");
-  CHECK(r.source == scorm::Source::None);
+  r = reconcile(std::nullopt, a, "u-17");
+  CHECK(r.source == Source::Local);
+  r = reconcile(a, std::nullopt, "u-17");
+  CHECK(r.source == Source::Lms);
+  r = reconcile(std::nullopt, std::nullopt, "");
+  CHECK(r.source == Source::None);
   CHECK_FALSE(r.state);
   CourseState stranger = b;
   stranger.learner_id = "someone-else";
-  r = scorm::reconcile(a, stranger, "u-17");
-  CHECK(r.source == scorm::Source::Lms);
-  r = scorm::reconcile(std::nullopt, stranger, "u-17");
-  CHECK(r.source == scorm::Source::None);
+  r = reconcile(a, stranger, "u-17");
+  CHECK(r.source == Source::Lms);
+  r = reconcile(std::nullopt, stranger, "u-17");
+  CHECK(r.source == Source::None);
   CourseState anonymous = b;
   anonymous.learner_id = "local-0000abcd";  // standalone mode's id (LMS unreachable last time)
-  r = scorm::reconcile(a, anonymous, "u-17");
-  CHECK(r.source == scorm::Source::Local);
-  r = scorm::reconcile(std::nullopt, stranger, "");  // standalone: any local copy is this browser's
-  CHECK(r.source == scorm::Source::Local);
+  r = reconcile(a, anonymous, "u-17");
+  CHECK(r.source == Source::Local);
+  r = reconcile(std::nullopt, stranger, "");  // standalone: any local copy is this browser's
+  CHECK(r.source == Source::Local);
 }
