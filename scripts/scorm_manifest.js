@@ -44,7 +44,18 @@ const files = [];
   }
 })(dir);
 need(files.includes('index.html'), 'the package has no index.html');
-const href = 'index.html' + (langs.length === 1 ? '?lang=' + encodeURIComponent(langs[0]) : '');
+// The SCO's launch URL carries the package's choices for the runtime (docs/lms.md):
+// lms-interactions=all, lms-exit=normal, and lms-objective when the course id was overridden.
+const query = new URLSearchParams();
+if (langs.length === 1) query.set('lang', langs[0]);
+const detail = process.env.GRANICE_INTERACTIONS || 'final';
+const exitWhenDone = process.env.GRANICE_EXIT || 'suspend';
+need(['final', 'all'].includes(detail), `--lms-interactions ${detail}: final or all`);
+need(['suspend', 'normal'].includes(exitWhenDone), `--lms-exit ${exitWhenDone}: suspend or normal`);
+if (detail === 'all') query.set('lms-interactions', 'all');
+if (exitWhenDone === 'normal') query.set('lms-exit', 'normal');
+if (version === '2004' && id !== course.id) query.set('lms-objective', id + '_passed');
+const href = 'index.html' + (query.toString() ? '?' + query.toString() : '');
 const fileList = files.map((f) => `      <file href="${esc(f)}"/>`).join('\n');
 const langStrings = (obj, ind) => langs.map((l) => `${ind}<langstring xml:lang="${esc(l)}">${esc(text(obj, l))}</langstring>`).join('\n');
 const lomStrings = (obj, ind) => langs.map((l) => `${ind}<string language="${esc(l)}">${esc(text(obj, l))}</string>`).join('\n');

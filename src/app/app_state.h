@@ -54,6 +54,8 @@ struct AppState {
   Settings settings;
   ui::Context ui;
   std::vector<std::string> notices;     // launch messages (e.g. damaged saved progress)
+  bool lms_review = false;              // nothing is recorded (LMS review mode, or the learner chose to review)
+  std::optional<LaunchData::FinishedBefore> finished_before;  // asked on Home until the learner chooses
   std::string name_input;               // the name prompt's text box
   bool confirm_start_over = false;
   bool theme_dirty = true;

@@ -18,7 +18,19 @@ struct LaunchData {
   std::string learner_name;            // from the LMS, or empty (then the app asks once)
   std::string language;                // LMS learner preference, or empty
   std::vector<std::string> notices;    // things to tell the learner (e.g. "saved progress was damaged")
+  bool review = false;                 // the LMS launched in review mode: nothing is recorded
+  // The LMS holds a finished result but no saved state came with it (another device, a closed
+  // attempt): nothing is recorded until the learner chooses to review or to take the course again.
+  struct FinishedBefore {
+    bool passed = false;
+    bool failed = false;
+    std::optional<double> score;       // 0..100
+  };
+  std::optional<FinishedBefore> finished_before;
 };
+
+// The learner's answer to LaunchData::finished_before.
+enum class LaunchChoice { Review, StartAgain };
 
 class Persistence {
  public:
@@ -29,12 +41,13 @@ class Persistence {
   virtual void Clear(const Course& course) = 0;          // "Start over"
   virtual std::string ModeLabel(const std::string& lang) const = 0;   // small indicator text
   virtual std::string LastError() const { return {}; }  // shown unobtrusively; empty when fine
+  virtual void Choose(LaunchChoice) {}                  // see LaunchData::finished_before
 };
 
 // Keeps everything in memory: for native tests and when nothing else is available.
 class MemoryPersistence final : public Persistence {
  public:
-  LaunchData Launch(const Course&) override { return {saved, "", "", "", {}}; }
+  LaunchData Launch(const Course&) override { return {saved, "", "", "", {}, false, std::nullopt}; }
   void Save(const Course&, const CourseState& state) override { saved = state; ++saves; }
   void Finish(const Course&, const CourseState& state) override { saved = state; ++finishes; }
   void Clear(const Course&) override { saved.reset(); }

@@ -81,6 +81,8 @@ void Launch(app::AppState& app) {
   const std::int64_t now = app.hooks.now();
   app::LaunchData launch = app.persistence->Launch(course);
   app.notices = launch.notices;
+  app.lms_review = launch.review;
+  app.finished_before = launch.finished_before;
   if (!launch.language.empty() && QueryParam("lang").empty() && Supported(app, TwoLetters(launch.language)))
     lang = TwoLetters(launch.language);
   app.settings.lang = lang;

@@ -8,6 +8,7 @@
 
 #include "core/saved_progress.h"
 #include "core/scorm.h"
+#include "platform/js_bridge.h"
 #include "platform/persistence_bridge.h"
 #include "platform/persistence_select.h"
 
@@ -107,40 +108,58 @@ class ScormPersistence final : public PagePersistence {
       return launch_;
     }
     const bool v12 = api_.version() == Version::Scorm12;
-    scorm::LmsValues in;
-    in.entry = api_.Get(v12 ? "cmi.core.entry" : "cmi.entry");
-    in.suspend_data = api_.Get("cmi.suspend_data");
-    in.location = api_.Get(v12 ? "cmi.core.lesson_location" : "cmi.location");
-    in.learner_id = api_.Get(v12 ? "cmi.core.student_id" : "cmi.learner_id");
-    in.learner_name = api_.Get(v12 ? "cmi.core.student_name" : "cmi.learner_name");
-    in.language = api_.Get(v12 ? "cmi.student_preference.language" : "cmi.learner_preference.language");
-    in.interaction_count = api_.Get("cmi.interactions._count");
-    scorm::LmsResume r = scorm::parse_resume(course, in);
+    scorm::LmsValues in = ReadLaunchValues(v12);
+    scorm::LmsResume r = scorm::parse_resume(course, in, PackageOptions(course));
     for (const std::string& line : r.log) bridge::Log(0, "granice: " + line);
     for (std::string& n : r.notices) launch_.notices.push_back(std::move(n));
+    session_ = r.session;
     launch_.learner_id = r.learner_id;
     launch_.learner_name = r.learner_name;
     launch_.language = r.language;
+    // Review mode shows what there is (the LMS's state or this browser's copy) and records nothing,
+    // not even the browser's copy: a later normal launch must not take review clicks for progress.
     const Reconciled rec = reconcile(r.state, local, r.learner_id);
-    bridge::Log(0, "granice: resume: " + (rec.why.empty() ? std::string("nothing saved yet") : rec.why));
+    bridge::Log(0, "granice: resume: " + (rec.why.empty() ? std::string("nothing saved yet") : rec.why) + "; mode " +
+                       scorm::to_string(session_.mode) + (session_.credit ? "" : ", no credit"));
     launch_.state = rec.state;
+    launch_.review = !session_.records();
     lms_updated_ = r.state ? std::optional<std::int64_t>(r.state->updated) : std::nullopt;
     cursor_ = rec.state ? scorm::launch_cursor(*rec.state, lms_updated_, r.interaction_count)
                         : scorm::Cursor{r.interaction_count, std::nullopt};
-    // Until the learner finishes, leaving (or a crash) must keep the attempt open.
-    if (api_.Set(v12 ? "cmi.core.exit" : "cmi.exit", "suspend")) sent_[v12 ? "cmi.core.exit" : "cmi.exit"] = "suspend";
-    if (rec.state) {
-      launch_total_ = rec.state->total_time_seconds;
-      Save(course, *rec.state);  // a newer local copy reaches the LMS now
-    } else {
-      Commit();
+    // The LMS holds a finished result and no state came with it: say so, and (unless this is a
+    // review) ask before recording anything.
+    const scorm::HeldResult& held = session_.held;
+    const bool finished_elsewhere = !rec.state && (held.completed || held.success != SuccessStatus::Unknown);
+    if (finished_elsewhere)
+      launch_.finished_before = app::LaunchData::FinishedBefore{held.success == SuccessStatus::Passed,
+                                                                held.success == SuccessStatus::Failed, held.score};
+    if (!session_.records()) return launch_;
+    if (finished_elsewhere) {
+      holding_ = true;
+      bridge::Log(0, "granice: the LMS holds a finished attempt and no saved state; recording nothing until the "
+                     "learner chooses to review or to take the course again");
+      return launch_;
     }
+    StartRecording(rec.state);
     return launch_;
+  }
+
+  void Choose(app::LaunchChoice choice) override {
+    if (!holding_) return;
+    holding_ = false;
+    if (choice == app::LaunchChoice::Review) {
+      session_.mode = scorm::LaunchMode::Review;
+      bridge::Log(0, "granice: the learner chose to review; nothing is recorded");
+      return;
+    }
+    bridge::Log(0, "granice: the learner chose to take the course again (results the LMS holds are kept)");
+    StartRecording(last_);
   }
 
   void Save(const Course& course, const CourseState& state) override {
     course_ = &course;
     last_ = state;
+    if (!Recording()) return;
     if (!local_.Store(course, state) && !local_.error().empty()) last_error_ = local_.error();
     SendToLms();
   }
@@ -151,6 +170,7 @@ class ScormPersistence final : public PagePersistence {
   }
 
   void Clear(const Course& course) override {
+    if (!Recording()) return;
     local_.Clear(course);
     last_.reset();
     launch_total_ = 0;
@@ -158,6 +178,10 @@ class ScormPersistence final : public PagePersistence {
 
   std::string ModeLabel(const std::string& lang) const override {
     const std::string v = scorm::to_string(api_.version());
+    if (connected_ && !terminated_ && !session_.records())
+      return Tr(lang, "LMS · przegląd, nic nie jest zapisywane", "LMS · review, nothing is recorded");
+    if (connected_ && !terminated_ && holding_)
+      return Tr(lang, "LMS · nic nie jest zapisywane do czasu wyboru", "LMS · nothing is recorded until you choose");
     if (connected_ && !terminated_) {
       if (commit_failures_ > 0)
         return Tr(lang, "LMS (SCORM ", "LMS (SCORM ") + v +
@@ -179,6 +203,65 @@ class ScormPersistence final : public PagePersistence {
   }
 
  private:
+  bool Recording() const { return session_.records() && !holding_; }
+
+  // The package's choices, carried in the launch URL by scripts/package (see docs/lms.md).
+  scorm::Session PackageOptions(const Course& course) const {
+    scorm::Session s;
+    s.detail = QueryParam("lms-interactions") == "all" ? scorm::InteractionDetail::All : scorm::InteractionDetail::Final;
+    s.exit_when_done = QueryParam("lms-exit") == "normal" ? scorm::ExitWhenDone::Normal : scorm::ExitWhenDone::Suspend;
+    const std::string primary = QueryParam("lms-objective");
+    s.primary_objective = primary.empty() ? course.id + "_passed" : primary;
+    return s;
+  }
+
+  // Everything the course reads at launch; a value the LMS cannot give reads as "".
+  scorm::LmsValues ReadLaunchValues(bool v12) {
+    scorm::LmsValues in;
+    in.version = api_.version();
+    in.entry = api_.Get(v12 ? "cmi.core.entry" : "cmi.entry");
+    in.suspend_data = api_.Get("cmi.suspend_data");
+    in.location = api_.Get(v12 ? "cmi.core.lesson_location" : "cmi.location");
+    in.learner_id = api_.Get(v12 ? "cmi.core.student_id" : "cmi.learner_id");
+    in.learner_name = api_.Get(v12 ? "cmi.core.student_name" : "cmi.learner_name");
+    in.language = api_.Get(v12 ? "cmi.student_preference.language" : "cmi.learner_preference.language");
+    in.interaction_count = api_.Get("cmi.interactions._count");
+    in.mode = api_.Get(v12 ? "cmi.core.lesson_mode" : "cmi.mode");
+    in.credit = api_.Get(v12 ? "cmi.core.credit" : "cmi.credit");
+    in.status = api_.Get(v12 ? "cmi.core.lesson_status" : "cmi.completion_status");
+    if (!v12) in.success = api_.Get("cmi.success_status");
+    in.score_raw = api_.Get(v12 ? "cmi.core.score.raw" : "cmi.score.raw");
+    const std::size_t objectives = std::min<std::size_t>(scorm::parse_count(api_.Get("cmi.objectives._count")).value_or(0), 100);
+    for (std::size_t n = 0; n < objectives; ++n) {
+      const std::string p = "cmi.objectives." + std::to_string(n) + ".";
+      scorm::LmsValues::Objective o;
+      o.id = api_.Get(p + "id");
+      o.status = api_.Get(p + (v12 ? "status" : "completion_status"));
+      if (!v12) o.success = api_.Get(p + "success_status");
+      o.score_raw = api_.Get(p + "score.raw");
+      in.objectives.push_back(std::move(o));
+    }
+    // 2004 interaction ids are readable (1.2's are write-only): a question answered before is
+    // answered again in its own record.
+    const std::size_t interactions = std::min<std::size_t>(scorm::parse_count(in.interaction_count).value_or(0), 2000);
+    for (std::size_t n = 0; !v12 && n < interactions; ++n)
+      in.interaction_ids.push_back(api_.Get("cmi.interactions." + std::to_string(n) + ".id"));
+    return in;
+  }
+
+  // From here on, the LMS and the browser's copy get every save.
+  void StartRecording(const std::optional<CourseState>& state) {
+    const bool v12 = api_.version() == Version::Scorm12;
+    // Until the learner finishes, leaving (or a crash) must keep the attempt open.
+    if (api_.Set(v12 ? "cmi.core.exit" : "cmi.exit", "suspend")) sent_[v12 ? "cmi.core.exit" : "cmi.exit"] = "suspend";
+    if (state && course_) {
+      launch_total_ = state->total_time_seconds;
+      Save(*course_, *state);  // a newer local copy reaches the LMS now
+    } else {
+      Commit();
+    }
+  }
+
   double SessionSeconds() const {
     // The app's own (idle-aware) learning time when it keeps one, else the wall clock.
     const double tracked = last_ ? last_->total_time_seconds - launch_total_ : 0.0;
@@ -187,28 +270,55 @@ class ScormPersistence final : public PagePersistence {
   }
 
   void SendToLms() {
-    if (!connected_ || terminated_ || !course_ || !last_) return;
-    const scorm::Plan plan = scorm::plan_commit(api_.version(), *course_, *last_, SessionSeconds(), cursor_);
+    if (!connected_ || terminated_ || !course_ || !last_ || !Recording()) return;
+    const scorm::Plan plan = scorm::plan_commit(api_.version(), *course_, *last_, SessionSeconds(), cursor_, session_);
     for (const std::string& w : plan.warnings) {
       if (warned_.insert(w).second) bridge::Log(1, "granice: " + w);
     }
     for (const scorm::Element& e : scorm::changed(plan.core, sent_)) {
       if (api_.Set(e.name, e.value)) sent_[e.name] = e.value;  // failures are retried on the next save
     }
-    for (const scorm::InteractionGroup& g : plan.interactions) {
-      if (!api_.Set(g.elements.front().name, g.elements.front().value)) {
+    for (const scorm::Group& g : plan.objectives) {
+      if (!SendGroup(g)) continue;
+      scorm::note_id(session_.objective_ids, g.lms_index, g.elements.front().value);
+    }
+    bool all_sent = true;
+    for (const scorm::Group& g : plan.interactions) {
+      if (!SendGroup(g)) {
         // The LMS did not open record n: retry it later; after 3 refusals skip it (logged).
-        if (++interaction_refusals_ < 3) break;
+        if (++interaction_refusals_ < 3) {
+          all_sent = false;
+          break;
+        }
         bridge::Log(2, "granice: interaction " + g.elements.front().value + " refused 3 times; skipped");
         interaction_refusals_ = 0;
-        cursor_.last_sent = last_->interactions[g.journal_index];
+        cursor_ = scorm::advance(cursor_, *last_, g);
         continue;
       }
       interaction_refusals_ = 0;
-      for (std::size_t i = 1; i < g.elements.size(); ++i) api_.Set(g.elements[i].name, g.elements[i].value);
+      scorm::note_id(session_.interaction_ids, g.lms_index, g.elements.front().value);
       cursor_ = scorm::advance(cursor_, *last_, g);
     }
+    if (all_sent) cursor_ = scorm::all_sent(cursor_, *last_);
     Commit();
+  }
+
+  // A record's id first; if the LMS refuses it, nothing else of the record is sent (it would land
+  // on another record). Values already sent are not sent again.
+  bool SendGroup(const scorm::Group& g) {
+    const scorm::Element& id = g.elements.front();
+    auto it = sent_.find(id.name);
+    if (it == sent_.end() || it->second != id.value) {
+      if (!api_.Set(id.name, id.value)) return false;
+      sent_[id.name] = id.value;
+    }
+    for (std::size_t i = 1; i < g.elements.size(); ++i) {
+      const scorm::Element& e = g.elements[i];
+      auto s = sent_.find(e.name);
+      if (s != sent_.end() && s->second == e.value) continue;
+      if (api_.Set(e.name, e.value)) sent_[e.name] = e.value;
+    }
+    return true;
   }
 
   void Commit() {
@@ -253,6 +363,8 @@ class ScormPersistence final : public PagePersistence {
   std::optional<CourseState> last_;
   std::optional<std::int64_t> lms_updated_;
   scorm::Cursor cursor_;
+  scorm::Session session_;
+  bool holding_ = false;  // the LMS holds a finished attempt without state: nothing recorded until the learner chooses
   std::map<std::string, std::string> sent_;
   std::set<std::string> warned_;
   double launch_clock_ = 0;

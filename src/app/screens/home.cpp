@@ -32,6 +32,32 @@ void DrawStartOverConfirm(AppState& app) {
   if (ui::Button(T(lang, Str::Cancel), ui::ButtonKind::Secondary)) app.confirm_start_over = false;
 }
 
+// The LMS says the course was finished, but its state is not here: nothing is recorded until the
+// learner chooses (persistence holds every write until then).
+void DrawFinishedBefore(AppState& app) {
+  const std::string& lang = app.session->lang();
+  const LaunchData::FinishedBefore& f = *app.finished_before;
+  std::string result;
+  if (f.score) result += Fmt(T(lang, Str::FinishedBeforeScore), {view::FormatPercent(*f.score, lang)});
+  if (f.passed) result += T(lang, Str::FinishedBeforePassed);
+  else if (f.failed) result += T(lang, Str::FinishedBeforeFailed);
+  std::string text = Fmt(T(lang, Str::FinishedBefore), {result});
+  if (!app.lms_review) text += std::string(" ") + T(lang, Str::FinishedBeforeChoice);
+  ui::Callout(text, ui::Tone::Good, T(lang, Str::FinishedBeforeTitle));
+  if (app.lms_review) return;  // the LMS launched a review: there is nothing to choose
+  if (ui::Button(T(lang, Str::ReviewCourse), ui::ButtonKind::Primary)) {
+    if (app.persistence) app.persistence->Choose(LaunchChoice::Review);
+    app.lms_review = true;
+    app.finished_before.reset();
+  }
+  ui::SameLine();
+  if (ui::Button(T(lang, Str::TakeCourseAgain), ui::ButtonKind::Secondary)) {
+    if (app.persistence) app.persistence->Choose(LaunchChoice::StartAgain);
+    app.finished_before.reset();
+  }
+  ui::Gap(0.3f);
+}
+
 }  // namespace
 
 void DrawHome(AppState& app) {
@@ -49,6 +75,8 @@ void DrawHome(AppState& app) {
     const std::string err = app.persistence->LastError();
     if (!err.empty()) ui::Callout(err, ui::Tone::Bad);
   }
+  if (app.finished_before) DrawFinishedBefore(app);
+  if (app.lms_review) ui::Callout(T(lang, Str::ReviewModeNotice), ui::Tone::Neutral);
 
   // [SECTION] Progress
   ui::Gap(0.3f);

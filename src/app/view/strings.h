@@ -11,6 +11,8 @@ namespace granice::view {
 enum class Str {
   AppName, Tagline, DiacriticsSample, Loading, ContentError, ContentErrorHelp,
   // home
+  ReviewModeNotice, FinishedBeforeTitle, FinishedBefore, FinishedBeforeChoice, FinishedBeforeScore, FinishedBeforePassed,
+  FinishedBeforeFailed, ReviewCourse, TakeCourseAgain,
   StartCourse, ContinueCourse, ContinueWithModule, YourProgress, ModulesDone, TimeSpent, Modules, FinalAssessment,
   AssessmentLocked, AssessmentOpen, OpenModule, StatusNotStarted, StatusInProgress, StatusCompleted, StatusPassed,
   DownloadRecord, StartOver, StartOverConfirm, StartOverYes, Cancel, Settings, SwitchLanguage, LearnerLabel,
