@@ -569,7 +569,9 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
   const bool completed = course_result.completion == CompletionStatus::Completed;
   if (v12) {
     add("cmi.core.lesson_status", status12(course_result, credit, browse));
-    if (course_result.score && credit) {
+    // Not before the course is completed: LMSes that apply the mastery score (Moodle by default)
+    // turn "incomplete" with a score into passed or failed when the session ends.
+    if (course_result.score && credit && completed) {
       add("cmi.core.score.min", "0");
       add("cmi.core.score.max", "100");
       add("cmi.core.score.raw", decimal(*course_result.score));
@@ -621,7 +623,6 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
     }
     plan.objectives.push_back(std::move(g));
   };
-  if (!v12 && !session.primary_objective.empty()) add_objective(session.primary_objective, course_result);
   for (const ObjectiveScore& o : objective_scores(course, st)) {
     Reported r;
     r.completion = o.completion;
@@ -629,6 +630,8 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
     if (o.score) r.score = std::clamp(*o.score, 0.0, 100.0);
     add_objective(o.id, r);
   }
+  // After the guidelines unless the LMS already holds it (pre-filled from the manifest: index 0).
+  if (!v12 && !session.primary_objective.empty()) add_objective(session.primary_objective, course_result);
 
   // Interactions: Final detail answers a question at one index (where the LMS holds its id, or
   // where this session first wrote it); All keeps appending, one record per journal entry.

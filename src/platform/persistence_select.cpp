@@ -49,8 +49,9 @@ Driver* g_driver = nullptr;
 
 std::int64_t Now() { return static_cast<std::int64_t>(bridge::NowSeconds()); }
 
-// One meaningful learner step in course order; false when everything is done.
-bool Step(Driver& d, std::string& what) {
+// One meaningful learner step in course order; false when everything is done (or, without
+// `assessment`, when only the final assessment is left).
+bool Step(Driver& d, std::string& what, bool assessment) {
   const Course& c = d.load.course;
   d.now = std::max(d.now + 1, Now());
   add_time(d.st, 7.5);
@@ -102,7 +103,7 @@ bool Step(Driver& d, std::string& what) {
       return true;
     }
   }
-  if (c.assessment_required && !c.assessment.bank.empty() && d.st.assessment.attempts_used == 0) {
+  if (assessment && c.assessment_required && !c.assessment.bank.empty() && d.st.assessment.attempts_used == 0) {
     auto q = begin_quiz(c, d.st, c.assessment.id, d.now);
     if (q) {
       std::size_t i = 0;
@@ -160,7 +161,8 @@ EMSCRIPTEN_KEEPALIVE void granice_persist_page_event(int final_event) {
   }
 }
 
-// Test driver: "launch", "step", "steps:<n>", "finish", "clear", "status". Returns JSON.
+// Test driver: "launch", "step", "steps:<n>", "modules:<n>" (steps short of the final
+// assessment), "finish", "clear", "status". Returns JSON.
 EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
   using namespace granice;
   using namespace granice::platform;
@@ -190,12 +192,13 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
     }
     if (!g_driver) return out = "{\"error\":\"not launched\"}", out.c_str();
     Driver& d = *g_driver;
-    if (a == "step" || a.rfind("steps:", 0) == 0) {
-      const int n = a == "step" ? 1 : std::clamp(std::atoi(a.c_str() + 6), 1, 100000);
+    const bool modules_only = a.rfind("modules:", 0) == 0;
+    if (a == "step" || a.rfind("steps:", 0) == 0 || modules_only) {
+      const int n = a == "step" ? 1 : std::clamp(std::atoi(a.c_str() + (modules_only ? 8 : 6)), 1, 100000);
       nlohmann::json done = nlohmann::json::array();
       for (int i = 0; i < n; ++i) {
         std::string what;
-        if (!Step(d, what)) break;
+        if (!Step(d, what, !modules_only)) break;
         d.persistence->Save(d.load.course, d.st);
         done.push_back(what);
       }

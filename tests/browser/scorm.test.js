@@ -17,83 +17,17 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { startServer } = require('../../scripts/serve.js');
 const { semantics, settle } = require('./harness.js');
 const L = require('./learner.js');
-
-const ROOT = path.resolve(__dirname, '../..');
-const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
-
-let shared = null;  // { url, server, zips }
-async function lmsServer() {
-  if (shared) return shared;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-lms-'));
-  const out = path.join(dir, 'dist');
-  const printed = execFileSync(path.join(ROOT, 'scripts/package'), ['--site', SITE, '--out', out], { encoding: 'utf8' });
-  const zips = printed.split('\n').filter((l) => l.endsWith('.zip'));
-  assert.equal(zips.length, 2, 'scripts/package prints two zip paths:\n' + printed);
-  const web = path.join(dir, 'root');
-  fs.mkdirSync(path.join(web, 'lms'), { recursive: true });
-  for (const f of fs.readdirSync(path.join(__dirname, 'lms'))) fs.copyFileSync(path.join(__dirname, 'lms', f), path.join(web, 'lms', f));
-  for (const f of ['scorm12.min.js', 'scorm2004.min.js'])
-    fs.copyFileSync(path.join(ROOT, 'node_modules/scorm-again/dist', f), path.join(web, 'lms', f));
-  for (const v of ['12', '2004']) {
-    const zip = zips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
-    execFileSync('unzip', ['-q', zip, '-d', path.join(web, 'pkg' + v)]);
-  }
-  const { server, url } = await startServer({ root: web, port: 0 });
-  shared = { url, server, zips, dir };
-  return shared;
-}
-
-// Opens the test LMS, starts the package in it, and returns helpers bound to the SCO frame.
-// opts.query: the SCO's query string (default: the test driver on; '' for a learner on the screens).
-async function openLms(env, opts) {
-  const { url } = await lmsServer();
-  const context = opts.context || await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
-  context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
-  const page = await context.newPage();
-  const pageErrors = [];
-  const consoleErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {   // the SCO frame's console too (web/scorm.js logs LMS failures as errors)
-    if (m.type() === 'error' && !/GPU stall due to ReadPixels|GL Driver Message/.test(m.text())) consoleErrors.push(m.text());
-  });
-  await page.goto(url + 'lms/index.html');
-  await page.evaluate((o) => window.lms.start(o), { version: opts.version, pkg: `/pkg${opts.version}/`, cmi: opts.cmi || {},
-                                                   faults: opts.faults || {}, query: opts.query });
-  const frame = await (await page.waitForSelector('#sco')).contentFrame();
-  const driven = opts.query === undefined;
-  await frame.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven,
-                              { timeout: 30000 });
-  await frame.evaluate(() => window.granice.ready);
-  const driver = (action) => frame.evaluate(
-    (a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
-  return { page, frame, context, pageErrors, consoleErrors, driver,
-           lms: (fn, arg) => page.evaluate(fn, arg),
-           log: () => frame.evaluate(() => window.graniceScorm.log) };
-}
-
-// Completes everything the shipped content allows (partial content is driven as far as it goes).
-async function walk(driver, max = 5000) {
-  let s;
-  for (let i = 0; i < max; i += 200) {
-    s = await driver('steps:200');
-    if (!s.did.length) break;
-  }
-  return s;
-}
-
-const lmsState = (o) => o.lms(() => ({ sets: window.lms.sets().length, problems: window.lms.problems, errors: window.lms.errors,
-                                       cmi: window.lms.cmi(), calls: window.lms.calls.map((c) => c.m) }));
-
-function count(calls, name) { return calls.filter((c) => c === name).length; }
+const { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse } = require('./lms_harness.js');
 
 async function fullRun(env, version) {
   const v12 = version === 12;
   const cmi = v12 ? { core: { student_id: 'u-17', student_name: 'Kowalska, Anna', entry: 'ab-initio' }, student_preference: { language: 'en' } }
                   : { learner_id: 'u-17', learner_name: 'Kowalska, Anna', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
-  const a = await openLms(env, { version, cmi });
+  // Every detail and a closed attempt at the end (package options): each value checked below.
+  const query = 'granice-test-driver=1&lms-interactions=all&lms-exit=normal';
+  const a = await openLms(env, { version, cmi, query });
   try {
     const launch = await a.driver('launch');
     assert.equal(launch.learner_name, 'Anna Kowalska');
@@ -140,7 +74,7 @@ async function fullRun(env, version) {
     await a.frame.evaluate(() => window.localStorage.clear());
     await a.page.close();
     if (v12) saved.cmi.core.entry = 'resume'; else saved.cmi.entry = 'resume';
-    const b = await openLms(env, { version, cmi: saved.cmi, context: a.context });
+    const b = await openLms(env, { version, cmi: saved.cmi, context: a.context, query });
     const again = await b.driver('launch');
     assert.equal(again.resumed, true);
     assert.equal(again.snapshot, snapshot, 'resumed state is exactly the saved one');
@@ -157,33 +91,6 @@ async function fullRun(env, version) {
 // [SECTION] A learner in the LMS frame, acting on the screens like a person
 
 const visible = (nodes) => nodes.map((n) => `${n.role}|${n.name}|${n.checked}`);
-
-// Every leaf of scorm-again's cmi JSON as 'cmi.a.b.0.c' -> value (arrays and objects alike).
-function flatten(o, prefix, out = {}) {
-  if (o === null || typeof o !== 'object') { out[prefix] = o; return out; }
-  for (const [k, v] of Object.entries(o)) flatten(v, prefix + '.' + k, out);
-  return out;
-}
-// The n-th entry of cmi.<kind> as { field: value } (e.g. 'correct_responses.0.pattern').
-function entries(flat, kind) {
-  const out = [];
-  const re = new RegExp(`^cmi\\.${kind}\\.(\\d+)\\.(.+)$`);
-  for (const [k, v] of Object.entries(flat)) {
-    const m = re.exec(k);
-    if (!m || m[2].startsWith('_')) continue;
-    (out[Number(m[1])] = out[Number(m[1])] || {})[m[2].replace(/\.childArray\./g, '.')] = v;
-  }
-  return out;
-}
-
-// Seconds of a SCORM 1.2 CMITimespan (HHHH:MM:SS.SS) or a 2004 duration (PT1H2M3.45S).
-function seconds(t) {
-  let m = /^(\d{2,4}):(\d\d):(\d\d(?:\.\d{1,2})?)$/.exec(t);
-  if (m) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-  m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?$/.exec(t);
-  assert.ok(m, `a duration: ${t}`);
-  return Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0);
-}
 
 // The response strings SCORM wants for a response in content indices (docs/scorm.md): 2004 the
 // content's ids with [,] and [.]; 1.2 one character per option / item / pair index, t / f.
@@ -225,11 +132,6 @@ function expectedObjectives(journal) {
 }
 
 const near = (a, b, why) => assert.ok(Math.abs(Number(a) - b) < 0.006, `${why}: ${a} vs ${b}`);
-
-async function closeCourse(o, v12) {
-  await o.page.evaluate(() => window.lms.close());
-  await o.page.waitForFunction((m) => window.lms.calls.some((c) => c.m === m), v12 ? 'LMSFinish' : 'Terminate');
-}
 
 // The LMS's view after a session: no problems, no errors, one Initialize and one Finish.
 async function checkSession(o, v12, label) {
@@ -293,8 +195,11 @@ async function uiRun(env, version) {
   const stats = {};
 
   // Session 1: module 1, then module 2's lesson and half its quiz (two answers wrong); close.
+  // Packaged with every detail and a closed attempt at the end, so every value can be checked
+  // (the defaults are what the LMS-profile scenarios below run).
+  const query = 'lms-interactions=all&lms-exit=normal';
   let t0 = Date.now();   // session times count from the launch, which openLms waits for
-  const a = await openLms(env, { version, cmi, query: '' });
+  const a = await openLms(env, { version, cmi, query });
   let saved;
   let before;
   try {
@@ -331,8 +236,10 @@ async function uiRun(env, version) {
       assert.equal(flat['cmi.success_status'], 'unknown');
     }
     assert.equal(entries(flat, 'interactions').length, journal.length, 'one interaction per answer and reply so far');
-    const objectives = entries(flat, 'objectives');
+    // The guidelines, then (2004) the manifest's primary objective with the course result.
+    const objectives = entries(flat, 'objectives').slice(0, L.content.course.objectives.length);
     assert.deepEqual(objectives.map((o) => o.id), L.content.course.objectives.map((o) => o.id));
+    if (!v12) assert.equal(flat[`cmi.objectives.${objectives.length}.id`], 'granice_passed');
     // Module 1 done (its quiz all right), module 2 started, the others not yet.
     if (v12) assert.deepEqual(objectives.map((o) => o.status), ['passed', 'incomplete', ...Array(5).fill('not attempted')]);
     else {
@@ -348,7 +255,7 @@ async function uiRun(env, version) {
   if (v12) saved.core.entry = 'resume'; else saved.entry = 'resume';
   relaunched = true;
   t0 = Date.now();
-  const b = await openLms(env, { version, cmi: saved, query: '' });
+  const b = await openLms(env, { version, cmi: saved, query });
   try {
     await settle(b.frame);
     const after = await quizScreens(b.frame, lang, act, 4);
@@ -401,7 +308,7 @@ async function uiRun(env, version) {
     assert.ok(seconds(t) >= wall / 2 && seconds(t) <= wall + 1, `session 2 time ${t} within ${wall} s`);
 
     // Objectives: one per guideline, scored over the questions that test it.
-    const objectives = entries(flat, 'objectives');
+    const objectives = entries(flat, 'objectives').slice(0, L.content.course.objectives.length);
     const want = expectedObjectives(journal);
     assert.deepEqual(objectives.map((o) => o.id), want.map((o) => o.id), 'one objective per guideline, in order');
     want.forEach((w, i) => {
@@ -504,7 +411,7 @@ module.exports = {
     const cmi = { learner_id: 'u-31', learner_name: 'Jan Nowak', entry: 'ab-initio', learner_preference: { language: 'pl' } };
     const ui = L.UI.pl;
     const replyOrder = async (frame) => (await semantics(frame)).filter((n) => n.group === 'replies').map((n) => n.name);
-    const a = await openLms(env, { version: 2004, cmi, query: '' });
+    const a = await openLms(env, { version: 2004, cmi, query: 'lms-interactions=all' });  // every reply, not runs
     let saved;
     let before;
     let order;
@@ -623,4 +530,3 @@ module.exports = {
   },
 };
 
-process.on('exit', () => { if (shared) { shared.server.close(); fs.rmSync(shared.dir, { recursive: true, force: true }); } });

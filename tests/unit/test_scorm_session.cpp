@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/loader.h"
+#include "core/quiz_engine.h"
 #include "core/roleplay_engine.h"
 #include "core/scorm.h"
 #include "core/simulate.h"
@@ -54,12 +55,19 @@ TEST_CASE("scorm session: objectives go by id; the LMS's own keep their index an
   s.objective_ids = {"granice_passed"};  // what Moodle pre-fills from the manifest
   const auto p = scorm::plan_commit(Version::Scorm2004, c, st, 10, {}, s);
   REQUIRE(p.objectives.size() == c.objectives.size() + 1);
-  CHECK(p.objectives[0].lms_index == 0);
+  CHECK(p.objectives.back().lms_index == 0);
   CHECK(value(p, "cmi.objectives.0.id") == "granice_passed");
   CHECK(value(p, "cmi.objectives.0.success_status") == "passed");  // the course's own result
   CHECK(value(p, "cmi.objectives.0.score.raw") == scorm::decimal(*overall_score(c, st)));
   for (std::size_t i = 0; i < c.objectives.size(); ++i)
     CHECK(value(p, "cmi.objectives." + std::to_string(i + 1) + ".id") == c.objectives[i].id);
+
+  // An LMS that does not pre-fill it: the guidelines first, the course result after them.
+  scorm::Session bare;
+  bare.primary_objective = "granice_passed";
+  const auto b = scorm::plan_commit(Version::Scorm2004, c, st, 10, {}, bare);
+  CHECK(value(b, "cmi.objectives.0.id") == c.objectives[0].id);
+  CHECK(value(b, "cmi.objectives." + std::to_string(c.objectives.size()) + ".id") == "granice_passed");
 
   // An LMS that already holds our guidelines in another order: each is written where it is.
   scorm::Session later = s;
@@ -114,6 +122,28 @@ TEST_CASE("scorm session: what the LMS holds is never reported lower", "[scorm]"
   CHECK(value(p12, "cmi.core.lesson_status") == "passed");
   CHECK(value(p12, "cmi.core.score.raw") == "88");
   CHECK(value(scorm::plan_commit(Version::Scorm12, c, failed, 5, {}, s12), "cmi.core.lesson_status") == "passed");
+
+  // 1.2 sends no score before the course is completed: Moodle's mastery override would turn an
+  // "incomplete" with a score into passed or failed at LMSFinish.
+  test::FixtureOptions no_assessment;
+  no_assessment.assessment_required = false;
+  const Course practice = test::make_course(no_assessment);
+  CourseState half = fresh(practice);
+  {
+    auto quiz = begin_quiz(practice, half, practice.modules[0].id, half.started + 1);
+    REQUIRE(quiz);
+    for (std::size_t i = 0; i < quiz->size(); ++i) {
+      quiz->go(i);
+      quiz->answer(correct_response(quiz->current()));
+      quiz->submit();
+      record_answer(half, *quiz, i, 2, half.started + 2 + static_cast<std::int64_t>(i));
+    }
+    finish_quiz(half, *quiz, half.started + 30);
+  }
+  REQUIRE(overall_score(practice, half));
+  const auto early = scorm::plan_commit(Version::Scorm12, practice, half, 5, {});
+  CHECK(value(early, "cmi.core.lesson_status") == "incomplete");
+  CHECK(value(early, "cmi.core.score.raw") == "<unset>");
 
   // Objectives too.
   scorm::Session so;

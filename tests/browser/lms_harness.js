@@ -1,0 +1,116 @@
+// The test LMS for the browser tests: the real packages (scripts/package) unpacked beside the
+// test LMS page (tests/browser/lms/: scorm-again, or the Moodle-like and permissive profiles in
+// lms/profiles.js), and helpers to open a package in it and read what the LMS holds.
+'use strict';
+const assert = require('assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { startServer } = require('../../scripts/serve.js');
+
+const ROOT = path.resolve(__dirname, '../..');
+const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
+
+let shared = null;  // { url, server, zips }
+async function lmsServer() {
+  if (shared) return shared;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-lms-'));
+  const out = path.join(dir, 'dist');
+  const printed = execFileSync(path.join(ROOT, 'scripts/package'), ['--site', SITE, '--out', out], { encoding: 'utf8' });
+  const zips = printed.split('\n').filter((l) => l.endsWith('.zip'));
+  assert.equal(zips.length, 2, 'scripts/package prints two zip paths:\n' + printed);
+  const web = path.join(dir, 'root');
+  fs.mkdirSync(path.join(web, 'lms'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(__dirname, 'lms'))) fs.copyFileSync(path.join(__dirname, 'lms', f), path.join(web, 'lms', f));
+  for (const f of ['scorm12.min.js', 'scorm2004.min.js'])
+    fs.copyFileSync(path.join(ROOT, 'node_modules/scorm-again/dist', f), path.join(web, 'lms', f));
+  for (const v of ['12', '2004']) {
+    const zip = zips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
+    execFileSync('unzip', ['-q', zip, '-d', path.join(web, 'pkg' + v)]);
+  }
+  const { server, url } = await startServer({ root: web, port: 0 });
+  shared = { url, server, zips, dir };
+  return shared;
+}
+
+// Opens the test LMS, starts the package in it, and returns helpers bound to the SCO frame.
+// opts.query: the SCO's query string (default: the test driver on; '' for a learner on the screens).
+async function openLms(env, opts) {
+  const { url } = await lmsServer();
+  const context = opts.context || await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
+  const page = await context.newPage();
+  const pageErrors = [];
+  const consoleErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {   // the SCO frame's console too (web/scorm.js logs LMS failures as errors)
+    if (m.type() === 'error' && !/GPU stall due to ReadPixels|GL Driver Message/.test(m.text())) consoleErrors.push(m.text());
+  });
+  await page.goto(url + 'lms/index.html');
+  await page.evaluate((o) => window.lms.start(o), { version: opts.version, pkg: `/pkg${opts.version}/`, cmi: opts.cmi || {},
+                                                   faults: opts.faults || {}, query: opts.query, profile: opts.profile,
+                                                   profileOptions: opts.profileOptions, store: opts.store });
+  const frame = await (await page.waitForSelector('#sco')).contentFrame();
+  const driven = opts.query === undefined;
+  await frame.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven,
+                              { timeout: 30000 });
+  await frame.evaluate(() => window.granice.ready);
+  const driver = (action) => frame.evaluate(
+    (a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
+  return { page, frame, context, pageErrors, consoleErrors, driver,
+           lms: (fn, arg) => page.evaluate(fn, arg),
+           log: () => frame.evaluate(() => window.graniceScorm.log) };
+}
+
+// Completes everything the shipped content allows (partial content is driven as far as it goes).
+async function walk(driver, max = 5000) {
+  let s;
+  for (let i = 0; i < max; i += 200) {
+    s = await driver('steps:200');
+    if (!s.did.length) break;
+  }
+  return s;
+}
+
+const lmsState = (o) => o.lms(() => ({ sets: window.lms.sets().length, problems: window.lms.problems, errors: window.lms.errors,
+                                       cmi: window.lms.cmi(), calls: window.lms.calls.map((c) => c.m) }));
+
+function count(calls, name) { return calls.filter((c) => c === name).length; }
+
+// Every leaf of scorm-again's cmi JSON as 'cmi.a.b.0.c' -> value (arrays and objects alike).
+function flatten(o, prefix, out = {}) {
+  if (o === null || typeof o !== 'object') { out[prefix] = o; return out; }
+  for (const [k, v] of Object.entries(o)) flatten(v, prefix + '.' + k, out);
+  return out;
+}
+// The n-th entry of cmi.<kind> as { field: value } (e.g. 'correct_responses.0.pattern').
+function entries(flat, kind) {
+  const out = [];
+  const re = new RegExp(`^cmi\\.${kind}\\.(\\d+)\\.(.+)$`);
+  for (const [k, v] of Object.entries(flat)) {
+    const m = re.exec(k);
+    if (!m || m[2].startsWith('_')) continue;
+    (out[Number(m[1])] = out[Number(m[1])] || {})[m[2].replace(/\.childArray\./g, '.')] = v;
+  }
+  return out;
+}
+
+// Seconds of a SCORM 1.2 CMITimespan (HHHH:MM:SS.SS) or a 2004 duration (PT1H2M3.45S).
+function seconds(t) {
+  let m = /^(\d{2,4}):(\d\d):(\d\d(?:\.\d{1,2})?)$/.exec(t);
+  if (m) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?$/.exec(t);
+  assert.ok(m, `a duration: ${t}`);
+  return Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0);
+}
+
+// Unloads the SCO as an LMS does when the learner closes the course; waits for its last call.
+async function closeCourse(o, v12) {
+  await o.page.evaluate(() => window.lms.close());
+  await o.page.waitForFunction((m) => window.lms.calls.some((c) => c.m === m), v12 ? 'LMSFinish' : 'Terminate');
+}
+
+process.on('exit', () => { if (shared) { shared.server.close(); fs.rmSync(shared.dir, { recursive: true, force: true }); } });
+
+module.exports = { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse };
