@@ -71,6 +71,30 @@ const Palette& Colors() { return g_palette; }
 
 void SetFonts(const Fonts& fonts) { g_fonts = fonts; }
 
+void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixel_scale) {
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0};
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  cfg.FontDataOwnedByAtlas = false;   // the caller owns the bytes (compiled in, or a file it read)
+  auto add = [&](std::string_view ttf, float px) -> ImFont* {
+    if (ttf.empty()) return nullptr;
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()), px * pixel_scale,
+                                          &cfg, kRanges);
+  };
+  Fonts fonts;
+  fonts.body = add(body_ttf, 18.0f);
+  fonts.h1 = add(bold_ttf, 30.0f);
+  fonts.h2 = add(bold_ttf, 23.0f);
+  fonts.h3 = add(bold_ttf, 19.0f);
+  if (!fonts.body) fonts.body = io.Fonts->AddFontDefault();
+  io.FontDefault = fonts.body;
+  SetFonts(fonts);
+}
+
 ImFont* HeadingFont(int level) {
   ImFont* f = level <= 1 ? g_fonts.h1 : level == 2 ? g_fonts.h2 : g_fonts.h3;
   return f ? f : ImGui::GetFont();

@@ -2,6 +2,8 @@
 // values live in view/palette.h so the contrast test can check them without ImGui.
 #pragma once
 
+#include <string_view>
+
 #include "app/view/palette.h"
 #include "imgui.h"
 
@@ -25,5 +27,9 @@ struct Fonts {
 };
 void SetFonts(const Fonts& fonts);
 ImFont* HeadingFont(int level);
+// Clears the atlas and adds the body and heading fonts from TTF bytes the caller keeps alive,
+// rasterised at `pixel_scale` (text scale x device pixel ratio), then SetFonts(). Glyphs: Latin-1,
+// Latin Extended-A (Polish) and general punctuation. ImGui's own font when `body_ttf` is empty.
+void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixel_scale);
 
 }  // namespace granice::theme

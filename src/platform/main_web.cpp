@@ -59,31 +59,10 @@ Platform* g_platform = nullptr;  // the exported C functions below need to reach
 
 // [SECTION] Fonts: rasterised at device pixels, drawn at CSS pixels, so text stays crisp
 void BuildFonts(Platform& p, float dpr) {
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0};
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  const float scale = p.app.settings.text_scale * dpr;
-  ImFontConfig cfg;
-  cfg.OversampleH = 1;
-  cfg.OversampleV = 1;
-  cfg.PixelSnapH = true;
-  cfg.FontDataOwnedByAtlas = false;   // the bytes are compiled in (platform/embedded.h)
-  theme::Fonts fonts;
   const auto body = Embedded("fonts/body.ttf");
   const auto bold = Embedded("fonts/bold.ttf");
-  auto add = [&](const std::optional<std::string_view>& ttf, float px) -> ImFont* {
-    if (!ttf) return nullptr;
-    return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf->data()), static_cast<int>(ttf->size()), px * scale,
-                                          &cfg, kRanges);
-  };
-  fonts.body = add(body, 18.0f);
-  fonts.h1 = add(bold, 30.0f);
-  fonts.h2 = add(bold, 23.0f);
-  fonts.h3 = add(bold, 19.0f);
-  if (!fonts.body) fonts.body = io.Fonts->AddFontDefault();
-  io.FontDefault = fonts.body;
-  io.FontGlobalScale = 1.0f / dpr;
-  theme::SetFonts(fonts);
+  theme::BuildFonts(body.value_or(std::string_view()), bold.value_or(std::string_view()), p.app.settings.text_scale * dpr);
+  ImGui::GetIO().FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   p.font_dpr = dpr;

@@ -1,0 +1,136 @@
+#include "runner/headless.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "app/screens/screens.h"
+#include "app/theme.h"
+#include "imgui.h"
+
+namespace granice::runner {
+
+namespace {
+
+std::vector<char> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+Headless::Headless(app::AppState& app, HeadlessOptions options) : app_(app), options_(options) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;
+  // ImGui 1.86 reads keys through KeyMap (a backend fills it): each named key is its own index.
+  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+  io.DisplaySize = ImVec2(options.width, options.height);
+  io.DeltaTime = 1.0f / 60.0f;
+  app_.settings.text_scale = options.text_scale;
+  app_.theme_dirty = true;
+  body_ttf_ = ReadFile(GRANICE_FONT_DIR "/DejaVuSans.ttf");
+  bold_ttf_ = ReadFile(GRANICE_FONT_DIR "/DejaVuSans-Bold.ttf");
+  theme::BuildFonts(std::string_view(body_ttf_.data(), body_ttf_.size()),
+                    std::string_view(bold_ttf_.data(), bold_ttf_.size()), options.text_scale);
+  unsigned char* pixels = nullptr;
+  int w = 0;
+  int h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // builds the atlas: glyph sizes drive layout
+  Settle();
+}
+
+Headless::~Headless() { ImGui::DestroyContext(); }
+
+const view::SemanticTree& Headless::Frame() {
+  ImGui::NewFrame();
+  app::DrawApp(app_);
+  ImGui::Render();
+  ++frames_;
+  return app_.ui.tree;
+}
+
+const view::SemanticTree& Headless::Settle() {
+  // As the web runner after input: a few frames (an action takes effect in one frame and shows
+  // in the next), then on until two trees in a row are equal and nothing is pending.
+  std::string before;
+  for (int i = 0; i < 30; ++i) {
+    Frame();
+    std::string now = app_.ui.tree.ToJson();
+    const ui::Context& u = app_.ui;
+    const bool pending = !u.pending_activation.empty() || !u.focus_request.empty() || !u.pending_text_id.empty() ||
+                         !u.pending_choice_id.empty() || app_.scroll_by != 0.0f || app_.theme_dirty;
+    if (i >= 2 && now == before && !pending) break;
+    before = std::move(now);
+  }
+  return app_.ui.tree;
+}
+
+const view::SemanticNode* Headless::Find(view::Role role, std::string_view name) const {
+  for (const view::SemanticNode& n : app_.ui.tree.nodes)
+    if (n.role == role && n.name == name) return &n;
+  return nullptr;
+}
+
+const view::SemanticNode* Headless::Actionable(view::Role role, std::string_view name) {
+  const view::SemanticNode* n = Find(role, name);
+  if (!n) {
+    error_ = std::string("no ") + view::RoleName(role) + " \"" + std::string(name) + "\" on the screen; it has: " +
+             Describe(app_.ui.tree);
+    return nullptr;
+  }
+  if (n->disabled) {
+    error_ = std::string(view::RoleName(role)) + " \"" + std::string(name) + "\" is disabled";
+    return nullptr;
+  }
+  return n;
+}
+
+bool Headless::Press(view::Role role, std::string_view name) {
+  const view::SemanticNode* n = Actionable(role, name);
+  if (!n) return false;
+  app_.ui.pending_activation = n->id;
+  Settle();
+  return true;
+}
+
+bool Headless::Type(std::string_view field_name, std::string_view text) {
+  const view::SemanticNode* n = Actionable(view::Role::Textbox, field_name);
+  if (!n) return false;
+  app_.ui.pending_text_id = n->id;
+  app_.ui.pending_text = std::string(text);
+  Settle();
+  return true;
+}
+
+bool Headless::Choose(std::string_view combobox_name, int option) {
+  const view::SemanticNode* n = Actionable(view::Role::Combobox, combobox_name);
+  if (!n) return false;
+  if (option < 0 || option >= static_cast<int>(n->options.size())) {
+    error_ = "combobox \"" + std::string(combobox_name) + "\" has no option " + std::to_string(option);
+    return false;
+  }
+  app_.ui.pending_choice_id = n->id;
+  app_.ui.pending_choice = option;
+  Settle();
+  return true;
+}
+
+void Headless::Escape() {
+  app::HandleEscape(app_);
+  Settle();
+}
+
+std::string Describe(const view::SemanticTree& tree) {
+  std::string out;
+  for (const view::SemanticNode& n : tree.nodes) {
+    if (n.role == view::Role::Text || n.role == view::Role::ListItem) continue;
+    if (!out.empty()) out += " | ";
+    out += std::string(view::RoleName(n.role)) + ":" + n.name.substr(0, 60);
+  }
+  return out;
+}
+
+}  // namespace granice::runner

@@ -1,0 +1,173 @@
+// The real screens (src/app), built natively and walked through the headless runner by role and
+// name, as the accessible DOM layer does in the browser: the whole course in both languages, an
+// exact resume from saved progress, and reflow at 320 CSS px with 200 % text.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+
+#include "app/app_state.h"
+#include "app/persistence.h"
+#include "app/view/strings.h"
+#include "core/loader.h"
+#include "runner/headless.h"
+#include "screen_learner.h"
+
+using namespace granice;
+using view::Role;
+using view::Str;
+using view::T;
+
+// A learner's step that must work; on failure the message says what the screen had instead.
+#define STEP(learner, expr)             \
+  do {                                  \
+    const bool step_ok_ = (expr);       \
+    INFO((learner).Error());            \
+    REQUIRE(step_ok_);                  \
+  } while (0)
+
+namespace {
+
+const Course* shipped() {
+  static std::optional<LoadResult> loaded;
+  if (!loaded) loaded = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
+  return loaded->ok() ? &loaded->course : nullptr;
+}
+
+// A learner's app: the shipped course, progress kept in memory, a clock that moves on.
+struct LearnerApp {
+  app::AppState app;
+  app::MemoryPersistence memory;
+  std::int64_t clock = 1796112000;
+  LearnerApp(const Course& course, const std::string& lang, std::optional<CourseState> saved = std::nullopt) {
+    app.course = course;
+    app.persistence = &memory;
+    app.hooks.now = [this] { return ++clock; };
+    app.settings.lang = lang;
+    app::StartSession(app, saved ? *saved : new_state(course, "u-7", "Anna Kowalska", lang, 7, clock));
+  }
+};
+
+std::string NextModule(const std::string& lang, const Module& m) {
+  return std::string(T(lang, Str::NextModule)) + ": " + m.title.in(lang);
+}
+
+// What the learner sees: each widget's role, name and state (not focus or announcements, which
+// follow the learner's last action).
+std::vector<std::string> Visible(const view::SemanticTree& t) {
+  std::vector<std::string> out;
+  for (const auto& n : t.nodes)
+    out.push_back(std::string(view::RoleName(n.role)) + "|" + n.name + "|" + std::to_string(n.checked) + "|" + n.value +
+                  "|" + std::to_string(n.selected));
+  return out;
+}
+
+bool HasHeading(const view::SemanticTree& t, const std::string& name) {
+  for (const auto& n : t.nodes)
+    if (n.role == Role::Heading && n.name == name) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("screens, natively: the whole course through the real screens, in Polish and English", "[screens]") {
+  const Course* course = shipped();
+  REQUIRE(course);
+  for (const std::string lang : {"pl", "en"}) {
+    INFO("language " << lang);
+    const auto start = std::chrono::steady_clock::now();
+    LearnerApp a(*course, lang);
+    runner::Headless ui(a.app);
+    test::ScreenLearner learner(ui, *course, lang);
+    int screens = 0;
+    learner.on_screen = [&](const view::SemanticTree&) { ++screens; };
+    REQUIRE(ui.Find(Role::Text, std::string(view::Fmt(T(lang, Str::LearnerLabel), {"Anna Kowalska"}))) != nullptr);
+    STEP(learner, learner.Press(T(lang, Str::StartCourse)));
+    for (std::size_t i = 0; i < course->modules.size(); ++i) {
+      INFO("module " << course->modules[i].id);
+      STEP(learner, learner.CompleteModule(course->modules[i]));
+      if (i + 1 < course->modules.size()) STEP(learner, learner.Press(NextModule(lang, course->modules[i + 1])));
+    }
+    STEP(learner, learner.Press(T(lang, Str::BackToCourse)));
+    STEP(learner, learner.Press(T(lang, Str::AssessmentOpen)));
+    REQUIRE(learner.TakeQuiz([](const Question&) { return true; }));
+    STEP(learner, learner.Press(T(lang, Str::ViewCertificate)));
+    CHECK(HasHeading(ui.Tree(), "Anna Kowalska"));
+
+    const CourseState& st = a.app.session->state();
+    CHECK(completion_status(*course, st) == CompletionStatus::Completed);
+    CHECK(success_status(*course, st) == SuccessStatus::Passed);
+    CHECK(overall_score(*course, st) == Approx(100.0));
+    REQUIRE(a.memory.saved);
+    CHECK(*a.memory.saved == st);   // every step reached the persistence
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    WARN("whole course on the screens (" << lang << "): " << screens << " actions, " << ui.frames() << " frames, "
+         << st.interactions.size() << " interactions, " << ms << " ms (ASan/UBSan build)");
+  }
+}
+
+TEST_CASE("screens, natively: a relaunch from saved progress shows the same question with the same answers", "[screens]") {
+  const Course* course = shipped();
+  REQUIRE(course);
+  std::vector<std::string> before;
+  CourseState saved;
+  {
+    LearnerApp a(*course, "pl");
+    runner::Headless ui(a.app);
+    test::ScreenLearner learner(ui, *course, "pl");
+    STEP(learner, learner.Press(T("pl", Str::StartCourse)));
+    STEP(learner, learner.Press(T("pl", Str::StartLesson)));
+    while (!learner.Has(T("pl", Str::ToQuiz))) STEP(learner, learner.Press(T("pl", Str::Next)));
+    STEP(learner, learner.Press(T("pl", Str::ToQuiz)));
+    for (int i = 0; i < 3; ++i) {
+      STEP(learner, learner.AnswerQuestion(i != 1));
+      STEP(learner, learner.Press(T("pl", Str::NextQuestion)));
+    }
+    before = Visible(ui.Tree());
+    REQUIRE(a.memory.saved);
+    saved = *a.memory.saved;
+  }
+  LearnerApp b(*course, "pl", saved);
+  runner::Headless ui(b.app);
+  CHECK(Visible(ui.Tree()) == before);
+  test::ScreenLearner learner(ui, *course, "pl");
+  STEP(learner, learner.Press(T("pl", Str::PreviousQuestion)));
+  CHECK(ui.Find(Role::Button, T("pl", Str::NextQuestion)) != nullptr);   // that one was answered
+}
+
+TEST_CASE("screens, natively: at 320 CSS px with 200 % text the whole course stays within the width", "[screens]") {
+  const Course* course = shipped();
+  REQUIRE(course);
+  LearnerApp a(*course, "en");
+  runner::HeadlessOptions narrow;
+  narrow.width = 320;
+  narrow.height = 640;
+  narrow.text_scale = 2.0f;
+  runner::Headless ui(a.app, narrow);
+  test::ScreenLearner learner(ui, *course, "en");
+  std::vector<std::string> overflow;
+  int checked = 0;
+  learner.on_screen = [&](const view::SemanticTree& t) {
+    ++checked;
+    for (const auto& n : t.nodes) {
+      if (n.rect.width <= 0) continue;
+      if (n.rect.x < -1.0f || n.rect.x + n.rect.width > narrow.width + 1.0f)
+        overflow.push_back(t.title + " / " + view::RoleName(n.role) + " \"" + n.name.substr(0, 40) + "\" x " +
+                           std::to_string(n.rect.x) + " w " + std::to_string(n.rect.width));
+    }
+  };
+  STEP(learner, learner.Press(T("en", Str::StartCourse)));
+  for (std::size_t i = 0; i < course->modules.size(); ++i) {
+    STEP(learner, learner.CompleteModule(course->modules[i]));
+    if (i + 1 < course->modules.size()) STEP(learner, learner.Press(NextModule("en", course->modules[i + 1])));
+  }
+  STEP(learner, learner.Press(T("en", Str::BackToCourse)));
+  STEP(learner, learner.Press(T("en", Str::AssessmentOpen)));
+  REQUIRE(learner.TakeQuiz([](const Question&) { return true; }));
+  STEP(learner, learner.Press(T("en", Str::ViewCertificate)));
+  for (const auto& o : overflow) UNSCOPED_INFO(o);
+  CHECK(overflow.empty());
+  CHECK(checked > 200);   // every screen of the course
+  CHECK(success_status(*course, a.app.session->state()) == SuccessStatus::Passed);
+}
