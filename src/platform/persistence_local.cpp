@@ -97,6 +97,7 @@ class LocalPersistence final : public PagePersistence {
     if (course_ && last_) store_.Store(*course_, *last_);
   }
   void OnPageHide() override { OnPageHidden(); }
+  std::optional<CourseState> Latest() const override { return last_ ? last_ : launch_.state; }
 
  private:
   bool launched_ = false;

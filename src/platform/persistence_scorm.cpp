@@ -194,6 +194,8 @@ class ScormPersistence final : public PagePersistence {
 
   std::string LastError() const override { return !api_.last_error().empty() ? api_.last_error() : last_error_; }
 
+  std::optional<CourseState> Latest() const override { return last_ ? last_ : launch_.state; }
+
   void OnPageHidden() override {
     if (course_ && last_) Save(*course_, *last_);
   }

@@ -181,12 +181,15 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
           g_driver->persistence = g_driver->owned.get();
         }
         g_driver->launch = g_driver->persistence->Launch(g_driver->load.course);
-        g_driver->now = std::max<std::int64_t>(Now(), g_driver->launch.state ? g_driver->launch.state->updated : 0);
-        g_driver->st = g_driver->launch.state
-                           ? *g_driver->launch.state
+        // Go on from where the learner is (the app may have saved steps since its launch).
+        const std::optional<CourseState> latest =
+            ActivePersistence() ? ActivePersistence()->Latest() : g_driver->launch.state;
+        g_driver->now = std::max<std::int64_t>(Now(), latest ? latest->updated : 0);
+        g_driver->st = latest
+                           ? *latest
                            : new_state(g_driver->load.course, g_driver->launch.learner_id, g_driver->launch.learner_name,
                                        g_driver->launch.language.empty() ? "pl" : g_driver->launch.language, 7, g_driver->now);
-        if (!g_driver->launch.state) g_driver->persistence->Save(g_driver->load.course, g_driver->st);
+        if (!latest) g_driver->persistence->Save(g_driver->load.course, g_driver->st);
       }
       return out = Status(*g_driver), out.c_str();
     }

@@ -31,6 +31,8 @@ class PagePersistence : public app::Persistence {
   PagePersistence& operator=(const PagePersistence&) = delete;
   virtual void OnPageHidden() = 0;  // visibilitychange -> hidden: save / commit what we have
   virtual void OnPageHide() = 0;    // pagehide / beforeunload: last commit + terminate
+  // The newest state: the last one saved this page, else the one the launch restored.
+  virtual std::optional<CourseState> Latest() const = 0;
 };
 PagePersistence* ActivePersistence();  // the newest one alive, for page events
 
