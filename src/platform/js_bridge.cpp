@@ -30,13 +30,6 @@ EM_JS(int, granice_js_prefers_high_contrast, (), {
   if (typeof matchMedia !== 'function') return 0;
   return matchMedia('(forced-colors: active)').matches || matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
 });
-EM_JS(char*, granice_js_storage_get, (const char* key), {
-  try { var v = localStorage.getItem(UTF8ToString(key)); return v === null ? 0 : allocateUTF8(v); }
-  catch (e) { return 0; }
-});
-EM_JS(int, granice_js_storage_set, (const char* key, const char* value), {
-  try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
-});
 EM_JS(void, granice_js_download, (const char* name, const char* mime, const char* data, int size), {
   var bytes = HEAPU8.slice(data, data + size);
   window.granice._download(UTF8ToString(name), UTF8ToString(mime), bytes);
@@ -44,12 +37,67 @@ EM_JS(void, granice_js_download, (const char* name, const char* mime, const char
 EM_JS(void, granice_js_certificate, (const char* name, const char* json), {
   window.granice._certificate(UTF8ToString(name), JSON.parse(UTF8ToString(json)));
 });
+EM_JS(int, granice_js_scorm_find, (), {
+  return (window.graniceScorm && window.graniceScorm.find) ? window.graniceScorm.find() : 0;
+});
+EM_JS(char*, granice_js_scorm_call, (const char* method, const char* a, const char* b, int nargs, int* threw), {
+  if (!window.graniceScorm) { HEAP32[threw >> 2] = 1; return 0; }
+  var r = window.graniceScorm.call(UTF8ToString(method), nargs > 0 ? UTF8ToString(a) : undefined,
+                                   nargs > 1 ? UTF8ToString(b) : undefined);
+  HEAP32[threw >> 2] = r.threw ? 1 : 0;
+  var s = String(r.value);
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(char*, granice_js_scorm_where, (), {
+  var s = (window.graniceScorm && window.graniceScorm.where) ? String(window.graniceScorm.where) : "";
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+// Stored values can hold anything (a damaged or edited copy may contain NUL characters): they
+// cross with their byte length, never as NUL-terminated strings, so nothing is cut short.
+EM_JS(char*, granice_js_pstore_get, (const char* key, int* len), {
+  var v = null;
+  try { v = window.graniceScorm ? window.graniceScorm.storageGet(UTF8ToString(key)) : localStorage.getItem(UTF8ToString(key)); }
+  catch (e) { v = null; }
+  if (v === null || v === undefined) return 0;
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  HEAP32[len >> 2] = n - 1;
+  return p;
+});
+EM_JS(int, granice_js_pstore_set, (const char* key, const char* value, int len), {
+  var text = new TextDecoder().decode(HEAPU8.subarray(value, value + len));
+  try {
+    if (window.graniceScorm) return window.graniceScorm.storageSet(UTF8ToString(key), text) ? 1 : 0;
+    localStorage.setItem(UTF8ToString(key), text);
+    return 1;
+  } catch (e) { return 0; }
+});
+EM_JS(void, granice_js_pstore_remove, (const char* key), {
+  if (window.graniceScorm) window.graniceScorm.storageRemove(UTF8ToString(key));
+});
+EM_JS(int, granice_js_pstore_available, (), {
+  return (window.graniceScorm && window.graniceScorm.storageAvailable()) ? 1 : 0;
+});
+EM_JS(void, granice_js_log, (int level, const char* msg), {
+  var m = UTF8ToString(msg);
+  if (window.graniceScorm) window.graniceScorm.logLine(level, m); else console.warn(m);
+});
+EM_JS(int, granice_js_test_driver, (), {
+  return (window.graniceScorm && window.graniceScorm.testDriver) ? 1 : 0;
+});
 // clang-format on
 
 namespace granice::platform {
 
 namespace {
-std::string Take(char* p) {   // strings returned by allocateUTF8 (malloc) are ours to free
+std::string Take(char* p) {   // strings returned by allocateUTF8 / _malloc are ours to free
   if (!p) return {};
   std::string s(p);
   std::free(p);
@@ -57,6 +105,7 @@ std::string Take(char* p) {   // strings returned by allocateUTF8 (malloc) are o
 }
 }  // namespace
 
+// [SECTION] The page
 void NotifyFirstFrame() { granice_js_first_frame(); }
 void NotifySemanticsChanged() { granice_js_semantics_changed(); }
 double DevicePixelRatio() { return emscripten_get_device_pixel_ratio(); }
@@ -66,15 +115,40 @@ std::string QueryParam(const char* name) { return Take(granice_js_query_param(na
 std::string BrowserLanguage() { return Take(granice_js_browser_language()); }
 bool PrefersReducedMotion() { return granice_js_prefers_reduced_motion() != 0; }
 bool PrefersHighContrast() { return granice_js_prefers_high_contrast() != 0; }
-std::string LocalStorageGet(const char* key) { return Take(granice_js_storage_get(key)); }
-bool LocalStorageSet(const char* key, const std::string& value) {
-  return granice_js_storage_set(key, value.c_str()) != 0;
-}
 void DownloadFile(const std::string& filename, const std::string& mime, const std::string& data) {
   granice_js_download(filename.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
 }
 void DownloadCertificatePng(const std::string& filename, const std::string& json) {
   granice_js_certificate(filename.c_str(), json.c_str());
 }
+
+// [SECTION] Local storage
+std::optional<std::string> StorageGet(const std::string& key) {
+  int len = 0;
+  char* p = granice_js_pstore_get(key.c_str(), &len);
+  if (!p) return std::nullopt;
+  std::string s(p, static_cast<std::size_t>(len < 0 ? 0 : len));
+  std::free(p);
+  return s;
+}
+bool StorageSet(const std::string& key, const std::string& value) {
+  return granice_js_pstore_set(key.c_str(), value.data(), static_cast<int>(value.size())) != 0;
+}
+void StorageRemove(const std::string& key) { granice_js_pstore_remove(key.c_str()); }
+bool StorageAvailable() { return granice_js_pstore_available() != 0; }
+
+// [SECTION] The LMS, the console, timers
+int ScormFind() { return granice_js_scorm_find(); }
+std::string ScormCall(const char* method, const char* a, const char* b, bool* threw) {
+  int t = 0;
+  const int nargs = b ? 2 : a ? 1 : 0;
+  std::string r = Take(granice_js_scorm_call(method, a ? a : "", b ? b : "", nargs, &t));
+  if (threw) *threw = t != 0;
+  return r;
+}
+std::string ScormApiDescription() { return Take(granice_js_scorm_where()); }
+void Log(int level, const std::string& message) { granice_js_log(level, message.c_str()); }
+void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg) { emscripten_async_call(fn, arg, milliseconds); }
+bool TestDriverEnabled() { return granice_js_test_driver() != 0; }
 
 }  // namespace granice::platform

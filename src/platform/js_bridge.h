@@ -1,10 +1,14 @@
-// Calls from C++ into the page's JavaScript (web/granice.js). Only this folder knows them.
+// The one bridge from C++ to the page's JavaScript (web/granice.js, web/scorm.js): the page and
+// its events, the LMS API object found at launch, the browser's local storage, the clock and the
+// console. Only src/platform knows it; everything above it runs natively too.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace granice::platform {
 
+// [SECTION] The page
 void NotifyFirstFrame();                 // resolves window.granice.ready
 void NotifySemanticsChanged();           // lets the accessible DOM layer re-sync
 double DevicePixelRatio();
@@ -14,10 +18,23 @@ std::string QueryParam(const char* name);      // from the page URL; empty if ab
 std::string BrowserLanguage();                 // navigator.language, e.g. "pl-PL"
 bool PrefersReducedMotion();                   // the system asks for less motion
 bool PrefersHighContrast();                    // forced colours (Windows High Contrast) or more contrast
-std::string LocalStorageGet(const char* key);  // empty if absent or storage is blocked
-bool LocalStorageSet(const char* key, const std::string& value);
 void DownloadFile(const std::string& filename, const std::string& mime, const std::string& data);
 // Draws a certificate on a 2D canvas and downloads it as PNG (text is passed as JSON).
 void DownloadCertificatePng(const std::string& filename, const std::string& json);
+
+// [SECTION] Local storage (values cross with their byte length: NUL characters survive)
+std::optional<std::string> StorageGet(const std::string& key);  // nullopt: no such key / unavailable
+bool StorageSet(const std::string& key, const std::string& value);  // false: quota, disabled
+void StorageRemove(const std::string& key);
+bool StorageAvailable();
+
+// [SECTION] The LMS (web/scorm.js), the console, timers
+int ScormFind();  // 12 (window.API), 2004 (window.API_1484_11) or 0 (none / ?scorm=off)
+// Calls api[method](a[, b]) and returns String(result); "" and threw = true when it threw.
+std::string ScormCall(const char* method, const char* a = nullptr, const char* b = nullptr, bool* threw = nullptr);
+std::string ScormApiDescription();  // where the API was found (for the log)
+void Log(int level, const std::string& message);  // 0 info, 1 warning, 2 error; also window.graniceScorm.log
+void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg);
+bool TestDriverEnabled();     // ?granice-test-driver=1 in the page address
 
 }  // namespace granice::platform

@@ -30,7 +30,7 @@ std::string TwoLetters(const std::string& tag) { return tag.substr(0, 2); }
 }  // namespace
 
 void LoadSettings(app::AppState& app) {
-  const std::string text = LocalStorageGet(kSettingsKey);
+  const std::string text = StorageGet(kSettingsKey).value_or("");
   if (text.empty()) return;
   // Damaged settings are not worth a message: fall back to defaults for what cannot be read.
   // Through string_view iterators, like core's parsers: one nlohmann parser instantiation (size).
@@ -53,7 +53,7 @@ void LoadSettings(app::AppState& app) {
 void SaveSettings(const app::Settings& s) {
   const nlohmann::json j = {{"lang", s.lang}, {"text_scale", s.text_scale}, {"theme", view::ThemeName(s.theme)},
                             {"reduced_motion", s.reduced_motion}};
-  LocalStorageSet(kSettingsKey, j.dump());
+  StorageSet(kSettingsKey, j.dump());
 }
 
 void Launch(app::AppState& app) {
@@ -66,7 +66,7 @@ void Launch(app::AppState& app) {
   const Course& course = *app.course;
 
   // Language: the URL, else what the learner chose before, else the browser, else the course default.
-  const bool remembered = !LocalStorageGet("granice:settings").empty();
+  const bool remembered = StorageGet(kSettingsKey).has_value();
   LoadSettings(app);
   std::string lang = QueryParam("lang");
   if (!Supported(app, lang)) lang = remembered && Supported(app, app.settings.lang) ? app.settings.lang : "";

@@ -5,32 +5,32 @@
 #include "core/snapshot.h"
 #include "core/saved_progress.h"
 #include "core/scorm.h"
-#include "platform/persistence_bridge.h"
+#include "platform/js_bridge.h"
 #include "platform/persistence_select.h"
 
 namespace granice::platform {
 
 // [SECTION] LocalStore
 std::optional<CourseState> LocalStore::Load(const Course& course, std::vector<std::string>& notices) {
-  available_ = bridge::StorageAvailable();
+  available_ = StorageAvailable();
   if (!available_) {
     error_ = "local storage is not available in this browser (private mode or disabled)";
-    bridge::Log(1, "granice: " + error_);
+    Log(1, "granice: " + error_);
     return std::nullopt;
   }
   const std::string key = Key(course);
-  const std::optional<std::string> text = bridge::StorageGet(key);
+  const std::optional<std::string> text = StorageGet(key);
   if (!text) return std::nullopt;
   LocalLoad r = decode_saved(course, *text);
-  for (const std::string& d : r.dropped) bridge::Log(0, "granice: content changed, left out: " + d);
+  for (const std::string& d : r.dropped) Log(0, "granice: content changed, left out: " + d);
   if (r.damaged) {
     const std::string backup =
-        key + ".damaged." + std::to_string(static_cast<long long>(std::floor(bridge::NowSeconds())));
-    if (bridge::StorageSet(backup, *text)) {
-      bridge::Log(1, "granice: saved progress in this browser was damaged (" + r.message + "); kept under " + backup);
+        key + ".damaged." + std::to_string(static_cast<long long>(std::floor(NowSeconds())));
+    if (StorageSet(backup, *text)) {
+      Log(1, "granice: saved progress in this browser was damaged (" + r.message + "); kept under " + backup);
     } else {
       protect_ = true;
-      bridge::Log(2, "granice: saved progress in this browser was damaged (" + r.message +
+      Log(2, "granice: saved progress in this browser was damaged (" + r.message +
                          ") and could not be backed up; it is left untouched under " + key);
     }
     notices.push_back(r.state ? "Zapisany w przeglądarce postęp był częściowo uszkodzony; odtworzono, co się dało. / "
@@ -43,22 +43,22 @@ std::optional<CourseState> LocalStore::Load(const Course& course, std::vector<st
 
 bool LocalStore::Store(const Course& course, const CourseState& st) {
   if (!available_ || protect_) return false;
-  if (bridge::StorageSet(Key(course), to_record(course, st))) {
+  if (StorageSet(Key(course), to_record(course, st))) {
     error_.clear();
     return true;
   }
   // Full: the record holds the journal; the snapshot alone still resumes everything else.
-  if (bridge::StorageSet(Key(course), encode_snapshot(course, st))) {
+  if (StorageSet(Key(course), encode_snapshot(course, st))) {
     error_ = "local storage is full: saved without the answer journal";
     return true;
   }
   error_ = "local storage refused the save (full or disabled)";
-  bridge::Log(2, "granice: " + error_);
+  Log(2, "granice: " + error_);
   return false;
 }
 
 void LocalStore::Clear(const Course& course) {
-  bridge::StorageRemove(Key(course));
+  StorageRemove(Key(course));
   protect_ = false;
 }
 
@@ -75,7 +75,7 @@ class LocalPersistence final : public PagePersistence {
     if (!store_.available())
       launch_.notices.push_back("Ta przeglądarka nie pozwala zapisywać postępu; nie zamykaj karty przed końcem. / "
                                 "This browser does not allow saving progress; keep the tab open until you finish.");
-    bridge::Log(0, std::string("granice: standalone mode (no LMS found); ") +
+    Log(0, std::string("granice: standalone mode (no LMS found); ") +
                        (launch_.state ? "resuming the progress saved in this browser" : "no saved progress"));
     return launch_;
   }

@@ -9,7 +9,6 @@
 #include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "platform/js_bridge.h"
-#include "platform/persistence_bridge.h"
 #include "platform/persistence_select.h"
 
 namespace granice::platform {
@@ -30,7 +29,7 @@ class Api {
   bool Commit() { return Bool(v_ == Version::Scorm12 ? "LMSCommit" : "Commit", "", nullptr); }
   bool Set(const std::string& element, const std::string& value) {
     bool threw = false;
-    const std::string r = bridge::ScormCall(v_ == Version::Scorm12 ? "LMSSetValue" : "SetValue", element.c_str(),
+    const std::string r = ScormCall(v_ == Version::Scorm12 ? "LMSSetValue" : "SetValue", element.c_str(),
                                             value.c_str(), &threw);
     if (!threw && r == "true") return true;
     Report("SetValue", element, value, threw);
@@ -39,7 +38,7 @@ class Api {
   // "" when unset; errors other than "not initialised" (2004: 403) are logged.
   std::string Get(const std::string& element) {
     bool threw = false;
-    std::string r = bridge::ScormCall(v_ == Version::Scorm12 ? "LMSGetValue" : "GetValue", element.c_str(), nullptr, &threw);
+    std::string r = ScormCall(v_ == Version::Scorm12 ? "LMSGetValue" : "GetValue", element.c_str(), nullptr, &threw);
     if (threw) {
       Report("GetValue", element, "", true);
       return {};
@@ -54,13 +53,13 @@ class Api {
  private:
   bool Bool(const char* method, const char* arg, const char* element) {
     bool threw = false;
-    const std::string r = bridge::ScormCall(method, arg, nullptr, &threw);
+    const std::string r = ScormCall(method, arg, nullptr, &threw);
     if (!threw && r == "true") return true;
     Report(method, element ? element : "", "", threw);
     return false;
   }
   std::string Code() {
-    return bridge::ScormCall(v_ == Version::Scorm12 ? "LMSGetLastError" : "GetLastError", nullptr, nullptr, nullptr);
+    return ScormCall(v_ == Version::Scorm12 ? "LMSGetLastError" : "GetLastError", nullptr, nullptr, nullptr);
   }
   void Report(const char* what, const std::string& element, const std::string& value, bool threw,
               std::string code = {}) {
@@ -73,13 +72,13 @@ class Api {
     } else {
       if (code.empty()) code = Code();
       const bool v12 = v_ == Version::Scorm12;
-      const std::string text = bridge::ScormCall(v12 ? "LMSGetErrorString" : "GetErrorString", code.c_str());
-      const std::string diag = bridge::ScormCall(v12 ? "LMSGetDiagnostic" : "GetDiagnostic", code.c_str());
+      const std::string text = ScormCall(v12 ? "LMSGetErrorString" : "GetErrorString", code.c_str());
+      const std::string diag = ScormCall(v12 ? "LMSGetDiagnostic" : "GetDiagnostic", code.c_str());
       msg += " failed: error " + code + " " + text;
       if (!diag.empty() && diag != text) msg += " (" + scorm::clean_text(diag, 200) + ")";
     }
     last_error_ = msg;
-    bridge::Log(1, "granice: " + msg);
+    Log(1, "granice: " + msg);
   }
 
   Version v_;
@@ -96,9 +95,9 @@ class ScormPersistence final : public PagePersistence {
     if (launched_) return launch_;
     launched_ = true;
     course_ = &course;
-    launch_clock_ = bridge::NowSeconds();
-    bridge::Log(0, std::string("granice: SCORM ") + scorm::to_string(api_.version()) + " API found (" +
-                       bridge::ScormApiDescription() + ")");
+    launch_clock_ = NowSeconds();
+    Log(0, std::string("granice: SCORM ") + scorm::to_string(api_.version()) + " API found (" +
+                       ScormApiDescription() + ")");
     std::optional<CourseState> local = local_.Load(course, launch_.notices);
     connected_ = api_.Initialize();
     if (!connected_) {
@@ -110,7 +109,7 @@ class ScormPersistence final : public PagePersistence {
     const bool v12 = api_.version() == Version::Scorm12;
     scorm::LmsValues in = ReadLaunchValues(v12);
     scorm::LmsResume r = scorm::parse_resume(course, in, PackageOptions(course));
-    for (const std::string& line : r.log) bridge::Log(0, "granice: " + line);
+    for (const std::string& line : r.log) Log(0, "granice: " + line);
     for (std::string& n : r.notices) launch_.notices.push_back(std::move(n));
     session_ = r.session;
     launch_.learner_id = r.learner_id;
@@ -119,7 +118,7 @@ class ScormPersistence final : public PagePersistence {
     // Review mode shows what there is (the LMS's state or this browser's copy) and records nothing,
     // not even the browser's copy: a later normal launch must not take review clicks for progress.
     const Reconciled rec = reconcile(r.state, local, r.learner_id);
-    bridge::Log(0, "granice: resume: " + (rec.why.empty() ? std::string("nothing saved yet") : rec.why) + "; mode " +
+    Log(0, "granice: resume: " + (rec.why.empty() ? std::string("nothing saved yet") : rec.why) + "; mode " +
                        scorm::to_string(session_.mode) + (session_.credit ? "" : ", no credit"));
     launch_.state = rec.state;
     launch_.review = !session_.records();
@@ -136,7 +135,7 @@ class ScormPersistence final : public PagePersistence {
     if (!session_.records()) return launch_;
     if (finished_elsewhere) {
       holding_ = true;
-      bridge::Log(0, "granice: the LMS holds a finished attempt and no saved state; recording nothing until the "
+      Log(0, "granice: the LMS holds a finished attempt and no saved state; recording nothing until the "
                      "learner chooses to review or to take the course again");
       return launch_;
     }
@@ -149,10 +148,10 @@ class ScormPersistence final : public PagePersistence {
     holding_ = false;
     if (choice == app::LaunchChoice::Review) {
       session_.mode = scorm::LaunchMode::Review;
-      bridge::Log(0, "granice: the learner chose to review; nothing is recorded");
+      Log(0, "granice: the learner chose to review; nothing is recorded");
       return;
     }
-    bridge::Log(0, "granice: the learner chose to take the course again (results the LMS holds are kept)");
+    Log(0, "granice: the learner chose to take the course again (results the LMS holds are kept)");
     StartRecording(last_);
   }
 
@@ -268,14 +267,14 @@ class ScormPersistence final : public PagePersistence {
     // The app's own (idle-aware) learning time when it keeps one, else the wall clock.
     const double tracked = last_ ? last_->total_time_seconds - launch_total_ : 0.0;
     if (tracked > 0) return tracked;
-    return std::max(0.0, bridge::NowSeconds() - launch_clock_);
+    return std::max(0.0, NowSeconds() - launch_clock_);
   }
 
   void SendToLms() {
     if (!connected_ || terminated_ || !course_ || !last_ || !Recording()) return;
     const scorm::Plan plan = scorm::plan_commit(api_.version(), *course_, *last_, SessionSeconds(), cursor_, session_);
     for (const std::string& w : plan.warnings) {
-      if (warned_.insert(w).second) bridge::Log(1, "granice: " + w);
+      if (warned_.insert(w).second) Log(1, "granice: " + w);
     }
     for (const scorm::Element& e : scorm::changed(plan.core, sent_)) {
       if (api_.Set(e.name, e.value)) sent_[e.name] = e.value;  // failures are retried on the next save
@@ -292,7 +291,7 @@ class ScormPersistence final : public PagePersistence {
           all_sent = false;
           break;
         }
-        bridge::Log(2, "granice: interaction " + g.elements.front().value + " refused 3 times; skipped");
+        Log(2, "granice: interaction " + g.elements.front().value + " refused 3 times; skipped");
         interaction_refusals_ = 0;
         cursor_ = scorm::advance(cursor_, *last_, g);
         continue;
@@ -326,7 +325,7 @@ class ScormPersistence final : public PagePersistence {
   void Commit() {
     if (!connected_ || terminated_) return;
     if (api_.Commit()) {
-      if (commit_failures_ > 0) bridge::Log(0, "granice: commit succeeded after " + std::to_string(commit_failures_) + " failures");
+      if (commit_failures_ > 0) Log(0, "granice: commit succeeded after " + std::to_string(commit_failures_) + " failures");
       commit_failures_ = 0;
       return;
     }
@@ -334,7 +333,7 @@ class ScormPersistence final : public PagePersistence {
     if (!retry_scheduled_) {
       retry_scheduled_ = true;
       const int delay = std::min(30000, 1000 << std::min(commit_failures_ - 1, 5));
-      bridge::ScheduleRetry(delay, &ScormPersistence::Retry, this);
+      ScheduleRetry(delay, &ScormPersistence::Retry, this);
     }
   }
 

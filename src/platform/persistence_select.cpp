@@ -1,3 +1,4 @@
+#include "platform/js_bridge.h"
 #include "platform/persistence_select.h"
 
 #include <emscripten.h>
@@ -14,7 +15,6 @@
 #include "core/scoring.h"
 #include "core/snapshot.h"
 #include "nlohmann/json.hpp"
-#include "platform/persistence_bridge.h"
 
 namespace granice::platform {
 
@@ -28,7 +28,7 @@ PagePersistence::~PagePersistence() {
 PagePersistence* ActivePersistence() { return g_active; }
 
 std::unique_ptr<app::Persistence> CreatePersistence() {
-  const int v = bridge::ScormFind();
+  const int v = ScormFind();
   if (v == 12 || v == 2004) return CreateScormPersistence(v);
   return CreateLocalPersistence();
 }
@@ -47,7 +47,7 @@ struct Driver {
 };
 Driver* g_driver = nullptr;
 
-std::int64_t Now() { return static_cast<std::int64_t>(bridge::NowSeconds()); }
+std::int64_t Now() { return static_cast<std::int64_t>(NowSeconds()); }
 
 // One meaningful learner step in course order; false when everything is done (or, without
 // `assessment`, when only the final assessment is left).
@@ -167,7 +167,7 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
   using namespace granice;
   using namespace granice::platform;
   static std::string out;
-  if (!bridge::TestDriverEnabled()) return out = "{\"error\":\"test driver off\"}", out.c_str();
+  if (!TestDriverEnabled()) return out = "{\"error\":\"test driver off\"}", out.c_str();
   const std::string a = action ? action : "";
   try {
     if (a == "launch") {

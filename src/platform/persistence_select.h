@@ -17,8 +17,11 @@
 #include <vector>
 
 #include "app/persistence.h"
+#include "app/view/strings.h"
 
 namespace granice::platform {
+
+using view::Tr;   // Polish or English text written in place
 
 std::unique_ptr<app::Persistence> CreatePersistence();
 
@@ -56,8 +59,5 @@ class LocalStore {
 
 std::unique_ptr<PagePersistence> CreateLocalPersistence();
 std::unique_ptr<PagePersistence> CreateScormPersistence(int version);  // 12 or 2004
-
-// Bilingual helper for labels and notices.
-inline std::string Tr(const std::string& lang, const char* pl, const char* en) { return lang == "en" ? en : pl; }
 
 }  // namespace granice::platform
