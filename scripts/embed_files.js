@@ -8,7 +8,7 @@
 //       Writes a C++ source that holds the content (JSON whitespace stripped: the shipped copy is
 //       not for authoring, `granice lint quizzes/` reports positions in the originals) and the
 //       fonts, so the app needs neither app.data nor Emscripten's file system. Content files are
-//       also language-packed (src/core/text_pack.h).
+//       also language-packed (src/transport/text_pack.h).
 //   node scripts/embed_files.js pack <out dir> <content dir>
 //       Writes each content file minified (<name>.min) and packed (<name>.pack), for the tests.
 'use strict';
@@ -36,7 +36,7 @@ function minifyJson(text) {
   return out;
 }
 
-// The shipped form of the minified content files (src/core/text_pack.h): each string value of a
+// The shipped form of the minified content files (src/transport/text_pack.h): each string value of a
 // language key moves to its language's stream (one per language for all files, so text in one
 // language sits together) and leaves "" behind.
 function packContent(files, languages) {

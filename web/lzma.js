@@ -1,5 +1,5 @@
 // Unpacks app.wasm.lzma (written by scripts/lzma_file.js) with lzma.wasm, the LZMA decoder of
-// src/core/lzma_decode.cpp built alone (src/platform/lzma/): app.wasm travels at 82 % of its
+// src/transport/lzma_decode.cpp built alone (src/platform/lzma/): app.wasm travels at 82 % of its
 // gzip size, and at a third of its raw size where an LMS serves .wasm without compression.
 //   graniceLzma.decode(decoderWasmBytes, packedBytes) -> Promise<Uint8Array>
 // Rejects with Error('app.wasm.lzma is damaged: ...') when the file cannot be decoded.

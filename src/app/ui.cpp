@@ -7,6 +7,7 @@
 
 #include "app/theme.h"
 #include "app/view/text_caret.h"
+#include "core/utf8.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 
@@ -88,12 +89,7 @@ void ResolveSameLine(float width) {
 }
 
 // Cuts to at most `max_bytes` without splitting a UTF-8 sequence.
-void TruncateUtf8(std::string& s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return;
-  size_t n = max_bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  s.resize(n);
-}
+void TruncateUtf8(std::string& s, size_t max_bytes) { s.resize(utf8_prefix_bytes(s, max_bytes).size()); }
 
 }  // namespace
 

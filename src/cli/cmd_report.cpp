@@ -19,7 +19,7 @@
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
-#include "core/csv.h"
+#include "core/decimal.h"
 #include "core/diagnostic.h"
 #include "core/record.h"
 #include "core/report.h"
@@ -122,12 +122,12 @@ void print_text(const Report& rep, const ReportSummary& s, std::size_t files) {
     std::cout << ' ' << k << ' ' << (it == s.by_status.end() ? 0 : it->second) << (std::string(k) == "not attempted" ? "" : ",");
   }
   std::cout << '\n';
-  std::cout << "mean score: " << (s.mean_score ? csv::number(*s.mean_score) + "%" : std::string("-"))
+  std::cout << "mean score: " << (s.mean_score ? format_decimal(*s.mean_score) + "%" : std::string("-"))
             << "   mean time: " << duration(s.mean_time_seconds) << '\n';
   std::cout << "module  mean best quiz score  learners scored  completed  passed\n";
   for (const ModuleStat& m : rep.items().modules) {
     std::printf("%-7s %20s %16ld %10ld %7ld\n", m.module_id.c_str(),
-                m.scored ? (csv::number(m.mean_best()) + "%").c_str() : "-", m.scored, m.completed, m.passed);
+                m.scored ? (format_decimal(m.mean_best()) + "%").c_str() : "-", m.scored, m.completed, m.passed);
   }
   std::fflush(stdout);
   // Hardest questions first: where people struggle.
@@ -138,7 +138,7 @@ void print_text(const Report& rep, const ReportSummary& s, std::size_t files) {
   if (!qs.empty()) {
     std::cout << "hardest questions (share correct):";
     for (std::size_t i = 0; i < qs.size() && i < 5; ++i)
-      std::cout << ' ' << qs[i]->id << ' ' << csv::number(100.0 * qs[i]->share_correct(), 1) << '%';
+      std::cout << ' ' << qs[i]->id << ' ' << format_decimal(100.0 * qs[i]->share_correct(), 1) << '%';
     std::cout << '\n';
   }
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/course_state.h"
+#include "core/fnv.h"
 #include "core/quiz_engine.h"
 #include "core/rng.h"
 #include "core/roleplay_engine.h"
@@ -202,7 +203,7 @@ QuizAudit audit_quiz(const Course& course, CueStrategy s, const std::string& qui
     QuizSession session(m ? draw_module_quiz(*m, learner, 1) : draw_assessment(course, learner, 1),
                         quiz_settings(course, st, quiz_id, 1));
     a.questions = static_cast<int>(session.size());
-    Rng rng(mix(learner, hash64(strategy_id(s)), hash64(quiz_id)));
+    Rng rng(mix(learner, fnv1a64(strategy_id(s)), fnv1a64(quiz_id)));
     for (std::size_t i = 0; i < session.size(); ++i) {
       session.go(i);
       session.answer(answer(s, session.current(), session.presented(), lang, rng));
@@ -233,7 +234,7 @@ RolePlayAudit audit_roleplay(const Course& course, CueStrategy s, const Module& 
     st.seed = mix(o.seed, static_cast<std::uint64_t>(d));
     const std::uint64_t learner = st.seed;
     RolePlaySession walk(rp, reply_order_for(course, st, RolePlayProgress{}));
-    Rng rng(mix(learner, hash64(strategy_id(s)), hash64(rp.id)));
+    Rng rng(mix(learner, fnv1a64(strategy_id(s)), fnv1a64(rp.id)));
     while (walk.can_continue()) walk.choose(static_cast<std::size_t>(reply_pick(s, walk.node(), walk.presented(), lang, rng)));
     if (walk.ended()) ++count[walk.node().id];
     ++a.runs;

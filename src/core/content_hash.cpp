@@ -2,13 +2,6 @@
 
 namespace granice {
 
-void Fnv1a64::add(std::string_view bytes) {
-  for (const char c : bytes) {
-    state_ ^= static_cast<unsigned char>(c);
-    state_ *= 1099511628211ull;  // FNV prime
-  }
-}
-
 std::string Fnv1a64::hex() const {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out(16, '0');

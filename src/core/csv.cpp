@@ -1,8 +1,5 @@
 #include "core/csv.h"
 
-#include <cmath>
-#include <cstdio>
-
 namespace granice::csv {
 
 std::string cell(std::string_view text) {
@@ -32,19 +29,6 @@ std::string row(const std::vector<std::string>& cells) {
   }
   out += "\r\n";
   return out;
-}
-
-std::string number(double value, int decimals) {
-  if (!std::isfinite(value)) return {};
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals, value);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
 }
 
 }  // namespace granice::csv

@@ -2,6 +2,7 @@
 //
 //   std::string out(csv::kBom);                       // UTF-8 with BOM: Excel opens Polish letters right
 //   out += csv::row({"Łucja", "=1+1", "87.5"});       // Łucja,'=1+1,87.5\r\n
+//   (numbers as cells: format_decimal, core/decimal.h; a non-finite one is an empty cell)
 //
 // Every cell is text to the spreadsheet, never a formula: a cell starting with = + - @ tab or
 // CR gets a leading apostrophe (OWASP "CSV injection"). Cells with a comma, quote, CR or LF are
@@ -20,7 +21,5 @@ inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
 std::string cell(std::string_view text);
 // Cells joined with commas, ending in CRLF.
 std::string row(const std::vector<std::string>& cells);
-// A number with at most `decimals` decimals, '.' as the separator, no trailing zeros ("87.5", "3").
-std::string number(double value, int decimals = 2);
 
 }  // namespace granice::csv

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fnv.h"
 #include "core/rng.h"
 
 namespace granice {
@@ -19,7 +20,7 @@ static bool is_identity(const std::vector<int>& v) {
 }
 
 std::vector<int> presentation_order(const Question& q, bool shuffle_options, std::uint64_t seed, int attempt) {
-  const std::uint64_t s = mix(seed, hash64(q.id), static_cast<std::uint64_t>(attempt));
+  const std::uint64_t s = mix(seed, fnv1a64(q.id), static_cast<std::uint64_t>(attempt));
   int n = 0;
   bool shuffle = true;
   if (is_choice_type(q.type)) {
@@ -53,7 +54,7 @@ std::vector<const Question*> draw_module_quiz(const Module& m, std::uint64_t see
   std::vector<const Question*> all = module_questions(m);
   const auto want = static_cast<std::size_t>(m.quiz.draw);
   if (want == 0 || want >= all.size()) return all;
-  Rng rng(mix(seed, hash64(m.id, hash64("#draw")), static_cast<std::uint64_t>(attempt)));
+  Rng rng(mix(seed, fnv1a64(m.id, fnv1a64("#draw")), static_cast<std::uint64_t>(attempt)));
   rng.shuffle(all);
   const auto asked = [&](const Question* q) {
     return std::any_of(previous.begin(), previous.end(), [&](const QuestionAnswer& a) { return a.question_id == q->id; });
@@ -80,12 +81,12 @@ std::vector<const Question*> draw_assessment(const Course& course, std::uint64_t
     for (const auto& q : bank)
       if (q.objective == obj) g.push_back(&q);
     if (g.empty()) continue;
-    Rng rng(mix(seed, hash64(obj), a));
+    Rng rng(mix(seed, fnv1a64(obj), a));
     rng.shuffle(g);
     groups.push_back(std::move(g));
   }
   // Which objectives get the extra questions when draw is not a multiple: seeded too.
-  Rng group_rng(mix(seed, hash64("#groups"), a));
+  Rng group_rng(mix(seed, fnv1a64("#groups"), a));
   group_rng.shuffle(groups);
 
   std::size_t want = bank.size();
@@ -104,7 +105,7 @@ std::vector<const Question*> draw_assessment(const Course& course, std::uint64_t
     }
     if (!any) break;
   }
-  Rng order_rng(mix(seed, hash64("#order"), a));
+  Rng order_rng(mix(seed, fnv1a64("#order"), a));
   order_rng.shuffle(out);
   return out;
 }

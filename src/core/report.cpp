@@ -6,11 +6,13 @@
 #include <utility>
 
 #include "core/csv.h"
+#include "core/decimal.h"
 #include "core/record.h"
 #include "core/record_fast.h"
 #include "core/rng.h"
 #include "core/roleplay_engine.h"
 #include "core/scoring.h"
+#include "core/utf8.h"
 
 namespace granice {
 
@@ -18,9 +20,7 @@ namespace {
 
 std::string clip(std::string_view s, std::size_t n) {
   if (s.size() <= n) return std::string(s);
-  std::size_t cut = n;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
-  return std::string(s.substr(0, cut)) + "…";
+  return std::string(utf8_prefix_bytes(s, n)) + "…";
 }
 
 int index_of_question(const std::vector<Question>& qs, std::string_view id) {
@@ -442,7 +442,7 @@ LearnerDetail learner_detail(const Course& course, const CourseState& st, const 
 // [SECTION] CSV
 namespace {
 
-std::string opt_number(const std::optional<double>& v) { return v ? csv::number(*v) : std::string(); }
+std::string opt_number(const std::optional<double>& v) { return v ? format_decimal(*v) : std::string(); }
 
 const char* outcome_or_empty(const std::optional<Outcome>& o) { return o ? outcome_name(*o) : ""; }
 
@@ -470,7 +470,7 @@ std::string table_csv(const Course& course, const std::vector<const LearnerRow*>
                                   to_string(r->success),
                                   opt_number(r->score),
                                   r->success == SuccessStatus::Passed ? "yes" : r->success == SuccessStatus::Failed ? "no" : "",
-                                  csv::number(r->time_seconds / 60.0, 1),
+                                  format_decimal(r->time_seconds / 60.0, 1),
                                   iso8601_utc(r->started),
                                   date_only(r->updated),
                                   r->course_version};
@@ -502,14 +502,14 @@ std::string items_csv(const Course& course, const ItemAnalysis& a, const std::st
   std::string out(csv::kBom);
   out += csv::row({"kind", "quiz", "id", "objective", "label", "correct", "n", "count", "share_percent", "mean"});
   auto pct = [](long part, long whole) {
-    return whole ? csv::number(100.0 * static_cast<double>(part) / static_cast<double>(whole)) : std::string();
+    return whole ? format_decimal(100.0 * static_cast<double>(part) / static_cast<double>(whole)) : std::string();
   };
   for (const QuestionStat& q : a.questions) {
     const Question* model = course.question(q.id);
     const std::string prompt = model ? model->prompt.in(lang) : q.id;
     out += csv::row({"question", q.quiz_id, q.id, q.objective, prompt, "", std::to_string(q.answered),
                      std::to_string(q.correct), pct(q.correct, q.answered),
-                     q.answered ? csv::number(100.0 * q.score_sum / static_cast<double>(q.answered)) : std::string()});
+                     q.answered ? format_decimal(100.0 * q.score_sum / static_cast<double>(q.answered)) : std::string()});
     for (std::size_t o = 0; o < q.options.size(); ++o) {
       const OptionStat& os = q.options[o];
       const std::string label = model && o < model->options.size() ? option_text(model->options[o], lang) : os.id;
@@ -520,13 +520,13 @@ std::string items_csv(const Course& course, const ItemAnalysis& a, const std::st
   for (const ObjectiveStat& o : a.objectives) {
     const Objective* model = course.objective(o.id);
     out += csv::row({"guideline", "", o.id, o.id, model ? model->title.in(lang) : o.id, "", std::to_string(o.learners),
-                     "", "", o.learners ? csv::number(o.mean()) : std::string()});
+                     "", "", o.learners ? format_decimal(o.mean()) : std::string()});
   }
   for (const ModuleStat& m : a.modules) {
     const Module* model = course.module(m.module_id);
     out += csv::row({"module", m.module_id, m.module_id, model ? model->objective : "", model ? model->title.in(lang) : "",
                      "", std::to_string(m.scored), std::to_string(m.passed), pct(m.passed, m.scored),
-                     m.scored ? csv::number(m.mean_best()) : std::string()});
+                     m.scored ? format_decimal(m.mean_best()) : std::string()});
   }
   for (const RolePlayStat& r : a.roleplays) {
     const Module* model = course.module(r.module_id);
@@ -543,7 +543,7 @@ std::string items_csv(const Course& course, const ItemAnalysis& a, const std::st
       const std::string label = rp && c < rp->rubric.size() ? rp->rubric[c].label.in(lang) : r.rubric[c];
       out += csv::row({"rubric", r.module_id, r.roleplay_id + ":" + r.rubric[c], model ? model->objective : "", label, "",
                        std::to_string(r.runs), "", "",
-                       r.runs ? csv::number(r.rubric_sum[c] / static_cast<double>(r.runs)) : std::string()});
+                       r.runs ? format_decimal(r.rubric_sum[c] / static_cast<double>(r.runs)) : std::string()});
     }
   }
   return out;

@@ -5,20 +5,15 @@
 //   granice::Rng rng(seed);
 //   int die = rng.range(1, 6);        // inclusive bounds
 //   rng.shuffle(items);               // Fisher-Yates
-//   uint64_t s = granice::mix(seed, granice::hash64("b-q1"), attempt);  // derived seeds
+//   uint64_t s = granice::mix(seed, granice::fnv1a64("b-q1"), attempt);  // derived seeds (core/fnv.h)
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace granice {
-
-// FNV-1a, 64 and 32 bit: stable hashes of ids for derived seeds and fingerprints.
-std::uint64_t hash64(std::string_view s, std::uint64_t h = 0xcbf29ce484222325ULL);
-std::uint32_t hash32(std::string_view s, std::uint32_t h = 2166136261u);
 
 // One splitmix64 step: a good 64-bit mixer.
 std::uint64_t splitmix64(std::uint64_t& state);

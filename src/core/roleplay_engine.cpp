@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/fnv.h"
 #include "core/rng.h"
 #include "core/roleplay_graph.h"
 
@@ -87,7 +88,7 @@ std::vector<int> reply_order(const RolePlay& rp, const RolePlayNode& node, int s
     for (int i = 0; i < n; ++i) same[static_cast<std::size_t>(i)] = i;
     return same;
   }
-  const std::uint64_t where = hash64(node.id, hash64("#", hash64(rp.id)));
+  const std::uint64_t where = fnv1a64(node.id, fnv1a64("#", fnv1a64(rp.id)));
   return shuffled_indices(n, mix(order.seed, where, mix(static_cast<std::uint64_t>(order.run), static_cast<std::uint64_t>(step))));
 }
 

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/decimal.h"
 #include "core/record.h"
 #include "core/snapshot.h"
 #include "core/text_match.h"
+#include "core/utf8.h"
 
 namespace granice::scorm {
 
@@ -15,19 +17,8 @@ const char* to_string(Version v) { return v == Version::Scorm12 ? "1.2" : "2004"
 // [SECTION] Small text helpers
 namespace {
 
-// Longest prefix of `s` with at most `max_chars` UTF-8 code points (never splits a sequence).
-std::string utf8_prefix(std::string_view s, std::size_t max_chars) {
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  while (i < s.size() && chars < max_chars) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (i + len > s.size()) break;
-    i += len;
-    ++chars;
-  }
-  return std::string(s.substr(0, i));
-}
+// CMIDecimal / real(10,7): "87.5", "100"; an LMS value is never empty, so a non-finite one is "0".
+std::string cmi_decimal(double v, int max_decimals = 2) { return format_decimal(v, max_decimals, "0"); }
 
 std::vector<std::string> split(std::string_view s, std::string_view sep) {
   std::vector<std::string> out;
@@ -121,20 +112,6 @@ std::string timestamp2004(std::int64_t epoch) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.0Z", y, mo, d, static_cast<int>(t / 3600),
                 static_cast<int>(t / 60 % 60), static_cast<int>(t % 60));
   return buf;
-}
-
-std::string decimal(double v, int max_decimals) {
-  if (!std::isfinite(v)) return "0";
-  max_decimals = std::clamp(max_decimals, 0, 7);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
 }
 
 std::string identifier(std::string_view id, std::size_t limit) {
@@ -311,7 +288,7 @@ std::optional<char> char_of(const List& list, std::string_view id) {
 
 // A 2004 response / pattern with each identifier re-checked; nullopt when something does not fit.
 std::optional<std::string> clean_response2004(InteractionType t, std::string_view r) {
-  if (t == InteractionType::Other) return utf8_prefix(r, kCharString2004);
+  if (t == InteractionType::Other) return std::string(utf8_prefix_chars(r, kCharString2004));
   if (t == InteractionType::TrueFalse) {
     if (r == "true" || r == "false") return std::string(r);
     return std::nullopt;
@@ -334,7 +311,7 @@ std::optional<std::string> clean_response2004(InteractionType t, std::string_vie
 }  // namespace
 
 std::optional<std::string> response12(const Course& course, const Interaction& it, std::string_view r) {
-  if (it.type == InteractionType::Other) return utf8_prefix(r, kString255);
+  if (it.type == InteractionType::Other) return std::string(utf8_prefix_chars(r, kString255));
   const Question* q = course.question(it.id);
   if (!q) return std::nullopt;
   if (it.type == InteractionType::TrueFalse) {
@@ -382,7 +359,7 @@ static std::vector<Element> interaction_elements(Version v, const Course& course
     if (!t.empty()) e.push_back({p + (v12 ? "time" : "timestamp"), t});
   }
   const Question* q = it.type == InteractionType::Other ? nullptr : course.question(it.id);
-  if (q && all) e.push_back({p + "weighting", decimal(q->points)});
+  if (q && all) e.push_back({p + "weighting", cmi_decimal(q->points)});
   for (std::size_t k = 0; k < it.correct_responses.size() && k < 10; ++k) {
     const auto r = v12 ? response12(course, it, it.correct_responses[k])
                        : clean_response2004(it.type, it.correct_responses[k]);
@@ -403,7 +380,7 @@ static std::vector<Element> interaction_elements(Version v, const Course& course
     if (!text.empty()) {
       const std::string lang = identifier(st.language.empty() ? course.languages.empty() ? "pl" : course.languages.front()
                                                               : st.language, 20);
-      e.push_back({p + "description", "{lang=" + lang + "}" + utf8_prefix(text, kDescription2004)});
+      e.push_back({p + "description", "{lang=" + lang + "}" + std::string(utf8_prefix_chars(text, kDescription2004))});
     }
   }
   return e;
@@ -574,7 +551,7 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
     if (course_result.score && credit && completed) {
       add("cmi.core.score.min", "0");
       add("cmi.core.score.max", "100");
-      add("cmi.core.score.raw", decimal(*course_result.score));
+      add("cmi.core.score.raw", cmi_decimal(*course_result.score));
     }
     add("cmi.core.lesson_location", format_location(st.bookmark, kLocation12));
   } else {
@@ -583,10 +560,10 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
     if (course_result.score && credit) {
       add("cmi.score.min", "0");
       add("cmi.score.max", "100");
-      add("cmi.score.raw", decimal(*course_result.score));
-      add("cmi.score.scaled", decimal(*course_result.score / 100.0, 4));
+      add("cmi.score.raw", cmi_decimal(*course_result.score));
+      add("cmi.score.scaled", cmi_decimal(*course_result.score / 100.0, 4));
     }
-    add("cmi.progress_measure", decimal(completed ? 1.0 : progress_measure(course, st), 2));
+    add("cmi.progress_measure", cmi_decimal(completed ? 1.0 : progress_measure(course, st), 2));
     add("cmi.location", format_location(st.bookmark, kLocation2004));
   }
   const std::string snap = encode_snapshot(course, st);
@@ -612,8 +589,8 @@ Plan plan_commit(Version v, const Course& course, const CourseState& st, double 
         g.elements.push_back({p + "score.min", "0"});
         g.elements.push_back({p + "score.max", "100"});
       }
-      g.elements.push_back({p + "score.raw", decimal(*r.score)});
-      if (!v12) g.elements.push_back({p + "score.scaled", decimal(*r.score / 100.0, 4)});
+      g.elements.push_back({p + "score.raw", cmi_decimal(*r.score)});
+      if (!v12) g.elements.push_back({p + "score.scaled", cmi_decimal(*r.score / 100.0, 4)});
     }
     if (v12) {
       g.elements.push_back({p + "status", status12(r, credit, browse)});

@@ -50,7 +50,6 @@ std::string timespan12(double seconds);      // CMITimespan "HHHH:MM:SS.SS", cla
 std::string duration2004(double seconds);    // timeinterval (second,10,2) "PT1H2M3.45S", "PT0S"
 std::string time12(std::int64_t epoch);      // CMITime "HH:MM:SS" (UTC time of day)
 std::string timestamp2004(std::int64_t epoch);  // time (second,10,0) "2026-12-01T08:22:48.0Z"; "" outside 1970..2038
-std::string decimal(double v, int max_decimals = 2);  // "87.5", "100", "0"; "0" for non-finite
 std::string identifier(std::string_view id, std::size_t limit);  // [A-Za-z0-9_.-] kept, others '_'; never empty
 char choice_char12(std::size_t index);       // 0..25 -> 'a'..'z', 26..35 -> '0'..'9', else '\0'
 
@@ -185,7 +184,8 @@ Entry parse_entry(std::string_view v);  // "", "ab-initio", "resume"; anything e
 // cmi.learner_name the same way. Trims, drops control characters, bounded to 200 bytes. Names
 // without a comma ("First Last") are kept as they are.
 std::string display_name(std::string_view v);
-// Plain text from the LMS (2004 learner_name): trimmed, control characters dropped, bounded.
+// Plain text from the LMS (2004 learner_name): trimmed, control characters dropped, bounded to
+// `limit` bytes without splitting a UTF-8 sequence (utf8_prefix_bytes).
 std::string clean_text(std::string_view v, std::size_t limit = 200);
 // "en-GB", "pl", "{lang=pl}..." -> a course language ("en"), or "" when none fits.
 std::string parse_language(std::string_view v, const Course& course);

@@ -6,6 +6,7 @@
 #include "core/scorm.h"
 #include "core/snapshot.h"
 #include "core/text_match.h"
+#include "core/utf8.h"
 
 namespace granice::scorm {
 
@@ -67,15 +68,7 @@ std::string clean_text(std::string_view v, std::size_t limit) {
     space = false;
     out += ch;
   }
-  if (out.size() > limit) out.resize(limit);
-  // Drop a trailing partial UTF-8 sequence the byte bound may have cut.
-  std::size_t i = out.size();
-  while (i > 0 && (static_cast<unsigned char>(out[i - 1]) & 0xC0) == 0x80) --i;
-  if (i > 0 && static_cast<unsigned char>(out[i - 1]) >= 0xC0) {
-    const auto lead = static_cast<unsigned char>(out[i - 1]);
-    const std::size_t need = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
-    if (out.size() - (i - 1) < need) out.resize(i - 1);
-  }
+  out.resize(utf8_prefix_bytes(out, limit).size());
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string>
 
+#include "core/fnv.h"
 #include "core/quiz_engine.h"
 #include "core/rng.h"
 #include "core/roleplay_engine.h"
@@ -39,7 +40,7 @@ struct Learner {
 };
 
 // 0 (easy) .. 0.45 (hard), fixed per question.
-double difficulty(const Question& q) { return static_cast<double>(hash64(q.id) % 46) / 100.0; }
+double difficulty(const Question& q) { return static_cast<double>(fnv1a64(q.id) % 46) / 100.0; }
 
 // The wrong answer a learner who misses `q` tends to give.
 Response wrong_response(const Question& q, Rng& rng) {
@@ -51,7 +52,7 @@ Response wrong_response(const Question& q, Rng& rng) {
     if (is_single_answer(q.type)) {
       if (wrong.empty()) return r;
       // One distractor is the favourite (60 %), the rest share what is left.
-      const std::size_t fav = static_cast<std::size_t>(hash64(q.id + "/fav") % wrong.size());
+      const std::size_t fav = static_cast<std::size_t>(fnv1a64(q.id + "/fav") % wrong.size());
       const std::size_t pick = rng.chance(0.6) ? fav : static_cast<std::size_t>(rng.below(wrong.size()));
       r.selected = {wrong[pick]};
     } else {

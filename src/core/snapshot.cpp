@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/rng.h"
+#include "core/fnv.h"
 #include "core/scoring.h"
+#include "core/utf8.h"
 
 namespace granice {
 
@@ -93,46 +94,46 @@ std::uint32_t crc32(const std::uint8_t* data, std::size_t n) {
 // [SECTION] Fingerprints
 static std::uint16_t fold16(std::uint32_t h) { return static_cast<std::uint16_t>((h ^ (h >> 16)) & 0xFFFF); }
 
-static std::uint16_t course_ref(const Course& c) { return fold16(hash32("c:" + c.id)); }
-static std::uint16_t module_ref(std::string_view id) { return fold16(hash32(id, hash32("m:"))); }
+static std::uint16_t course_ref(const Course& c) { return fold16(fnv1a32("c:" + c.id)); }
+static std::uint16_t module_ref(std::string_view id) { return fold16(fnv1a32(id, fnv1a32("m:"))); }
 
 static std::uint16_t question_fp(const Question& q) {
-  std::uint32_t h = hash32(q.id, hash32("q:"));
-  h = hash32(std::string(1, static_cast<char>('0' + static_cast<int>(q.type))), h);
+  std::uint32_t h = fnv1a32(q.id, fnv1a32("q:"));
+  h = fnv1a32(std::string(1, static_cast<char>('0' + static_cast<int>(q.type))), h);
   for (const auto& o : q.options) {
-    h = hash32("|o", h);
-    h = hash32(o.id, h);
-    h = hash32(o.correct ? "1" : "0", h);
+    h = fnv1a32("|o", h);
+    h = fnv1a32(o.id, h);
+    h = fnv1a32(o.correct ? "1" : "0", h);
   }
   for (const auto& it : q.items) {
-    h = hash32("|i", h);
-    h = hash32(it.id, h);
+    h = fnv1a32("|i", h);
+    h = fnv1a32(it.id, h);
   }
   for (const auto& p : q.pairs) {
-    h = hash32("|p", h);
-    h = hash32(p.id, h);
+    h = fnv1a32("|p", h);
+    h = fnv1a32(p.id, h);
   }
   return fold16(h);
 }
 
 static std::uint16_t roleplay_fp(const RolePlay& rp) {
-  std::uint32_t h = hash32(rp.id, hash32("r:"));
-  h = hash32("|s", h);
-  h = hash32(rp.start, h);
+  std::uint32_t h = fnv1a32(rp.id, fnv1a32("r:"));
+  h = fnv1a32("|s", h);
+  h = fnv1a32(rp.start, h);
   for (const auto& n : rp.nodes) {
-    h = hash32("|n", h);
-    h = hash32(n.id, h);
+    h = fnv1a32("|n", h);
+    h = fnv1a32(n.id, h);
     if (n.is_ending) {
-      h = hash32("|e", h);
-      h = hash32(outcome_name(n.outcome), h);
+      h = fnv1a32("|e", h);
+      h = fnv1a32(outcome_name(n.outcome), h);
     }
     for (const auto& c : n.choices) {
-      h = hash32("|c", h);
-      h = hash32(c.id, h);  // walks are stored as positions: a reordered or renamed reply must not resume as another
-      h = hash32(c.next, h);
+      h = fnv1a32("|c", h);
+      h = fnv1a32(c.id, h);  // walks are stored as positions: a reordered or renamed reply must not resume as another
+      h = fnv1a32(c.next, h);
       for (const auto& [k, v] : c.scores) {
-        h = hash32(k, h);
-        h = hash32(std::to_string(v), h);
+        h = fnv1a32(k, h);
+        h = fnv1a32(std::to_string(v), h);
       }
     }
   }
@@ -140,7 +141,7 @@ static std::uint16_t roleplay_fp(const RolePlay& rp) {
 }
 
 std::uint32_t content_tag(const Course& course) {
-  return hash32(course.content_hash, hash32("|", hash32(course.version, hash32(course.id))));
+  return fnv1a32(course.content_hash, fnv1a32("|", fnv1a32(course.version, fnv1a32(course.id))));
 }
 
 // [SECTION] Byte writer / reader
@@ -168,10 +169,9 @@ struct Writer {
     var((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
   }
   void str(const std::string& s) {
-    std::size_t n = std::min(s.size(), kSnapshotMaxText);
-    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // UTF-8 boundary
-    var(n);
-    b.insert(b.end(), s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n));
+    const std::string_view kept = utf8_prefix_bytes(s, kSnapshotMaxText);
+    var(kept.size());
+    b.insert(b.end(), kept.begin(), kept.end());
   }
 };
 

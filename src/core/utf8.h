@@ -1,6 +1,13 @@
-// UTF-8 encoding of one code point (the JSON readers turn \u escapes into text with it).
+// UTF-8 helpers: encoding one code point (the JSON readers turn \u escapes into text with it),
+// counting code points, and cutting text to a limit without splitting a sequence (the one place
+// that does it: the SCORM values, the learner's name in the text field and the snapshot, report
+// messages, text from the LMS).
+//
+//   utf8_prefix_bytes("zażółć", 4)   -> "zaż"   (at most 4 bytes; "ó" would need 5)
+//   utf8_prefix_chars("zażółć", 4)   -> "zażó"  (at most 4 code points)
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,15 +33,37 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-}  // namespace granice
-
-namespace granice {
-
 // Number of code points in valid UTF-8 (continuation bytes are not counted).
 inline std::size_t utf8_code_points(std::string_view s) {
   std::size_t n = 0;
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
+}
+
+// Longest prefix of `s` of at most `max_bytes` bytes that does not end inside a sequence: the cut
+// moves back over continuation bytes (10xxxxxx). `s` itself when it fits, however it ends. On
+// invalid UTF-8 it only looks at the bytes at the cut, so stray bytes before it stay as they were.
+inline std::string_view utf8_prefix_bytes(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// Longest prefix of `s` with at most `max_code_points` sequences, each taken whole by the length
+// its lead byte gives (2, 3 or 4). A sequence the text ends inside of is left out even under the
+// limit; a byte that leads nothing (a stray continuation byte, 0xF8..0xFF) counts as one.
+inline std::string_view utf8_prefix_chars(std::string_view s, std::size_t max_code_points) {
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  while (i < s.size() && chars < max_code_points) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (i + len > s.size()) break;
+    i += len;
+    ++chars;
+  }
+  return s.substr(0, i);
 }
 
 }  // namespace granice

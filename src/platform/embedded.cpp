@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/content_hash.h"
-#include "core/text_pack.h"
+#include "transport/text_pack.h"
 
 namespace granice::platform {
 

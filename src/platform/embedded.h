@@ -1,5 +1,5 @@
 // Files compiled into the wasm at build time (scripts/embed_files.js): the course content
-// (minified JSON, shipped as one language pack: core/text_pack.h) and the font subsets. No
+// (minified JSON, shipped as one language pack: transport/text_pack.h) and the font subsets. No
 // app.data, no Emscripten file system.
 #pragma once
 

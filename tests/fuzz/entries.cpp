@@ -12,13 +12,13 @@
 
 #include "../read_file.h"
 #include "core/loader.h"
-#include "core/lzma_decode.h"
 #include "core/record.h"
 #include "core/record_fast.h"
 #include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "core/simulate.h"
 #include "core/snapshot.h"
+#include "transport/lzma_decode.h"
 
 #ifndef GRANICE_SOURCE_DIR
 #error "GRANICE_SOURCE_DIR must name the repository (for quizzes/)"

@@ -29,7 +29,7 @@ void record(std::string_view data);
 // ISO 8601, saved progress, LMS resume with the rest split at NUL bytes into the LMS values).
 void scorm_values(std::string_view data);
 
-// LZMA decoder (core/lzma_decode.h, the page's lzma.wasm): any header and stream, sizes up to
+// LZMA decoder (transport/lzma_decode.h, the page's lzma.wasm): any header and stream, sizes up to
 // 1 MB; the decoder never reads or writes outside its buffers, whatever it reports.
 void lzma(std::string_view data);
 

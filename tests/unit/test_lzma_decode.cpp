@@ -1,4 +1,4 @@
-// core/lzma_decode against xz: everything xz compresses, with a range of LZMA settings, decodes
+// transport/lzma_decode against xz: everything xz compresses, with a range of LZMA settings, decodes
 // to the same bytes; damaged files end in a status that says so (no hang, no out-of-bounds
 // access: this runs under ASan/UBSan). The page runs the same code as site/lzma.wasm.
 #include <algorithm>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "../read_file.h"
-#include "core/lzma_decode.h"
+#include "transport/lzma_decode.h"
 
 using namespace granice;
 using Bytes = std::vector<std::uint8_t>;

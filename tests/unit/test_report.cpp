@@ -1,9 +1,11 @@
 // Trainer report (core/report.h, core/csv.h): aggregation checked by hand on tiny cases, CSV
 // escaping, and hostile records that must never crash or block the good ones.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
+#include "core/decimal.h"
 #include "core/loader.h"
 #include "core/record.h"
 #include "core/report.h"
@@ -86,11 +88,16 @@ TEST_CASE("csv: quotes, commas, newlines and Polish letters", "[report][csv]") {
   CHECK(csv::cell("line 1\nline 2") == "\"line 1\nline 2\"");
   CHECK(csv::cell("Zażółć gęślą jaźń ĄĆĘŁŃÓŚŹŻ") == "Zażółć gęślą jaźń ĄĆĘŁŃÓŚŹŻ");
   CHECK(csv::row({"a", "b,c", "=x"}) == "a,\"b,c\",'=x\r\n");
-  CHECK(csv::number(87.5) == "87.5");
-  CHECK(csv::number(80.0) == "80");
-  CHECK(csv::number(2.0 / 3.0) == "0.67");
-  CHECK(csv::number(-0.001) == "0");
-  CHECK(csv::number(12.25, 1) == "12.2");
+  // Numbers as cells (core/decimal.h, shared with the SCORM values).
+  CHECK(format_decimal(87.5) == "87.5");
+  CHECK(format_decimal(80.0) == "80");
+  CHECK(format_decimal(2.0 / 3.0) == "0.67");
+  CHECK(format_decimal(-0.001) == "0");
+  CHECK(format_decimal(12.25, 1) == "12.2");
+  CHECK(format_decimal(std::nan("")) == "");  // an empty cell
+  CHECK(format_decimal(HUGE_VAL) == "");
+  CHECK(format_decimal(1.23456789, 9) == "1.2345679");  // at most 7 decimals
+  CHECK(format_decimal(2.4, -1) == "2");                 // no decimals
   CHECK(std::string(csv::kBom) == "\xEF\xBB\xBF");
 }
 

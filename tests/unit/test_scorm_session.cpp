@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "core/decimal.h"
 #include "core/loader.h"
 #include "core/quiz_engine.h"
 #include "core/roleplay_engine.h"
@@ -58,7 +59,7 @@ TEST_CASE("scorm session: objectives go by id; the LMS's own keep their index an
   CHECK(p.objectives.back().lms_index == 0);
   CHECK(value(p, "cmi.objectives.0.id") == "granice_passed");
   CHECK(value(p, "cmi.objectives.0.success_status") == "passed");  // the course's own result
-  CHECK(value(p, "cmi.objectives.0.score.raw") == scorm::decimal(*overall_score(c, st)));
+  CHECK(value(p, "cmi.objectives.0.score.raw") == format_decimal(*overall_score(c, st)));
   for (std::size_t i = 0; i < c.objectives.size(); ++i)
     CHECK(value(p, "cmi.objectives." + std::to_string(i + 1) + ".id") == c.objectives[i].id);
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../read_file.h"
-#include "core/text_pack.h"
+#include "transport/text_pack.h"
 
 using namespace granice;
 using namespace std::string_literals;

@@ -1,10 +1,10 @@
-// The page's LZMA decoder (web/lzma.js): core/lzma_decode.cpp alone, built into site/lzma.wasm
+// The page's LZMA decoder (web/lzma.js): transport/lzma_decode.cpp alone, built into site/lzma.wasm
 // (a few KB, no imports), so app.wasm.lzma is unpacked by compiled code before app.wasm exists.
 // web/lzma.js grows the exported memory, writes the input after __heap_base, reads the output.
 #include <cstddef>
 #include <cstdint>
 
-#include "core/lzma_decode.h"
+#include "transport/lzma_decode.h"
 
 extern "C" unsigned char __heap_base;
 

@@ -1,4 +1,4 @@
-#include "core/lzma_decode.h"
+#include "transport/lzma_decode.h"
 
 namespace granice::lzma {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/text_pack.h"
+#include "transport/text_pack.h"
 
 #include <cstddef>
 
