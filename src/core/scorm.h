@@ -84,7 +84,9 @@ struct Session {
   LaunchMode mode = LaunchMode::Normal;
   bool credit = true;                 // cmi.credit / cmi.core.credit = "no-credit" -> false
   HeldResult held;                    // the course result the LMS held at launch
-  std::vector<std::pair<std::string, HeldResult>> held_objectives;  // by id
+  // By id. The runtime clears it when the learner's state was resumed: a continuing attempt's
+  // guideline results may legitimately go down (a weaker retake); the floor is for lost states.
+  std::vector<std::pair<std::string, HeldResult>> held_objectives;
   InteractionDetail detail = InteractionDetail::Final;
   ExitWhenDone exit_when_done = ExitWhenDone::Suspend;
   std::string primary_objective;      // 2004: the manifest's primary objective id; reports the course result

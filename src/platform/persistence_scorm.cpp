@@ -122,6 +122,10 @@ class ScormPersistence final : public PagePersistence {
                        scorm::to_string(session_.mode) + (session_.credit ? "" : ", no credit"));
     launch_.state = rec.state;
     launch_.review = !session_.records();
+    // A resumed attempt's guideline results are its own: a later, weaker quiz attempt may lower
+    // them. The LMS's objective results are a floor only when no state came back (another device,
+    // a restart). The course result (best score, completion) only ever rises, so it keeps its floor.
+    if (rec.state) session_.held_objectives.clear();
     lms_updated_ = r.state ? std::optional<std::int64_t>(r.state->updated) : std::nullopt;
     cursor_ = rec.state ? scorm::launch_cursor(*rec.state, lms_updated_, r.interaction_count)
                         : scorm::Cursor{r.interaction_count, std::nullopt};
