@@ -357,4 +357,15 @@ JsonParseResult parse_json_source(std::string_view text) {
   return result;
 }
 
+// [SECTION] Texts parsed ahead
+void ParsedTexts::keep(std::string name, std::string text) {
+  JsonParseResult parsed = parse_json_source(text);
+  kept_.insert_or_assign(std::move(name), Kept{std::move(text), std::move(parsed)});
+}
+
+const JsonParseResult* ParsedTexts::find(std::string_view name, std::string_view text) const {
+  const auto it = kept_.find(name);
+  return it != kept_.end() && it->second.text == text ? &it->second.parsed : nullptr;
+}
+
 }  // namespace granice
