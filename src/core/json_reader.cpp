@@ -222,8 +222,12 @@ std::optional<bool> ObjectReader::boolean(std::string_view key, Need need) {
 }
 
 LocalText ObjectReader::text(std::string_view key, Need need) {
-  const json* j = get(key, need, text_expected(ctx_.languages));
-  if (!j) return {};
+  // What a text looks like is spelled out only when one is missing (texts are most of the reads).
+  const json* j = get(key, Need::Optional, "");
+  if (!j) {
+    if (need == Need::Required) (void)get(key, need, text_expected(ctx_.languages));
+    return {};
+  }
   return read_text(ctx_, *j, child(key));
 }
 

@@ -1,6 +1,8 @@
 #include "core/json_source.h"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <utility>
 
 #include "core/utf8.h"
@@ -172,6 +174,8 @@ class Scanner {
 
   bool number(const std::string& pointer) {
     const char* expected = "a number like 12, -3 or 0.5";
+    const SourcePos start = here();
+    const std::size_t from = pos_;
     if (peek() == '-') advance();
     if (peek() == '0') {
       advance();
@@ -183,10 +187,18 @@ class Scanner {
       advance();
       if (!digits()) return fail(pointer, "invalid number", "digits after the decimal point");
     }
-    if (peek() == 'e' || peek() == 'E') {
+    const bool exponent = peek() == 'e' || peek() == 'E';
+    if (exponent) {
       advance();
       if (peek() == '+' || peek() == '-') advance();
       if (!digits()) return fail(pointer, "invalid number", "digits in the exponent");
+    }
+    // nlohmann refuses what a double cannot hold (1e999): say so here, where the number is. Without
+    // an exponent that takes over 300 digits.
+    if (exponent || pos_ - from > 300) {
+      const std::string literal(text_.substr(from, pos_ - from));
+      if (!std::isfinite(std::strtod(literal.c_str(), nullptr)))
+        return fail_at(start, pointer, "number " + literal.substr(0, 40) + " is too large", "a number below 1.8e308");
     }
     return true;
   }
@@ -343,6 +355,17 @@ JsonParseResult parse_json_source(std::string_view text) {
   }
   result.doc = std::move(doc);
   return result;
+}
+
+// [SECTION] Texts parsed ahead
+void ParsedTexts::keep(std::string name, std::string text) {
+  JsonParseResult parsed = parse_json_source(text);
+  kept_.insert_or_assign(std::move(name), Kept{std::move(text), std::move(parsed)});
+}
+
+const JsonParseResult* ParsedTexts::find(std::string_view name, std::string_view text) const {
+  const auto it = kept_.find(name);
+  return it != kept_.end() && it->second.text == text ? &it->second.parsed : nullptr;
 }
 
 }  // namespace granice

@@ -56,6 +56,22 @@ struct JsonParseResult {
 // Never throws.
 JsonParseResult parse_json_source(std::string_view text);
 
+// Texts parsed ahead, by name, for repeated loads in which most files do not change (the loader
+// fuzz target keeps its fixed files here; ContentSource::parsed). A lookup never parses: it returns
+// the kept parse only when the text is the kept text, byte for byte.
+class ParsedTexts {
+ public:
+  void keep(std::string name, std::string text);
+  const JsonParseResult* find(std::string_view name, std::string_view text) const;
+
+ private:
+  struct Kept {
+    std::string text;
+    JsonParseResult parsed;
+  };
+  std::map<std::string, Kept, std::less<>> kept_;
+};
+
 // RFC 6901 pointers: "" is the root, "/a/0" is member a's first element.
 std::string json_pointer_child(std::string_view parent, std::string_view key);
 std::string json_pointer_child(std::string_view parent, std::size_t index);

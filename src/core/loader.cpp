@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <memory>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,7 +29,7 @@ class CourseLoader {
 
   LoadResult run(const std::string& course_file) {
     FileDiagnostics& course_diags = slot(course_file);
-    auto course_doc = open(course_file, course_diags, nullptr, "", "");
+    const auto course_doc = open(course_file, course_diags, nullptr, "", "");
     result_.course.course_file = course_file;
     if (course_doc) {
       slots_by_name_[course_file] = &course_diags;  // its texts may name contacts too
@@ -52,9 +53,18 @@ class CourseLoader {
   Fnv1a64 hash_;
   std::deque<FileDiagnostics> files_;  // a deque: contexts keep references into it while it grows
   // Each file's diagnostics by the name course.json gives it, for checks made after every file is
-  // read (contact references). The parsed files are not kept: a file is parsed again only to place
-  // a problem, which valid content never has.
+  // read (contact references). The parsed files are not kept (unless the source keeps them, see
+  // ContentSource::parsed): a file is parsed again only to place a problem, which valid content never has.
   std::map<std::string, FileDiagnostics*, std::less<>> slots_by_name_;
+
+  // The parse of `text`: the one kept in the source's ParsedTexts when the text is the kept text
+  // (shared with it), else a new one that lives as long as the caller holds it.
+  std::shared_ptr<const JsonParseResult> parse(const std::string& name, const std::string& text) {
+    if (source_.parsed) {
+      if (const JsonParseResult* kept = source_.parsed->find(name, text)) return {source_.parsed, kept};
+    }
+    return std::make_shared<const JsonParseResult>(parse_json_source(text));
+  }
 
   void report_text_refs() {
     if (result_.course.resources_file.empty()) return;  // resources.json unreadable: already reported
@@ -69,9 +79,9 @@ class CourseLoader {
         text = std::nullopt;
       }
       if (slot == slots_by_name_.end() || !text) continue;
-      auto parsed = parse_json_source(*text);
-      if (!parsed.doc) continue;
-      load::DocContext ctx{*parsed.doc, slot->second->file, slot->second->list, result_.course.languages};
+      const auto parsed = parse(name, *text);
+      if (!parsed->doc) continue;
+      load::DocContext ctx{*parsed->doc, slot->second->file, slot->second->list, result_.course.languages};
       for (const auto& problem : problems) ctx.at_value(problem.pointer, problem.message, problem.expected);
     }
   }
@@ -82,8 +92,8 @@ class CourseLoader {
   }
 
   // Reads and parses one file. A file that cannot be read is reported where `referrer` names it.
-  std::optional<JsonSource> open(const std::string& name, FileDiagnostics& diags, load::DocContext* referrer,
-                                 const std::string& ref_pointer, const std::string& what) {
+  std::shared_ptr<const JsonSource> open(const std::string& name, FileDiagnostics& diags, load::DocContext* referrer,
+                                         const std::string& ref_pointer, const std::string& what) {
     std::optional<std::string> text;
     try {
       text = source_.read ? source_.read(name) : std::nullopt;
@@ -96,29 +106,29 @@ class CourseLoader {
       } else {
         diags.list.push_back(Diagnostic{diags.file, 1, 1, "", "cannot read the file", "a " + name + " in the content folder"});
       }
-      return std::nullopt;
+      return nullptr;
     }
     result_.files.push_back(diags.file);
     hash_.add(*text);
-    auto parsed = parse_json_source(*text);
-    if (parsed.error) {
-      const auto& e = *parsed.error;
+    const auto parsed = parse(name, *text);
+    if (parsed->error) {
+      const auto& e = *parsed->error;
       diags.list.push_back(Diagnostic{diags.file, e.pos.line, e.pos.col, e.pointer, "invalid JSON: " + e.message, e.expected});
-      return std::nullopt;
+      return nullptr;
     }
-    for (const auto& dup : parsed.doc->duplicate_keys) {
+    for (const auto& dup : parsed->doc->duplicate_keys) {
       const auto key = dup.pointer.substr(dup.pointer.rfind('/') + 1);
       diags.list.push_back(Diagnostic{diags.file, dup.pos.line, dup.pos.col, dup.pointer,
                                       "field \"" + key + "\" appears twice", "each field once (the last one would win)"});
     }
-    return std::move(parsed.doc);
+    return {parsed, &*parsed->doc};
   }
 
   void load_referenced(load::DocContext& course_ctx, const load::FileRef& ref) {
     using Kind = load::FileRef::Kind;
     const char* what = ref.kind == Kind::Module ? "module" : ref.kind == Kind::Assessment ? "assessment" : "resources";
     FileDiagnostics& diags = slot(ref.name);
-    auto doc = open(ref.name, diags, &course_ctx, ref.pointer, what);
+    const auto doc = open(ref.name, diags, &course_ctx, ref.pointer, what);
     if (!doc) return;
     slots_by_name_[ref.name] = &diags;
     load::DocContext ctx{*doc, diags.file, diags.list, result_.course.languages};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,10 +13,14 @@
 
 namespace granice {
 
+class ParsedTexts;  // core/json_source.h
+
 // Where content files come from: a folder on disk natively, embedded or fetched files on the web.
 struct ContentSource {
   std::string display_dir;  // prefix for messages: "quizzes/" -> "quizzes/m1-boundaries.json"
   std::function<std::optional<std::string>(const std::string& name)> read;  // nullopt: cannot read
+  // Optional: files parsed ahead; a file whose text is the kept one is not parsed again.
+  std::shared_ptr<const ParsedTexts> parsed = nullptr;
 };
 
 // Reads files below `folder` on disk; messages name them as folder + name ("." shows bare names).

@@ -153,6 +153,13 @@ def cases():
     yield (Case("missing-field-draw")
            .edit(A, '  "draw": 2,\n', "")
            .expect(A, "START", "/draw", 'missing field "draw"', "a whole number of questions to draw"))
+    yield (Case("blank-string")
+           .edit(R, '"category": "internal"', '"category": " "')
+           .expect(R, '" "', "/resources/0/category", "empty value", "a non-empty string"))
+    # JSON Schema's "integer" is a value (80.0 is one); the loader also wants it written as a whole number.
+    yield (Case("whole-number-with-decimal-point")
+           .edit(C, '"pass_mark": 80,', '"pass_mark": 80.0,')
+           .expect(C, "80.0", "/pass_mark", "wrong type: a decimal number", "a percent from 0 to 100"))
     yield (Case("unknown-field-typo")
            .edit(M, '"correct": true,', '"corect": true,')
            .expect(M, '{ "id": "a", "text": { "pl": "Słucham"', "/quiz/questions/0/options/0/correct",
@@ -264,6 +271,10 @@ def cases():
            .edit(M, '"en": "Shouting" }, "correct": false', '"en": "Shouting" }, "correct": true')
            .expect(M, '[\n          { "id": "a", "text": { "pl": "Spokój"', "/quiz/questions/1/options",
                    "every option is correct", 'at least one option with "correct": false'))
+    yield (Case("true-false-two-correct")
+           .edit(M, '{ "id": "true", "correct": false', '{ "id": "true", "correct": true')
+           .expect(M, '[\n          { "id": "true"', "/quiz/questions/2/options", "2 correct options",
+                   'exactly one option with "correct": true'))
     yield (Case("true-false-wrong-ids")
            .edit(M, '{ "id": "false", "correct": true', '{ "id": "no", "correct": true')
            .expect(M, '[\n          { "id": "true"', "/quiz/questions/2/options", 'true_false options are ["true", "no"]',
@@ -508,6 +519,11 @@ def item_cases():
                  '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "cue/key-position": "why" },')
            .expect(M, '"cue/key-position"', "/quiz/questions/0/lint_ok/cue~1key-position",
                    'rule "cue/key-position" does not look at a question', "the exception on the quiz or the assessment"))
+    yield (Case("lint-ok-in-the-wrong-place-node")
+           .edit(M, '{ "id": "n1", "client": { "pl": "Mąż odszedł.", "en": "He left." },',
+                 '{ "id": "n1", "lint_ok": { "cue/longest-right": "why" }, "client": { "pl": "Mąż odszedł.", "en": "He left." },')
+           .expect(M, '"cue/longest-right"', "/roleplay/nodes/0/lint_ok/cue~1longest-right",
+                   'rule "cue/longest-right" does not look at a role-play node', "the exception on the question"))
     yield (Case("lint-ok-placeholder-takes-none")
            .edit(M, '"prompt": { "pl": "Co robisz?", "en": "What do you do?" },',
                  '"prompt": { "pl": "Co robisz?", "en": "What do you do?" }, "lint_ok": { "content/placeholder": "later" },')
@@ -544,6 +560,11 @@ def item_cases():
                    'did you mean "crisis"?')
            .expect(M, '"He left. {phone:crisis}"', "/roleplay/nodes/0/client/en", 'contact "crisis" has no phone number for {phone:crisis}',
                    "a contact with \"phone\", or {resource:crisis} for its name"))
+    yield (Case("contact-reference-not-an-id")
+           .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
+                 '"client": { "pl": "Mąż odszedł. {phone: eap}", "en": "He left. {phone:eap}" }')
+           .expect(M, '"Mąż odszedł. {phone: eap}"', "/roleplay/nodes/0/client/pl", 'unknown contact " eap" in {phone: eap}',
+                   'did you mean "eap"?'))
     yield (Case("ok-contact-reference")
            .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
                  '"client": { "pl": "Mąż odszedł. {resource:eap}: {phone:eap}", "en": "He left. {resource:eap}: {phone:eap}" }'))

@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "../read_file.h"
+#include "core/json_source.h"
 #include "core/loader.h"
 #include "core/record.h"
 #include "core/record_fast.h"
@@ -18,6 +20,7 @@
 #include "core/scorm.h"
 #include "core/simulate.h"
 #include "core/snapshot.h"
+#include "core/text_match.h"
 #include "transport/lzma_decode.h"
 
 #ifndef GRANICE_SOURCE_DIR
@@ -48,7 +51,76 @@ const std::map<std::string, std::string>& content_files() {
 std::string_view rest(std::string_view d) { return d.empty() ? d : d.substr(1); }
 unsigned selector(std::string_view d) { return d.empty() ? 0u : static_cast<unsigned char>(d[0]); }
 
+Outcome accepted(std::string detail = "") { return Outcome{true, std::move(detail)}; }
+Outcome refused(std::string detail) {
+  if (detail.empty()) broken("a refusal without a reason");
+  return Outcome{false, std::move(detail)};
+}
+
+// [SECTION] The loader's fixed rest
+const char* const kBaseDir = GRANICE_SOURCE_DIR "/tests/content/valid";
+const char* const kCorpusDir = GRANICE_SOURCE_DIR "/tests/content/cases";
+
+// Where each line of a text starts (offsets), to check that a diagnostic points inside its file:
+// line within the text, column at most the line's bytes + 1 (columns count code points).
+struct Lines {
+  std::vector<std::size_t> starts;
+  std::size_t size = 0;
+  explicit Lines(std::string_view text) : starts{0}, size(text.size()) {
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  bool inside(int line, int col) const {
+    if (line < 1 || col < 1 || static_cast<std::size_t>(line) > starts.size()) return false;
+    const std::size_t from = starts[static_cast<std::size_t>(line) - 1];
+    const std::size_t to = static_cast<std::size_t>(line) < starts.size() ? starts[static_cast<std::size_t>(line)] - 1 : size;
+    return static_cast<std::size_t>(col) <= to - from + 1;
+  }
+};
+
+// The lint corpus's base course, by file name (sorted: byte 0 of a loader input picks by this
+// order), read and parsed once.
+struct FixedContent {
+  std::vector<std::string> names;
+  std::map<std::string, std::string, std::less<>> texts;
+  std::map<std::string, Lines, std::less<>> lines;
+  std::shared_ptr<ParsedTexts> parsed = std::make_shared<ParsedTexts>();
+};
+
+const FixedContent& fixed_content() {
+  static const FixedContent fixed = [] {
+    FixedContent f;
+    for (const auto& e : std::filesystem::directory_iterator(kBaseDir)) {
+      if (e.path().extension() != ".json") continue;
+      f.texts[e.path().filename().string()] = test::read_file(e.path());
+    }
+    for (const auto& [name, text] : f.texts) {
+      f.names.push_back(name);
+      f.lines.emplace(name, Lines(text));
+      f.parsed->keep(name, text);
+    }
+    if (f.names.size() != 4) broken("tests/content/valid must hold the 4 files of the base course");
+    return f;
+  }();
+  return fixed;
+}
+
 }  // namespace
+
+std::string to_string(const Outcome& o) {
+  std::string out = o.accepted ? "accepted" : "refused";
+  if (!o.detail.empty()) out += ": " + o.detail;
+  for (char& ch : out) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  }
+  if (out.size() > 300) {
+    std::size_t cut = 300;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    out.resize(cut);
+    out += "…";
+  }
+  return out;
+}
 
 const Course& real_course() {
   static const Course course = [] {
@@ -59,41 +131,55 @@ const Course& real_course() {
   return course;
 }
 
-void loader(std::string_view data) {
-  const auto& files = content_files();
-  auto it = files.begin();
-  std::advance(it, selector(data) % files.size());
-  const std::string replaced = it->first;
+Outcome loader(std::string_view data) {
+  const FixedContent& fixed = fixed_content();
+  const std::string& replaced = fixed.names[selector(data) % fixed.names.size()];
   const std::string text(rest(data));
   ContentSource src;
-  src.display_dir = "quizzes/";
+  src.display_dir = "";
+  src.parsed = fixed.parsed;
   src.read = [&](const std::string& name) -> std::optional<std::string> {
     if (name == replaced) return text;
-    auto f = files.find(name);
-    if (f == files.end()) return std::nullopt;
+    auto f = fixed.texts.find(name);
+    if (f == fixed.texts.end()) return std::nullopt;
     return f->second;
   };
   LoadResult r = load_course(src);
-  for (const Diagnostic& d : r.diagnostics) (void)format_diagnostic(d);
   if (r.ok()) {  // a course that loads must work with the engines' entry points
     const CourseState st = simulate_learner(r.course, 1, 1);
     const std::string s = encode_snapshot(r.course, st);
     if (!decode_snapshot(r.course, s).ok()) broken("a snapshot of a loadable course does not decode");
     if (!from_record(to_record(r.course, st)).ok()) broken("a record of a loadable course does not parse");
+    return accepted(std::to_string(r.course.modules.size()) + " module(s), " +
+                    std::to_string(r.course.assessment.bank.size()) + " assessment question(s)");
   }
+  const Lines replaced_lines(text);
+  for (const Diagnostic& d : r.diagnostics) {
+    const auto f = d.file == replaced ? fixed.lines.end() : fixed.lines.find(d.file);
+    if (d.file != replaced && f == fixed.lines.end()) broken("a diagnostic names a file that was not read");
+    if (!(d.file == replaced ? replaced_lines : f->second).inside(d.line, d.col)) broken("a diagnostic points outside its file");
+    if (d.message.empty() || d.expected.empty()) broken("a diagnostic without a message or what was expected");
+    if (d.message.rfind("internal error", 0) == 0) broken("the loader reported an internal error");
+  }
+  return refused(std::to_string(r.diagnostics.size()) + " problem(s), first " + format_diagnostic(r.diagnostics.front()));
 }
 
-void snapshot(std::string_view data) {
+Outcome snapshot(std::string_view data) {
   const Course& c = real_course();
   const SnapshotResult r = decode_snapshot(c, data);
-  if (!r.ok()) return;
+  if (!r.ok()) {
+    if (r.error == SnapshotError::None || r.message.empty()) broken("a snapshot refused without an error and a message");
+    return refused(std::string(granice::to_string(r.error)) + ": " + r.message);
+  }
+  if (r.error != SnapshotError::None) broken("a decoded snapshot with an error");
   const std::string again = encode_snapshot(c, *r.state);
   const SnapshotResult r2 = decode_snapshot(c, again);
   if (!r2.ok()) broken("a decoded snapshot re-encodes to one that does not decode");
   if (encode_snapshot(c, *r2.state) != again) broken("snapshot encoding is not stable");
+  return accepted();
 }
 
-void record(std::string_view data) {
+Outcome record(std::string_view data) {
   const Course& c = real_course();
   const RecordResult r = from_record(data);
   // Differential: the fast reader may give up, but what it accepts from_record must accept
@@ -108,28 +194,51 @@ void record(std::string_view data) {
     expected.interactions.clear();
     if (!(*lean == expected)) broken("the fast record reader (no journal) reads a record differently");
   }
-  if (!r.ok()) return;
+  if (!r.ok()) {
+    if (r.errors.empty()) broken("a record refused without an error");
+    for (const std::string& e : r.errors) {
+      if (e.empty()) broken("an empty record error");
+    }
+    return refused(r.errors.front() + (r.errors.size() > 1 ? " (" + std::to_string(r.errors.size()) + " errors)" : ""));
+  }
   const RecordResult r2 = from_record(to_record(c, *r.state));
   if (!r2.ok()) broken("a parsed record writes a record that does not parse");
+  return accepted();
 }
 
-void scorm_values(std::string_view data) {
+Outcome scorm_values(std::string_view data) {
   const Course& c = real_course();
   const std::string_view v = rest(data);
   switch (selector(data) % 9) {
     case 0:
-      if (auto b = scorm::parse_location(v, c)) (void)scorm::format_location(*b, scorm::kLocation2004);
-      break;
-    case 1: (void)scorm::parse_language(v, c); break;
-    case 2: (void)scorm::parse_count(v); break;
-    case 3:
-      if (scorm::display_name(v).size() > 200 || scorm::clean_text(v).size() > 200) broken("names exceed 200 bytes");
-      break;
-    case 4: (void)scorm::parse_entry(v); break;
+      if (auto b = scorm::parse_location(v, c)) return accepted("location " + scorm::format_location(*b, scorm::kLocation2004));
+      return refused("not a location in this course");
+    case 1: {
+      const std::string lang = scorm::parse_language(v, c);
+      return lang.empty() ? refused("not a course language") : accepted("language " + lang);
+    }
+    case 2:
+      if (auto n = scorm::parse_count(v)) return accepted("count " + std::to_string(*n));
+      return refused("not a count");
+    case 3: {
+      const std::string name = scorm::display_name(v), clean = scorm::clean_text(v);
+      if (name.size() > 200 || clean.size() > 200) broken("names exceed 200 bytes");
+      return accepted("name \"" + name + "\"");
+    }
+    case 4: {
+      static const char* const kEntry[] = {"empty", "ab-initio", "resume", "other"};
+      return accepted(std::string("entry ") + kEntry[static_cast<int>(scorm::parse_entry(v))]);
+    }
     case 5:
-      if (auto t = parse_iso8601_utc(v)) (void)iso8601_utc(*t);
-      break;
-    case 6: (void)decode_saved(c, v); break;
+      if (auto t = parse_iso8601_utc(v)) return accepted("time " + iso8601_utc(*t));
+      return refused("not an ISO 8601 UTC time");
+    case 6: {
+      const LocalLoad l = decode_saved(c, v);
+      if (l.damaged && l.message.empty()) broken("damaged saved progress without a message");
+      if (!l.state && !trim(v).empty() && !l.damaged) broken("saved progress neither read nor called damaged");
+      if (l.state) return accepted(l.damaged ? "saved progress, damaged: " + l.message : "saved progress");
+      return l.damaged ? refused("saved progress damaged: " + l.message) : refused("nothing saved");
+    }
     case 7:
     case 8: {
       scorm::LmsValues in;
@@ -143,20 +252,30 @@ void scorm_values(std::string_view data) {
       const scorm::LmsResume r = scorm::parse_resume(c, in);
       const auto version = selector(data) % 9 == 7 ? scorm::Version::Scorm12 : scorm::Version::Scorm2004;
       if (r.state) (void)scorm::plan_commit(version, c, *r.state, 1.0, scorm::launch_cursor(*r.state, std::nullopt, 0));
-      break;
+      if (!r.state && !in.suspend_data.empty()) {
+        if (r.notices.empty() || r.log.empty()) broken("unreadable suspend_data without a notice and a log line");
+        return refused(r.log.back());
+      }
+      const std::string what = r.state ? "resumed" : "a fresh start";
+      return accepted(r.log.empty() ? what : what + "; " + r.log.back());  // the last: after any content-change notes
     }
   }
+  return refused("no such parser");  // unreachable: the selector is taken modulo 9
 }
 
-void lzma(std::string_view data) {
+Outcome lzma(std::string_view data) {
   const auto* in = reinterpret_cast<const std::uint8_t*>(data.data());
   lzma::Header h;
-  if (lzma::read_header(in, data.size(), h) != lzma::Status::ok) return;
-  if (h.size > (1u << 20) || lzma::scratch_slots(h) > (std::size_t{0x300} << 4) + 2048) return;  // as lzma.wasm
+  if (const lzma::Status s = lzma::read_header(in, data.size(), h); s != lzma::Status::ok)
+    return refused(std::string("header: ") + lzma::describe(s));
+  if (h.size > (1u << 20) || lzma::scratch_slots(h) > (std::size_t{0x300} << 4) + 2048)  // as lzma.wasm
+    return refused("larger than lzma.wasm takes");
   // Exactly sized buffers, so ASan sees any access past either end.
   std::vector<std::uint8_t> out(static_cast<std::size_t>(h.size));
   std::vector<std::uint16_t> scratch(lzma::scratch_slots(h));
-  (void)lzma::decode(in, data.size(), out.data(), out.size(), scratch.data());
+  const lzma::Status s = lzma::decode(in, data.size(), out.data(), out.size(), scratch.data());
+  if (s != lzma::Status::ok) return refused(lzma::describe(s));
+  return accepted(std::to_string(out.size()) + " bytes");
 }
 
 const std::vector<Target>& targets() {
@@ -165,35 +284,58 @@ const std::vector<Target>& targets() {
   return t;
 }
 
-std::vector<std::string> seeds(std::string_view target) {
-  std::vector<std::string> out;
+std::vector<SavedInput> seeds(std::string_view target) {
+  std::vector<SavedInput> out;
+  if (target == "loader") {
+    // The base course's files, then each file a corpus case changes (a case's "$schema" paths have
+    // one more "../": not a change). Byte 0 picks the file the rest replaces.
+    const FixedContent& fixed = fixed_content();
+    for (std::size_t i = 0; i < fixed.names.size(); ++i)
+      out.push_back({"base-" + fixed.names[i], std::string(1, static_cast<char>(i)) + fixed.texts.at(fixed.names[i])});
+    std::vector<std::filesystem::path> cases;
+    for (const auto& e : std::filesystem::directory_iterator(kCorpusDir))
+      if (e.is_directory()) cases.push_back(e.path());
+    std::sort(cases.begin(), cases.end());
+    for (const auto& dir : cases) {
+      for (std::size_t i = 0; i < fixed.names.size(); ++i) {
+        const auto path = dir / fixed.names[i];
+        if (!std::filesystem::exists(path)) continue;
+        std::string text = test::read_file(path);
+        std::string base = text;
+        if (const auto at = base.find("\"../../../../quizzes/"); at != std::string::npos) base.erase(at + 1, 3);
+        if (base == fixed.texts.at(fixed.names[i])) continue;
+        out.push_back({"corpus-" + dir.filename().string() + "-" + fixed.names[i], std::string(1, static_cast<char>(i)) + text});
+      }
+    }
+    return out;
+  }
   const Course& c = real_course();
   std::vector<CourseState> states;
   for (std::uint64_t i = 0; i < 6; ++i) states.push_back(simulate_learner(c, 42, i));
-  if (target == "loader") {
-    unsigned i = 0;
-    for (const auto& [name, text] : content_files()) out.push_back(std::string(1, static_cast<char>(i++)) + text);
-  } else if (target == "snapshot") {
-    for (const auto& st : states) out.push_back(encode_snapshot(c, st));
+  auto learner = [&](std::size_t i, std::string bytes) { out.push_back({"learner-" + std::to_string(i), std::move(bytes)}); };
+  if (target == "snapshot") {
+    for (std::size_t i = 0; i < states.size(); ++i) learner(i, encode_snapshot(c, states[i]));
   } else if (target == "record") {
-    for (const auto& st : states) out.push_back(to_record(c, st));
+    for (std::size_t i = 0; i < states.size(); ++i) learner(i, to_record(c, states[i]));
   } else if (target == "scorm") {
-    auto add = [&](unsigned sel, const std::string& v) { out.push_back(std::string(1, static_cast<char>(sel)) + v); };
-    for (const auto& st : states) add(0, scorm::format_location(st.bookmark, scorm::kLocation2004));
-    add(1, "pl-PL"); add(1, "{lang=en}x"); add(2, "12"); add(3, "Kowalski, Jan"); add(4, "resume");
-    add(5, "2026-12-01T08:22:48Z");
-    add(6, encode_snapshot(c, states[1])); add(6, to_record(c, states[2]));
+    auto add = [&](const char* name, unsigned sel, const std::string& v) {
+      out.push_back({name + std::to_string(out.size()), std::string(1, static_cast<char>(sel)) + v});
+    };
+    for (const auto& st : states) add("location-", 0, scorm::format_location(st.bookmark, scorm::kLocation2004));
+    add("language-", 1, "pl-PL"); add("language-", 1, "en"); add("count-", 2, "12"); add("name-", 3, "Kowalski, Jan");
+    add("entry-", 4, "resume"); add("time-", 5, "2026-12-01T08:22:48Z");
+    add("saved-", 6, encode_snapshot(c, states[1])); add("saved-", 6, to_record(c, states[2]));
     const std::string z(1, '\0');
-    add(7, "resume" + z + encode_snapshot(c, states[3]) + z + "home" + z + "id7" + z + "Nowak, Anna" + z + "pl" + z + "3");
-    add(8, "resume" + z + encode_snapshot(c, states[4]) + z + "lesson:m1:2" + z + "id8" + z + "Anna" + z + "en-GB" + z + "0");
+    add("resume-", 7, "resume" + z + encode_snapshot(c, states[3]) + z + "home" + z + "id7" + z + "Nowak, Anna" + z + "pl" + z + "3");
+    add("resume-", 8, "resume" + z + encode_snapshot(c, states[4]) + z + "lesson:m1:2" + z + "id8" + z + "Anna" + z + "en-GB" + z + "0");
   } else if (target == "lzma") {
     // The content files and a snapshot, compressed by xz as scripts/lzma_file.js does (size in the header).
-    std::vector<std::string> raw;
-    for (const auto& [name, text] : content_files()) raw.push_back(text);
-    raw.push_back(encode_snapshot(c, states[0]));
+    std::vector<std::pair<std::string, std::string>> raw;
+    for (const auto& [name, text] : content_files()) raw.emplace_back(name, text);
+    raw.emplace_back("snapshot", encode_snapshot(c, states[0]));
     const auto tmp = std::filesystem::temp_directory_path() /
                      ("granice-fuzz-lzma-seed-" + std::to_string(static_cast<long>(getpid())));
-    for (const std::string& r : raw) {
+    for (const auto& [name, r] : raw) {
       { std::ofstream f(tmp, std::ios::binary); f << r; }
       const std::string cmd = "xz --format=lzma --lzma1=preset=6,lc=4,pb=0 --stdout " + tmp.string();
       FILE* p = popen(cmd.c_str(), "r");
@@ -212,7 +354,7 @@ std::vector<std::string> seeds(std::string_view target) {
       if (lzma::decode(p8, packed.size(), reinterpret_cast<std::uint8_t*>(back.data()), back.size(), scratch.data()) !=
               lzma::Status::ok || back != r)
         broken("lzma seeds: a seed does not decode to its input");
-      out.push_back(packed);
+      out.push_back({"xz-" + name, packed});
     }
     std::filesystem::remove(tmp);
   }

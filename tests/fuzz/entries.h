@@ -2,8 +2,8 @@
 // and the regression replay in the unit tests (tests/unit/test_fuzz_regressions.cpp), so every
 // input that once failed is fed to exactly the same code on every scripts/test run.
 //
-// Each entry must never crash, leak, hit undefined behaviour or break its invariant (then it
-// calls std::abort with a message on stderr).
+// Each entry must never crash, leak, hit undefined behaviour or break its contract (then it
+// calls std::abort with a message on stderr), and says what it made of the input (Outcome).
 #pragma once
 
 #include <string>
@@ -17,37 +17,60 @@ namespace granice::fuzz {
 // The real course from <source>/quizzes, loaded once.
 const Course& real_course();
 
-// Content loader + validator: byte 0 picks one content file (modulo their count), the rest
-// replaces that file's text in an in-memory copy of the real course.
-void loader(std::string_view data);
-// Suspend-state decoder: decode_snapshot; a decoded state re-encodes and decodes to the same.
-void snapshot(std::string_view data);
-// Progress-record parser: from_record; a parsed state writes a record that parses again; the
-// fast reader (record_fast.h) accepts nothing from_record refuses and reads the same state.
-void record(std::string_view data);
+// What an entry made of one input: accepted (and what was read), or refused and why, as the author,
+// the learner or the log would see it. A refusal always has a reason (the entries check it);
+// test_fuzz_regressions compares to_string() of each saved input's outcome with the one recorded
+// in tests/fuzz/regressions/<target>.expected.
+struct Outcome {
+  bool accepted = false;
+  std::string detail;
+};
+// "accepted: detail" or "refused: detail" on one line (control characters as '?', at most 300 bytes).
+std::string to_string(const Outcome& o);
+
+// Content loader + validator, one file at a time against a fixed valid rest: the lint corpus's
+// base course (tests/content/valid: course.json, m1-boundaries.json, assessment.json,
+// resources.json), read and parsed once. Byte 0 picks the file (modulo 4, by name), the rest of the
+// input replaces its text. Refused: every diagnostic is positioned inside the file it names and
+// none is an internal error. Accepted: the engines run on the course (simulated learner, snapshot
+// and record round trips).
+Outcome loader(std::string_view data);
+// Suspend-state decoder: decode_snapshot; refused with an error kind and message; a decoded
+// state re-encodes and decodes to the same.
+Outcome snapshot(std::string_view data);
+// Progress-record parser: from_record; refused with at least one "pointer: what" error; a parsed
+// state writes a record that parses again; the fast reader (record_fast.h) accepts nothing
+// from_record refuses and reads the same state.
+Outcome record(std::string_view data);
 // SCORM value parsers: byte 0 picks the parser (location, language, count, names, entry,
 // ISO 8601, saved progress, LMS resume with the rest split at NUL bytes into the LMS values).
-void scorm_values(std::string_view data);
+// Saved progress that is there but cannot be used is "damaged" with a message; LMS suspend data
+// that cannot be read gives the learner a notice and the log a reason.
+Outcome scorm_values(std::string_view data);
 
 // LZMA decoder (transport/lzma_decode.h, the page's lzma.wasm): any header and stream, sizes up to
 // 1 MB; the decoder never reads or writes outside its buffers, whatever it reports.
-void lzma(std::string_view data);
+Outcome lzma(std::string_view data);
 
 struct Target {
   const char* name;
-  void (*run)(std::string_view);
+  Outcome (*run)(std::string_view);
 };
 const std::vector<Target>& targets();
 
-// Seed inputs made from the real files: content files, snapshots and records of simulated learners.
-std::vector<std::string> seeds(std::string_view target);
-
-// The saved inputs in tests/fuzz/regressions/<target>/ (inputs that once failed), by file name,
-// without dot files; none when the folder does not exist.
 struct SavedInput {
   std::string name;
   std::string bytes;
 };
+
+// Seed inputs, named: snapshots and records of simulated learners of the real course ("learner-N"),
+// SCORM values, compressed content; for the loader, the base course's files ("base-FILE") and each
+// file a lint corpus case changes ("corpus-CASE-FILE"). Every seed is accepted except the corpus
+// cases the loader rejects (those whose CASE does not start with "ok-" or "warn-").
+std::vector<SavedInput> seeds(std::string_view target);
+
+// The saved inputs in tests/fuzz/regressions/<target>/ (damaged and edge-case inputs, and any that
+// once failed), by file name, without dot files; none when the folder does not exist.
 std::vector<SavedInput> regression_inputs(std::string_view target);
 
 }  // namespace granice::fuzz

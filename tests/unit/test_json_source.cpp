@@ -88,6 +88,7 @@ TEST_CASE("json_source: syntax errors carry line, column and pointer", "[json_so
       {"{\"a\": tru}", "1:7", "/a", "unexpected character 't'"},
       {"{\"a\": 01}", "1:8", "/a", "number with a leading zero"},
       {"{\"a\": 1.}", "1:9", "/a", "invalid number"},
+      {"{\"a\": -1e999}", "1:7", "/a", "number -1e999 is too large"},
       {"{\"a\": \"x\ny\"}", "1:9", "/a", "line break inside a string"},
       {"{\"a\": \"\\q\"}", "1:9", "/a", "invalid escape in a string"},
       {"{\"a\": \"\\ud800\"}", "1:14", "/a", "unpaired surrogate in \\u escape"},
@@ -108,6 +109,13 @@ TEST_CASE("json_source: syntax errors carry line, column and pointer", "[json_so
     CHECK(r.error->message == c.message);
     CHECK_FALSE(r.error->expected.empty());
   }
+}
+
+TEST_CASE("json_source: the largest doubles and the smallest are numbers, not errors", "[json_source]") {
+  const auto r = parse_json_source("[1.7e308, 1e-999, " + std::string(300, '9') + "]");
+  REQUIRE(r.doc);
+  CHECK(r.doc->value.at(1) == 0.0);
+  CHECK(parse_json_source("[" + std::string(310, '9') + "]").error->message.rfind("number 99", 0) == 0);
 }
 
 TEST_CASE("json_source: very deep nesting is an error, not a crash", "[json_source]") {

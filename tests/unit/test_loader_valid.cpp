@@ -1,10 +1,12 @@
 // The valid base course (tests/content/valid) must load into exactly these model values.
+#include <algorithm>
 #include <filesystem>
 
 #include <catch2/catch.hpp>
 
 #include "../read_file.h"
 #include "core/content_hash.h"
+#include "core/json_source.h"
 #include "core/loader.h"
 
 namespace {
@@ -176,6 +178,35 @@ TEST_CASE("loader: a throwing reader is a missing file, not a crash", "[loader]"
   ContentSource source{"x", [](const std::string&) -> std::optional<std::string> { throw std::runtime_error("io"); }};
   const auto result = load_course(source);
   CHECK(result.diagnostics.size() == 1);
+}
+
+TEST_CASE("loader: files parsed ahead are used only for the same text", "[loader]") {
+  const ContentSource disk = folder_source(kValid);
+  auto kept = std::make_shared<ParsedTexts>();
+  for (const char* name : {"course.json", "m1-boundaries.json", "assessment.json", "resources.json"}) {
+    kept->keep(name, *disk.read(name));
+  }
+  CHECK(kept->find("course.json", *disk.read("course.json")) != nullptr);
+  CHECK(kept->find("course.json", *disk.read("course.json") + " ") == nullptr);
+  CHECK(kept->find("other.json", "{}") == nullptr);
+  // The same course from the kept parses as from the files.
+  ContentSource cached = disk;
+  cached.parsed = kept;
+  const LoadResult a = load_course(disk), b = load_course(cached);
+  REQUIRE(b.ok());
+  CHECK(b.course.content_hash == a.course.content_hash);
+  CHECK(b.course.modules.at(0).quiz.questions.size() == a.course.modules.at(0).quiz.questions.size());
+  // A file served with another text than the kept one is parsed from that text.
+  ContentSource edited = cached;
+  edited.read = [disk](const std::string& name) -> std::optional<std::string> {
+    if (name == "m1-boundaries.json") return std::string("{ \"id\": 1 }");
+    return disk.read(name);
+  };
+  const LoadResult c = load_course(edited);
+  REQUIRE_FALSE(c.ok());
+  CHECK(std::any_of(c.diagnostics.begin(), c.diagnostics.end(), [](const Diagnostic& d) {
+    return d.pointer == "/id" && d.line == 1 && d.col == 9 && d.message == "wrong type: a whole number";
+  }));
 }
 
 TEST_CASE("loader: LocalText falls back to a present language", "[model]") {
