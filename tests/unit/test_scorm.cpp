@@ -168,24 +168,18 @@ std::vector<std::string> validate(Version v, const scorm::Plan& plan) {
   std::vector<std::string> problems;
   std::map<std::string, std::string> types;
   std::set<std::string> seen;
-  for (const auto& e : plan.core) {
+  auto element = [&](const scorm::Element& e) {
     if (auto p = check(v, e, types); !p.empty()) problems.push_back(p);
     if (!seen.insert(e.name).second) problems.push_back(e.name + " set twice in one plan");
-  }
-  for (const auto& g : plan.objectives) {
-    if (g.elements.empty() || g.elements.front().name != "cmi.objectives." + std::to_string(g.lms_index) + ".id")
-      problems.push_back("objective " + std::to_string(g.lms_index) + ": id is not set first");
-    for (const auto& e : g.elements) {
-      if (auto p = check(v, e, types); !p.empty()) problems.push_back(p);
-      if (!seen.insert(e.name).second) problems.push_back(e.name + " set twice in one plan");
-    }
-  }
-  for (const auto& g : plan.interactions) {
-    if (g.elements.empty() || g.elements.front().name != "cmi.interactions." + std::to_string(g.lms_index) + ".id")
-      problems.push_back("interaction " + std::to_string(g.lms_index) + ": id is not set first");
-    for (const auto& e : g.elements) {
-      if (auto p = check(v, e, types); !p.empty()) problems.push_back(p);
-      if (!seen.insert(e.name).second) problems.push_back(e.name + " set twice in one plan");
+  };
+  for (const auto& e : plan.core) element(e);
+  // Objectives and interactions: each record's id first (the runtime sends nothing else of it
+  // when the LMS refuses the id).
+  for (const auto& [kind, groups] : {std::pair{"objectives", &plan.objectives}, std::pair{"interactions", &plan.interactions}}) {
+    for (const auto& g : *groups) {
+      if (g.elements.empty() || g.elements.front().name != "cmi." + std::string(kind) + "." + std::to_string(g.lms_index) + ".id")
+        problems.push_back(std::string(kind) + " " + std::to_string(g.lms_index) + ": id is not set first");
+      for (const auto& e : g.elements) element(e);
     }
   }
   return problems;
