@@ -99,12 +99,19 @@ function checkingAct(base, onScreen) {
   };
 }
 
-async function completeCourse(page, lang, act, { onHomeDone } = {}) {
+// `modulesByDriver`: module 1 on the screens, the others through the test driver (the page must
+// be opened with granice-test-driver=1; their screens are walked natively, at 320 px and 200 %
+// text too: tests/unit/test_screens_walk.cpp), then the assessment on the screens.
+async function completeCourse(page, lang, act, { onHomeDone, modulesByDriver = false } = {}) {
   const ui = L.UI[lang];
   const mods = L.content.modules;
   await act.press(page, 'button', ui.start);
   for (let i = 0; i < mods.length; i++) {
     await L.completeModule(page, lang, act, mods[i]);
+    if (modulesByDriver) {
+      await L.finishModulesByDriver(page);
+      break;
+    }
     if (i + 1 < mods.length) await act.press(page, 'button', `${ui.nextModule}: ${mods[i + 1].title[lang]}`);
     else await act.press(page, 'button', ui.backToCourse);
   }
@@ -227,9 +234,9 @@ module.exports = {
     }
   },
 
-  async '200% text at 320 CSS px: the course reflows (no content wider than the viewport)'(env) {
+  async '200% text at 320 CSS px: module 1 and the assessment reflow (no content wider than the viewport)'(env) {
     const width = 320;
-    const { page, context, errors } = await openApp(env, { query: 'lang=pl', viewport: { width, height: 640 } });
+    const { page, context, errors } = await openApp(env, { query: 'lang=pl&granice-test-driver=1', viewport: { width, height: 640 } });
     const seen = new Set();
     const problems = [];
     const onScreen = async (p) => {
@@ -255,7 +262,7 @@ module.exports = {
       await openSettingsAndSet(page, 'pl', ['200%'], act);
       const s = await screen(page);
       assert.ok(s.nodes.some((n) => n.role === 'heading' && n.level === 1), 'home after settings');
-      await completeCourse(page, 'pl', act);
+      await completeCourse(page, 'pl', act, { modulesByDriver: true });
       const distinct = [...new Set(problems)];
       assert.deepEqual(distinct.slice(0, 20), [], 'nothing is cut off or needs horizontal scrolling');
       assert.deepEqual(errors, []);
