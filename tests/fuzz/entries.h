@@ -22,8 +22,9 @@ const Course& real_course();
 void loader(std::string_view data);
 // Suspend-state decoder: decode_snapshot; a decoded state re-encodes and decodes to the same.
 void snapshot(std::string_view data);
-// Progress-record parser: from_record; a parsed state writes a record that parses again; the
-// fast reader (record_fast.h) accepts nothing from_record refuses and reads the same state.
+// Progress-record reader: from_record; every refusal names a JSON pointer; the JSON it calls
+// invalid is exactly what nlohmann refuses (nesting aside); without the journal it decides the
+// same and reads the same progress; a parsed state writes a record that reads back the same.
 void record(std::string_view data);
 // SCORM value parsers: byte 0 picks the parser (location, language, count, names, entry,
 // ISO 8601, saved progress, LMS resume with the rest split at NUL bytes into the LMS values).
