@@ -1,6 +1,11 @@
 #include "core/json_pull.h"
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
+#include <clocale>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <system_error>
@@ -71,6 +76,25 @@ int hex4(const char* s, const char* end) {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
+// The correctly rounded double of the number literal [s, e) (as the strtod nlohmann calls): out
+// of range, +-HUGE_VAL when `large`, else +-0 (underflow).
+double convert(const char* s, const char* e, bool neg, bool large) {
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+  double v = 0;
+  if (std::from_chars(s, e, v).ec == std::errc()) return v;
+  v = large ? HUGE_VAL : 0.0;
+  return neg ? -v : v;
+#else
+  // No floating-point from_chars (libc++ before 20, e.g. Emscripten's): strtod, with the
+  // locale's decimal point as nlohmann does.
+  (void)neg, (void)large;
+  std::string copy(s, e);
+  const char point = *std::localeconv()->decimal_point;
+  std::replace(copy.begin(), copy.end(), '.', point);
+  return std::strtod(copy.c_str(), nullptr);
+#endif
+}
+
 // Eight bytes at a time (records are pretty-printed: long runs of indentation, plain ASCII).
 constexpr std::uint64_t kOnes = 0x0101010101010101ull;
 constexpr std::uint64_t kHighs = 0x8080808080808080ull;
@@ -81,27 +105,59 @@ std::uint64_t load8(const char* s) {
   return w;
 }
 
-// True when none of the eight bytes ends a plain string run (see kStringStop).
-bool plain8(std::uint64_t w) {
-  auto has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  const bool control = ((w - kOnes * 0x20) & ~w & kHighs) != 0;  // a byte < 0x20
-  return !control && !(w & kHighs) && !has_zero(w ^ (kOnes * '"')) && !has_zero(w ^ (kOnes * '\\'));
+// The high bit of the first byte (in memory order) of the eight that ends a plain string run
+// (see kStringStop) is the lowest set bit; 0 when none does. Bits above it may be set wrongly
+// (borrows), so only the lowest counts.
+std::uint64_t stops8(std::uint64_t w) {
+  auto zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const std::uint64_t control = (w - kOnes * 0x20) & ~w & kHighs;  // a byte < 0x20
+  return control | (w & kHighs) | zero(w ^ (kOnes * '"')) | zero(w ^ (kOnes * '\\'));
+}
+
+// How many of the eight bytes come before the first one flagged in `mask` (high bits, not 0).
+int first_flagged(std::uint64_t mask) {
+  if constexpr (std::endian::native == std::endian::little) return std::countr_zero(mask) / 8;
+  else return std::countl_zero(mask) / 8;
 }
 
 }  // namespace
 
 PullReader::PullReader(std::string_view text, int max_depth)
-    : p_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth < 1 ? 1 : max_depth > 63 ? 63 : max_depth) {}
+    : begin_(text.data()),
+      p_(text.data()),
+      end_(text.data() + text.size()),
+      max_depth_(max_depth < 1 ? 1 : max_depth > 63 ? 63 : max_depth) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") p_ += 3;  // a UTF-8 BOM, as nlohmann skips it
+}
 
-void PullReader::ws() {
-  while (end_ - p_ >= 8 && load8(p_) == kOnes * ' ') p_ += 8;
-  while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+// Pretty-printed records: a newline and a run of spaces, eight bytes at a time.
+void PullReader::skip_ws() {
+  auto zeros = [](std::uint64_t v) { return ~(((v & ~kHighs) + ~kHighs) | v) & kHighs; };  // exact
+  while (p_ != end_) {
+    if (end_ - p_ >= 8) {
+      const std::uint64_t w = load8(p_);
+      const std::uint64_t other = ~(zeros(w ^ (kOnes * ' ')) | zeros(w ^ (kOnes * '\n'))) & kHighs;
+      if (other == 0) {
+        p_ += 8;
+        continue;
+      }
+      p_ += first_flagged(other);
+      if (*p_ != '\r' && *p_ != '\t') return;
+    } else if (*p_ != ' ' && *p_ != '\n' && *p_ != '\r' && *p_ != '\t') {
+      return;
+    }
+    ++p_;
+  }
 }
 
 bool PullReader::open(char c) {
   if (!ok_) return false;
   ws();
-  if (p_ == end_ || *p_ != c || depth_ >= max_depth_) return fail();
+  if (p_ == end_ || *p_ != c) return fail();
+  if (depth_ >= max_depth_) {
+    too_deep_ = true;
+    return fail();
+  }
   ++p_;
   ++depth_;
   first_ |= std::uint64_t{1} << depth_;
@@ -138,11 +194,16 @@ bool PullReader::next_key(std::string_view& key) {
   ws();
   if (p_ == end_ || *p_ != ':') return fail();
   ++p_;
+  ws();  // so that the value's reader finds it right away
   return true;
 }
 
-// The value reader skips the whitespace before the value, and fails on ']'.
-bool PullReader::next_item() { return next_member(']'); }
+// The value reader fails on ']'.
+bool PullReader::next_item() {
+  if (!next_member(']')) return false;
+  ws();
+  return true;
+}
 
 bool PullReader::scan_string(std::string_view& out, std::string& scratch) {
   if (p_ == end_ || *p_ != '"') return fail();
@@ -150,8 +211,15 @@ bool PullReader::scan_string(std::string_view& out, std::string& scratch) {
   const char* run = s;  // start of the bytes not yet copied to scratch
   bool copied = false;
   for (;;) {
-    while (end_ - s >= 8 && plain8(load8(s))) s += 8;
-    while (s != end_ && !kStringStop.stop[static_cast<unsigned char>(*s)]) ++s;
+    while (end_ - s >= 8) {
+      const std::uint64_t stop = stops8(load8(s));
+      if (stop) {
+        s += first_flagged(stop);
+        break;
+      }
+      s += 8;
+    }
+    while (s != end_ && !kStringStop.stop[static_cast<unsigned char>(*s)]) ++s;  // the last few bytes
     if (s == end_) return fail();
     const unsigned char c = static_cast<unsigned char>(*s);
     if (c == '"') {
@@ -212,24 +280,24 @@ bool PullReader::scan_string(std::string_view& out, std::string& scratch) {
 }
 
 bool PullReader::scan_number(Num& n) {
+  const char* start = p_;
   const char* s = p_;
   if (s != end_ && *s == '-') {
     n.neg = true;
     ++s;
   }
   if (s == end_ || !digit(*s)) return fail();
-  int kept = 0;  // significant digits in the mantissa (at most 19; later ones are dropped)
   auto take = [&](char c, bool fraction) {
     if (n.mantissa == 0 && c == '0') {  // leading zeros are not significant
       if (fraction) --n.exp10;
       return;
     }
-    if (kept == 19) {
+    if (n.digits == 19) {  // later digits are dropped
       n.exact = false;
       if (!fraction) ++n.exp10;
       return;
     }
-    ++kept;
+    ++n.digits;
     n.mantissa = n.mantissa * 10 + static_cast<std::uint64_t>(c - '0');
     if (fraction) --n.exp10;
   };
@@ -251,63 +319,42 @@ bool PullReader::scan_number(Num& n) {
     if (s != end_ && (*s == '+' || *s == '-')) eneg = *s++ == '-';
     if (s == end_ || !digit(*s)) return fail();
     int e = 0;
-    while (s != end_ && digit(*s)) {
-      if (e > 9999) return fail();  // far outside what a record holds
-      e = e * 10 + (*s++ - '0');
-    }
+    while (s != end_ && digit(*s)) e = std::min(e * 10 + (*s++ - '0'), 1000000);  // saturates: 0 or overflow
     n.exp10 += eneg ? -e : e;
   }
-  // nlohmann refuses a number that overflows a double (even in a member nobody reads): give
-  // up unless it is surely below 10^308 < DBL_MAX. Underflow reads as 0 or a subnormal: fine.
-  if (n.mantissa != 0 && kept + n.exp10 > 308) return fail();
+  // nlohmann refuses a number that overflows a double (even in a member nobody reads). The
+  // value is below 10^(digits + exp10): below 10^308 it cannot overflow, from 10^309 it does,
+  // in between the conversion decides.
+  if (n.mantissa != 0 && n.digits + n.exp10 > 308) {
+    if (n.digits + n.exp10 > 309 || !std::isfinite(convert(start, s, n.neg, true))) return fail();
+  }
   p_ = s;
   return true;
 }
 
-bool PullReader::integer(std::int64_t& out) {
-  if (!ok_) return false;
-  ws();
-  Num n;
-  if (!scan_number(n)) return false;
-  if (!n.is_int || !n.exact || n.mantissa > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-    return fail();
-  out = n.neg ? -static_cast<std::int64_t>(n.mantissa) : static_cast<std::int64_t>(n.mantissa);
-  return true;
-}
-
-bool PullReader::number(double& out) {
+bool PullReader::number(Number& out) {
   if (!ok_) return false;
   ws();
   const char* start = p_;
   Num n;
   if (!scan_number(n)) return false;
-  if (n.is_int) {  // nlohmann stores it as an integer and converts: "-0" reads as +0.0
-    if (!n.exact || n.mantissa > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return fail();
-    out = n.neg ? static_cast<double>(-static_cast<std::int64_t>(n.mantissa)) : static_cast<double>(n.mantissa);
-    return true;
-  }
-  // Clinger's fast path: an exact mantissa and an exact power of ten, one rounding.
-  if (n.mantissa == 0) {
-    out = n.neg ? -0.0 : 0.0;
-    return true;
-  }
-  if (n.exact && n.mantissa <= kMaxExactInt && n.exp10 >= -22 && n.exp10 <= 22) {
+  out = Number{};
+  if (n.is_int && n.exact && n.mantissa <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    // nlohmann stores it as an integer and converts: "-0" reads as +0.0.
+    out.is_integer = true;
+    out.integer = n.neg ? -static_cast<std::int64_t>(n.mantissa) : static_cast<std::int64_t>(n.mantissa);
+    out.value = static_cast<double>(out.integer);
+  } else if (n.mantissa == 0) {
+    out.value = n.neg ? -0.0 : 0.0;
+  } else if (n.exact && n.mantissa <= kMaxExactInt && n.exp10 >= -22 && n.exp10 <= 22) {
+    // Clinger's fast path: an exact mantissa and an exact power of ten, one rounding.
     const double v = n.exp10 < 0 ? static_cast<double>(n.mantissa) / kPow10[-n.exp10]
                                  : static_cast<double>(n.mantissa) * kPow10[n.exp10];
-    out = n.neg ? -v : v;
-    return true;
+    out.value = n.neg ? -v : v;
+  } else {
+    out.value = convert(start, p_, n.neg, n.digits + n.exp10 > 0);  // finite: scan_number checked
   }
-#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
-  // Correctly rounded, like the strtod nlohmann calls (0.16666666666666666 needs 17 digits).
-  double v = 0;
-  const auto [end, ec] = std::from_chars(start, p_, v);
-  if (ec != std::errc() || end != p_) return fail();  // out of range included: leave it to nlohmann
-  out = v;
   return true;
-#else
-  (void)start;
-  return fail();  // no floating-point from_chars in this standard library (libc++ 14)
-#endif
 }
 
 bool PullReader::literal(std::string_view word) {

@@ -30,6 +30,12 @@ class PullReader {
   explicit PullReader(std::string_view text, int max_depth = 32);
 
   bool ok() const { return ok_; }
+  bool too_deep() const { return too_deep_; }                   // failed by nesting deeper than max_depth
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - begin_); }  // where it is (or failed)
+
+  // What the next value is, without reading it (None: the text ends or no value starts here).
+  enum class Kind { None, Object, Array, String, Number, Bool, Null };
+  Kind peek();
 
   // Objects: begin_object(), then next_key() until it returns false (at '}' or on failure: see
   // ok()); every true next_key() must be followed by reading or skipping exactly one value.
@@ -39,10 +45,18 @@ class PullReader {
   bool begin_array();
   bool next_item();
 
+  // A number literal: `value` is the double nlohmann reads (an integer literal converted, "-0"
+  // as +0.0; underflow as 0); `is_integer` when it has no fraction or exponent and fits in
+  // int64, `integer` then holding it.
+  struct Number {
+    double value = 0;
+    std::int64_t integer = 0;
+    bool is_integer = false;
+  };
+
   // Values. string(): the view is valid until the next string() call.
   bool string(std::string_view& out);
-  bool integer(std::int64_t& out);  // an integer literal (no fraction, no exponent) that fits
-  bool number(double& out);         // any number literal, as the double nlohmann reads
+  bool number(Number& out);
   bool boolean(bool& out);
   bool null();                      // consumes `null` when it comes next; false (still ok) otherwise
   bool skip();                      // any value, checked
@@ -54,11 +68,20 @@ class PullReader {
     bool is_int = true;
     bool exact = true;           // false: more than 19 significant digits, the rest dropped
     std::uint64_t mantissa = 0;  // the first 19 significant digits at most
+    int digits = 0;              // in the mantissa
     int exp10 = 0;               // value = mantissa * 10^exp10 (exactly when `exact`)
   };
 
   bool fail() { return ok_ = false; }
-  void ws();
+  void ws() {  // inline for none or one space (the usual cases in a record)
+    if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') return;
+    if (end_ - p_ >= 2 && *p_ == ' ' && static_cast<unsigned char>(p_[1]) > ' ') {
+      ++p_;
+      return;
+    }
+    skip_ws();
+  }
+  void skip_ws();
   bool open(char c);
   bool next_member(char close);
   bool scan_string(std::string_view& out, std::string& scratch);
@@ -66,13 +89,36 @@ class PullReader {
   bool literal(std::string_view word);
   bool skip_value();
 
+  const char* begin_;
   const char* p_;
   const char* end_;
   bool ok_ = true;
+  bool too_deep_ = false;
   int depth_ = 0;
   int max_depth_;
   std::uint64_t first_ = 0;  // bit d: the container at depth d has no member yet
   std::string key_scratch_, str_scratch_;
 };
+
+// What a value starting with each byte is.
+inline constexpr struct PullKinds {
+  PullReader::Kind of[256] = {};
+  constexpr PullKinds() {
+    using K = PullReader::Kind;
+    of[static_cast<unsigned char>('{')] = K::Object;
+    of[static_cast<unsigned char>('[')] = K::Array;
+    of[static_cast<unsigned char>('"')] = K::String;
+    of[static_cast<unsigned char>('t')] = of[static_cast<unsigned char>('f')] = K::Bool;
+    of[static_cast<unsigned char>('n')] = K::Null;
+    of[static_cast<unsigned char>('-')] = K::Number;
+    for (char c = '0'; c <= '9'; ++c) of[static_cast<unsigned char>(c)] = K::Number;
+  }
+} kPullKinds{};
+
+inline PullReader::Kind PullReader::peek() {
+  if (!ok_) return Kind::None;
+  ws();
+  return p_ == end_ ? Kind::None : kPullKinds.of[static_cast<unsigned char>(*p_)];
+}
 
 }  // namespace granice

@@ -1,16 +1,12 @@
 #include "core/record.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
-#include "core/record_schema.h"
+#include "core/record_fields.h"
 #include "core/snapshot.h"
 
 namespace granice {
-
-using nlohmann::json;
 
 // [SECTION] Dates (proleptic Gregorian, H. Hinnant's algorithms)
 static std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
@@ -77,534 +73,447 @@ std::optional<std::int64_t> parse_iso8601_utc(std::string_view s) {
   return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + se;
 }
 
-// [SECTION] Writing
-static json opt_num(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+// [SECTION] The record's fields: one table per JSON object, leaves first, the record last. Each
+// table drives both the writer (to_record) and the reader (from_record); docs/record.md says
+// what the fields mean. Derived fields are written for people and ignored when reading.
+namespace record_fields {
+namespace {
 
-static json answers_json(const Course& course, const std::vector<QuestionAnswer>& answers) {
-  json arr = json::array();
-  for (const auto& a : answers) {
-    json j = {{"question", a.question_id}, {"submitted", a.submitted}};
-    if (!a.response.selected.empty()) j["selected"] = a.response.selected;
-    if (!a.response.order.empty()) j["order"] = a.response.order;
-    if (!a.response.match.empty()) j["match"] = a.response.match;
-    if (const Question* q = course.question(a.question_id)) {
-      j["response"] = scorm_response(*q, a.response);  // readable; ignored when reading
-      if (a.submitted) j["score"] = grade(*q, a.response).score;
-    }
-    arr.push_back(std::move(j));
+constexpr std::size_t kMaxModules = 256;
+constexpr std::size_t kMaxAnswers = 512;  // answers, last_answers, role-play paths
+constexpr std::size_t kMaxInts = 512;     // selected, order, match
+constexpr std::size_t kMaxCorrectResponses = 16;
+constexpr std::size_t kMaxRubric = 64;
+constexpr std::int64_t kMaxCount = 1 << 30;
+constexpr int kMaxIndex = 255;  // option, item and role-play choice indices
+constexpr std::int64_t kMaxRubricScore = 1000000;
+constexpr double kMaxTotalTime = 1e12;
+constexpr double kMaxLatency = 1e9;
+
+constexpr std::pair<std::string_view, Screen> kScreens[] = {
+    {"home", Screen::Home},         {"lesson", Screen::Lesson},         {"quiz", Screen::Quiz},
+    {"roleplay", Screen::RolePlay}, {"assessment", Screen::Assessment}, {"results", Screen::Results},
+    {"certificate", Screen::Certificate}};
+constexpr std::pair<std::string_view, Outcome> kOutcomes[] = {
+    {"good", Outcome::Good}, {"partial", Outcome::Partial}, {"poor", Outcome::Poor}};
+constexpr std::pair<std::string_view, InteractionType> kTypes[] = {
+    {"choice", InteractionType::Choice},         {"true-false", InteractionType::TrueFalse},
+    {"sequencing", InteractionType::Sequencing}, {"matching", InteractionType::Matching},
+    {"other", InteractionType::Other}};
+constexpr std::pair<std::string_view, InteractionResult> kResults[] = {
+    {"correct", InteractionResult::Correct}, {"incorrect", InteractionResult::Incorrect},
+    {"neutral", InteractionResult::Neutral}};
+
+// Codecs of the record's own forms.
+struct Time {  // ISO 8601 UTC <-> seconds since the epoch
+  static constexpr Kind kind = Kind::String;
+};
+std::string expected(const Time&) { return "an ISO 8601 UTC time like 2026-01-31T12:00:00Z"; }
+bool take(Reader& r, const Time& c, std::int64_t& v) {
+  std::string_view s;
+  if (!r.in.string(s)) return false;
+  const std::optional<std::int64_t> t = parse_iso8601_utc(s);
+  if (!t) {
+    r.error("expected " + expected(c));
+    return false;
   }
-  return arr;
+  v = *t;
+  return true;
+}
+json write(const Time&, std::int64_t v, const WriteCtx&) { return iso8601_utc(v); }
+
+struct Seed {  // a 64-bit number as a decimal string (JSON numbers lose precision past 2^53)
+  static constexpr Kind kind = Kind::String;
+};
+std::string expected(const Seed&) { return "a decimal string of an unsigned 64-bit number"; }
+bool take(Reader& r, const Seed& c, std::uint64_t& v) {
+  std::string_view s;
+  if (!r.in.string(s)) return false;
+  std::uint64_t n = 0;
+  bool ok = !s.empty() && s.size() <= 20;
+  for (char ch : s) {
+    const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
+    if (!ok || ch < '0' || ch > '9' || n > (UINT64_MAX - digit) / 10) {
+      ok = false;
+      break;
+    }
+    n = n * 10 + digit;
+  }
+  if (!ok) {
+    r.error("expected " + expected(c));
+    return false;
+  }
+  v = n;
+  return true;
+}
+json write(const Seed&, std::uint64_t v, const WriteCtx&) { return std::to_string(v); }
+
+// "format" and "format_version": whether they say what this build reads is decided after the
+// whole record is read (from_record: a foreign file gets one error, not one per field).
+struct Identity {
+  bool Reader::*verdict;     // where the reader notes it
+  std::string_view text;     // the string it must be, or
+  std::int64_t integer = 0;  // the integer (when `text` is empty)
+};
+template <class T>
+bool read(Reader& r, const Identity& c, T&) {
+  const Kind k = r.in.peek();
+  if (k == Kind::String && !c.text.empty()) {
+    std::string_view s;
+    if (!r.in.string(s)) return false;
+    r.*c.verdict = s == c.text;
+    return true;
+  }
+  if (k == Kind::Number && c.text.empty()) {
+    PullReader::Number n;
+    if (!r.in.number(n)) return false;
+    r.*c.verdict = n.is_integer && n.integer == c.integer;
+    return true;
+  }
+  return r.in.skip();
+}
+template <class T>
+json write(const Identity& c, const T&, const WriteCtx&) {
+  return c.text.empty() ? json(c.integer) : json(std::string(c.text));
 }
 
-static json quiz_json(const Course& course, const QuizProgress& q, int pass_mark) {
-  return json{{"attempts", q.attempts_used},
-              {"best_score", opt_num(q.best_score)},
-              {"last_score", opt_num(q.last_score)},
-              {"passed", q.best_score.has_value() && *q.best_score >= static_cast<double>(pass_mark)},
-              {"pass_mark", pass_mark},
-              {"in_progress", q.in_progress},
-              {"current", q.current},
-              {"answers", answers_json(course, q.answers)},
-              {"last_answers", answers_json(course, q.last_answers)}};
+// "snapshot": derived, but from_record hands it back (RecordResult::snapshot) when it is a
+// string that fits in suspend_data; anything else is ignored.
+struct Snapshot {};
+bool read(Reader& r, const Snapshot&, CourseState&) {
+  std::string_view s;
+  if (r.in.peek() != Kind::String) return r.in.skip();
+  if (!r.in.string(s)) return false;
+  if (s.size() <= kSuspendDataLimit) r.snapshot.assign(s);
+  return true;
+}
+json write(const Snapshot&, const CourseState& st, const WriteCtx& c) { return encode_snapshot(c.course, st); }
+
+// A role-play reply by its index, as the first release wrote it: read as "#index".
+struct ReplyIndex {
+  static constexpr Kind kind = Kind::Number;
+  Int range{0, kMaxIndex};
+};
+std::string expected(const ReplyIndex& c) { return expected(c.range); }
+bool take(Reader& r, const ReplyIndex& c, std::string& v) {
+  int i = 0;
+  if (!take(r, c.range, i)) return false;
+  v = "#" + std::to_string(i);
+  return true;
 }
 
-// Each step names the node (when the content is known) and the reply by its id.
-static json path_json(const RolePlay* rp, const ReplyPath& path) {
-  json arr = json::array();
+const RolePlay* roleplay_of(const WriteCtx& c) {
+  return c.module && c.module->roleplay ? &*c.module->roleplay : nullptr;
+}
+
+json score_json(const std::optional<double>& raw) {
+  return json{{"raw", raw ? json(*raw) : json(nullptr)},
+              {"min", 0},
+              {"max", 100},
+              {"scaled", raw ? json(*raw / 100.0) : json(nullptr)}};
+}
+
+// One step of a role-play path: the reply's id, and the node's id when the content knows it.
+constexpr auto kStep = std::tuple{
+    derived<std::string>("node", [](const std::string&, const WriteCtx& c) { return c.node ? json(*c.node) : absent(); }),
+    field("reply", self, Text{}),
+    older_name("choice", "reply", self, ReplyIndex{})};
+
+struct Path {  // the steps, written with the node each reply was given at (walking the role-play)
+  static constexpr Kind kind = Kind::Array;
+};
+std::string expected(const Path&) { return "an array"; }
+bool take(Reader& r, const Path&, ReplyPath& v) { return take(r, List{kMaxAnswers, Object<kStep>{}}, v); }
+json write(const Path&, const ReplyPath& path, const WriteCtx& ctx) {
+  json out = json::array();
   std::optional<RolePlaySession> s;
-  if (rp) s.emplace(*rp);
+  if (const RolePlay* rp = roleplay_of(ctx)) s.emplace(*rp);
   for (const std::string& reply : path) {
-    json step = json::object();
-    if (s && s->valid()) {
-      step["node"] = s->node().id;
+    WriteCtx step = ctx;
+    const bool known = s && s->valid();
+    if (known) step.node = &s->node().id;
+    out.push_back(write_object<kStep>(reply, step));
+    if (known) {
       const int c = reply_index(s->node(), reply);
       if (c < 0 || !s->choose(static_cast<std::size_t>(c))) s.reset();
     }
-    step["reply"] = reply;
-    arr.push_back(std::move(step));
   }
-  return arr;
+  return out;
 }
 
-static json rubric_json(const RolePlay* rp, const std::map<std::string, int>& totals) {
-  json j = json::object();
+// One rubric criterion's total, with its maximum when the content knows the criterion.
+constexpr auto kCriterion = std::tuple{
+    field("score", self, Int{-kMaxRubricScore, kMaxRubricScore}),
+    derived<int>("max", [](const int&, const WriteCtx& c) { return c.criterion_max ? json(*c.criterion_max) : absent(); })};
+
+struct Rubric {  // {"<criterion id>": {score, max}}
+  static constexpr Kind kind = Kind::Object;
+};
+std::string expected(const Rubric&) { return "an object"; }
+bool take(Reader& r, const Rubric&, std::map<std::string, int>& v) {
+  if (!r.in.begin_object()) return false;
+  std::string_view key;
+  for (std::size_t n = 0; r.in.next_key(key); ++n) {
+    if (n >= kMaxRubric) {
+      if (n == kMaxRubric) r.error("too many criteria (at most " + std::to_string(kMaxRubric) + ")");
+      r.in.skip();
+      continue;
+    }
+    const auto added = v.try_emplace(std::string(key), 0);
+    if (!added.second) {
+      r.enter_copy(key);
+      r.error("given twice");
+      r.in.skip();
+    } else {
+      r.enter(added.first->first);
+      read(r, Object<kCriterion>{}, added.first->second);
+    }
+    r.leave();
+  }
+  return r.in.ok();
+}
+json write(const Rubric&, const std::map<std::string, int>& totals, const WriteCtx& ctx) {
+  json out = json::object();
+  const RolePlay* rp = roleplay_of(ctx);
   std::vector<RubricBound> bounds;
   if (rp) bounds = rubric_bounds(*rp);
   for (const auto& [id, score] : totals) {
-    json e = {{"score", score}};
-    if (rp) {
+    WriteCtx c = ctx;
+    if (rp)
       for (std::size_t i = 0; i < rp->rubric.size(); ++i)
-        if (rp->rubric[i].id == id) e["max"] = rp->rubric[i].max > 0 ? rp->rubric[i].max : bounds[i].max;
-    }
-    j[id] = std::move(e);
+        if (rp->rubric[i].id == id) c.criterion_max = rp->rubric[i].max > 0 ? rp->rubric[i].max : bounds[i].max;
+    out[id] = write_object<kCriterion>(score, c);
   }
-  return j;
+  return out;
 }
 
-static const char* ending_outcome(const RolePlay* rp, const std::string& ending) {
-  if (!rp) return nullptr;
-  const int i = rp->node_index(ending);
-  if (i < 0 || !rp->nodes[static_cast<std::size_t>(i)].is_ending) return nullptr;
-  return outcome_name(rp->nodes[static_cast<std::size_t>(i)].outcome);
+constexpr auto kAnswer = std::tuple{
+    field("question", &QuestionAnswer::question_id, Text{}),
+    field("submitted", &QuestionAnswer::submitted, Bool{}),
+    field("selected", via(&QuestionAnswer::response, &Response::selected), List{kMaxInts, Int{0, kMaxIndex}}, Presence::OmitEmpty),
+    field("order", via(&QuestionAnswer::response, &Response::order), List{kMaxInts, Int{0, kMaxIndex}}, Presence::OmitEmpty),
+    field("match", via(&QuestionAnswer::response, &Response::match), List{kMaxInts, Int{-1, kMaxIndex}}, Presence::OmitEmpty),
+    derived<QuestionAnswer>("response", [](const QuestionAnswer& a, const WriteCtx& c) {  // option / item / pair ids
+      const Question* q = c.course.question(a.question_id);
+      return q ? json(scorm_response(*q, a.response)) : absent();
+    }),
+    derived<QuestionAnswer>("score", [](const QuestionAnswer& a, const WriteCtx& c) {
+      const Question* q = c.course.question(a.question_id);
+      return q && a.submitted ? json(grade(*q, a.response).score) : absent();
+    })};
+
+int pass_mark(const WriteCtx& c) {
+  if (!c.in_module) return c.course.assessment.pass_mark;
+  return c.module ? c.module->quiz.pass_mark : c.course.pass_mark;
 }
 
-static json last_run_json(const RolePlay* rp, const RolePlayProgress& p) {
-  if (p.last_path.empty() && p.last_ending.empty() && p.last_rubric.empty()) return nullptr;
-  json j = {{"path", path_json(rp, p.last_path)}, {"ending", p.last_ending}, {"rubric", rubric_json(rp, p.last_rubric)}};
-  const char* o = ending_outcome(rp, p.last_ending);
-  j["outcome"] = o ? json(o) : json(nullptr);
-  return j;
-}
+constexpr auto kQuiz = std::tuple{
+    field("attempts", &QuizProgress::attempts_used, Int{0, kMaxCount}),
+    field("best_score", &QuizProgress::best_score, Maybe{Real{0, 100}}),
+    field("last_score", &QuizProgress::last_score, Maybe{Real{0, 100}}),
+    derived<QuizProgress>("passed", [](const QuizProgress& q, const WriteCtx& c) {
+      return json(q.best_score.has_value() && *q.best_score >= static_cast<double>(pass_mark(c)));
+    }),
+    derived<QuizProgress>("pass_mark", [](const QuizProgress&, const WriteCtx& c) { return json(pass_mark(c)); }),
+    field("in_progress", &QuizProgress::in_progress, Bool{}),
+    field("current", &QuizProgress::current, Int{0, kMaxCount}),
+    field("answers", &QuizProgress::answers, List{kMaxAnswers, Object<kAnswer>{}}),
+    field("last_answers", &QuizProgress::last_answers, List{kMaxAnswers, Object<kAnswer>{}})};
 
-static json score_json(const std::optional<double>& raw) {
-  return json{{"raw", opt_num(raw)}, {"min", 0}, {"max", 100}, {"scaled", raw ? json(*raw / 100.0) : json(nullptr)}};
-}
+constexpr auto kAssessment = std::tuple_cat(
+    kQuiz,
+    std::tuple{
+        derived<QuizProgress>("id", [](const QuizProgress&, const WriteCtx& c) { return json(c.course.assessment.id); }),
+        // The open (or next) attempt's draw: draw_assessment(course, seed, attempt).
+        derived<QuizProgress>("attempt", [](const QuizProgress& q, const WriteCtx&) { return json(q.attempts_used + 1); }),
+        derived<QuizProgress>("draw", [](const QuizProgress&, const WriteCtx& c) { return json(c.course.assessment.draw); })});
 
-std::string to_record(const Course& course, const CourseState& st) {
-  json j;
-  j["format"] = "granice-record";
-  j["format_version"] = kRecordFormatVersion;
-  j["course"] = {{"id", st.course_id}, {"version", st.course_version}, {"content_hash", course.content_hash}};
-  j["learner"] = {{"id", st.learner_id}, {"name", st.learner_name}};
-  j["language"] = st.language;
-  j["seed"] = std::to_string(st.seed);
-  j["completion_status"] = to_string(completion_status(course, st));
-  j["success_status"] = to_string(success_status(course, st));
-  j["score"] = score_json(overall_score(course, st));
-  j["total_time_seconds"] = st.total_time_seconds;
-  j["started"] = iso8601_utc(st.started);
-  j["updated"] = iso8601_utc(st.updated);
-  j["bookmark"] = {{"screen", to_string(st.bookmark.screen)}, {"module", st.bookmark.module_id}, {"index", st.bookmark.index}};
+constexpr auto kLesson = std::tuple{
+    field("pages_seen", &LessonProgress::pages_seen, Int{0, kMaxCount}),
+    derived<LessonProgress>("pages", [](const LessonProgress&, const WriteCtx& c) {
+      return json(c.module ? static_cast<int>(c.module->pages.size()) : 0);
+    }),
+    field("completed", &LessonProgress::completed, Bool{})};
 
-  json objs = json::array();
-  for (const auto& o : objective_scores(course, st)) {
-    objs.push_back({{"id", o.id},
-                    {"score", {{"raw", opt_num(o.score)}, {"min", 0}, {"max", 100},
-                               {"scaled", o.score ? json(*o.score / 100.0) : json(nullptr)}}},
-                    {"completion_status", to_string(o.completion)},
-                    {"success_status", to_string(o.success)}});
-  }
-  j["objectives"] = std::move(objs);
+// The last finished role-play run (null before the first).
+constexpr auto kLastRun = std::tuple{
+    field("path", &RolePlayProgress::last_path, Path{}),
+    field("ending", &RolePlayProgress::last_ending, Text{}),
+    field("rubric", &RolePlayProgress::last_rubric, Rubric{}),
+    derived<RolePlayProgress>("outcome", [](const RolePlayProgress& p, const WriteCtx& c) {
+      const RolePlay* rp = roleplay_of(c);
+      const int i = rp ? rp->node_index(p.last_ending) : -1;
+      if (i < 0 || !rp->nodes[static_cast<std::size_t>(i)].is_ending) return json(nullptr);
+      return json(outcome_name(rp->nodes[static_cast<std::size_t>(i)].outcome));
+    })};
 
-  json mods = json::array();
-  json roleplays = json::array();
-  for (const auto& mp : st.modules) {
-    const Module* m = course.module(mp.module_id);
-    const RolePlay* rp = (m && m->roleplay) ? &*m->roleplay : nullptr;
-    json jm;
-    jm["id"] = mp.module_id;
-    jm["status"] = m ? to_string(module_status(course, st, *m)) : "not_started";
-    jm["lesson"] = {{"pages_seen", mp.lesson.pages_seen},
-                    {"pages", m ? static_cast<int>(m->pages.size()) : 0},
-                    {"completed", mp.lesson.completed}};
-    jm["quiz"] = quiz_json(course, mp.quiz, m ? m->quiz.pass_mark : course.pass_mark);
-    const RolePlayProgress& p = mp.roleplay;
-    json jr = {{"id", rp ? rp->id : std::string()},
-               {"runs", p.runs},
-               {"best_outcome", p.best_outcome ? json(outcome_name(*p.best_outcome)) : json(nullptr)},
-               {"in_progress", p.in_progress},
-               {"path", path_json(rp, p.path)},
-               {"last", last_run_json(rp, p)}};
-    if (rp && !jr["last"].is_null()) {
-      json summary = jr["last"];
-      summary["id"] = rp->id;
-      summary["module"] = mp.module_id;
-      roleplays.push_back(std::move(summary));
-    }
-    jm["roleplay"] = std::move(jr);
-    mods.push_back(std::move(jm));
-  }
-  j["modules"] = std::move(mods);
-  j["assessment"] = quiz_json(course, st.assessment, course.assessment.pass_mark);
-  j["assessment"]["id"] = course.assessment.id;
-  // The open (or next) attempt's draw: draw_assessment(course, seed, attempt). Derived; ignored when reading.
-  j["assessment"]["attempt"] = st.assessment.attempts_used + 1;
-  j["assessment"]["draw"] = course.assessment.draw;
+constexpr auto kRolePlay = std::tuple{
+    derived<RolePlayProgress>("id", [](const RolePlayProgress&, const WriteCtx& c) {
+      const RolePlay* rp = roleplay_of(c);
+      return json(rp ? rp->id : std::string());
+    }),
+    field("runs", &RolePlayProgress::runs, Int{0, kMaxCount}),
+    field("best_outcome", &RolePlayProgress::best_outcome, Maybe{Enum{kOutcomes}}),
+    field("in_progress", &RolePlayProgress::in_progress, Bool{}),
+    field("path", &RolePlayProgress::path, Path{}),
+    field("last", self, OrNull<kLastRun>{})};
 
-  json inter = json::array();
-  for (const auto& it : st.interactions) {
-    inter.push_back({{"id", it.id},
-                     {"type", to_string(it.type)},
-                     {"objective", it.objective},
-                     {"learner_response", it.learner_response},
-                     {"correct_responses", it.correct_responses},
-                     {"result", to_string(it.result)},
-                     {"score", it.score},
-                     {"latency_seconds", it.latency_seconds},
-                     {"timestamp", iso8601_utc(it.timestamp)}});
-  }
-  j["interactions"] = std::move(inter);
-  j["roleplays"] = std::move(roleplays);
-  j["snapshot"] = encode_snapshot(course, st);
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-}
+constexpr auto kModule = std::tuple{
+    field("id", &ModuleProgress::module_id, Text{}),
+    derived<ModuleProgress>("status", [](const ModuleProgress&, const WriteCtx& c) {
+      return json(c.module ? to_string(module_status(c.course, c.st, *c.module)) : "not_started");
+    }),
+    field("lesson", &ModuleProgress::lesson, Object<kLesson>{}),
+    field("quiz", &ModuleProgress::quiz, Object<kQuiz>{}),
+    field("roleplay", &ModuleProgress::roleplay, Object<kRolePlay>{})};
 
-// [SECTION] Reading
-namespace {
-
-using namespace record_schema;
-
-constexpr std::size_t kMaxErrors = 50;
-
-struct Parser {
-  std::vector<std::string> errors;
-
-  void err(const std::string& ptr, const std::string& msg) {
-    if (errors.size() < kMaxErrors) errors.push_back((ptr.empty() ? "/" : ptr) + ": " + msg);
-  }
-
-  const json* member(const json& obj, const char* key, const std::string& ptr, bool required = true) {
-    if (!obj.is_object()) return nullptr;
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) err(ptr + "/" + key, "missing");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  const json* object(const json& obj, const char* key, const std::string& ptr) {
-    const json* v = member(obj, key, ptr);
-    if (v && !v->is_object()) {
-      err(ptr + "/" + key, "expected an object");
-      return nullptr;
-    }
-    return v;
-  }
-
-  const json* array(const json& obj, const char* key, const std::string& ptr, std::size_t max = kMaxArray) {
-    const json* v = member(obj, key, ptr);
-    if (!v) return nullptr;
-    if (!v->is_array()) {
-      err(ptr + "/" + key, "expected an array");
-      return nullptr;
-    }
-    if (v->size() > max) {
-      err(ptr + "/" + key, "too many entries (at most " + std::to_string(max) + ")");
-      return nullptr;
-    }
-    return v;
-  }
-
-  std::string str(const json& obj, const char* key, const std::string& ptr, bool required = true) {
-    const json* v = member(obj, key, ptr, required);
-    if (!v) return {};
-    if (!v->is_string()) {
-      err(ptr + "/" + key, "expected a string");
-      return {};
-    }
-    const auto& s = v->get_ref<const std::string&>();
-    if (s.size() > kMaxString) {
-      err(ptr + "/" + key, "string too long");
-      return {};
-    }
-    return s;
-  }
-
-  std::int64_t integer(const json& v, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
-    if (v.is_number_integer()) {
-      if (v.is_number_unsigned()) {
-        const auto u = v.get<std::uint64_t>();
-        if (u <= static_cast<std::uint64_t>(hi) && static_cast<std::int64_t>(u) >= lo) return static_cast<std::int64_t>(u);
-      } else {
-        const auto s = v.get<std::int64_t>();
-        if (s >= lo && s <= hi) return s;
-      }
-    }
-    err(ptr, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
-    return lo < 0 && hi >= 0 ? 0 : lo;
-  }
-
-  int int_member(const json& obj, const char* key, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
-    const json* v = member(obj, key, ptr);
-    return v ? static_cast<int>(integer(*v, ptr + "/" + key, lo, hi)) : static_cast<int>(lo < 0 && hi >= 0 ? 0 : lo);
-  }
-
-  double number(const json& v, const std::string& ptr, double lo, double hi) {
-    if (v.is_number()) {
-      const double d = v.get<double>();
-      if (std::isfinite(d) && d >= lo && d <= hi) return d;
-    }
-    err(ptr, "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi));
-    return lo;
-  }
-
-  std::optional<double> opt_number(const json& obj, const char* key, const std::string& ptr, double lo, double hi) {
-    const json* v = member(obj, key, ptr);
-    if (!v || v->is_null()) return std::nullopt;
-    return number(*v, ptr + "/" + key, lo, hi);
-  }
-
-  bool boolean(const json& obj, const char* key, const std::string& ptr) {
-    const json* v = member(obj, key, ptr);
-    if (!v) return false;
-    if (!v->is_boolean()) {
-      err(ptr + "/" + key, "expected true or false");
-      return false;
-    }
-    return v->get<bool>();
-  }
-
-  std::int64_t time(const json& obj, const char* key, const std::string& ptr) {
-    const json* v = member(obj, key, ptr);
-    if (!v) return 0;
-    std::optional<std::int64_t> t;
-    if (v->is_string()) t = parse_iso8601_utc(v->get_ref<const std::string&>());
-    if (!t) err(ptr + "/" + key, "expected an ISO 8601 UTC time like 2026-01-31T12:00:00Z");
-    return t.value_or(0);
-  }
-
-  std::vector<int> ints(const json& obj, const char* key, const std::string& ptr, int lo, int hi, bool required) {
-    std::vector<int> out;
-    const json* v = member(obj, key, ptr, required);
-    if (!v) return out;
-    if (!v->is_array() || v->size() > kMaxInts) {
-      err(ptr + "/" + key, "expected an array of at most " + std::to_string(kMaxInts) + " integers");
-      return out;
-    }
-    for (std::size_t i = 0; i < v->size(); ++i)
-      out.push_back(static_cast<int>(integer((*v)[i], ptr + "/" + key + "/" + std::to_string(i), lo, hi)));
-    return out;
-  }
-
-  std::vector<QuestionAnswer> answers(const json& obj, const char* key, const std::string& ptr) {
-    std::vector<QuestionAnswer> out;
-    const json* arr = array(obj, key, ptr, kMaxAnswers);
-    if (!arr) return out;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      const std::string p = ptr + "/" + key + "/" + std::to_string(i);
-      const json& a = (*arr)[i];
-      if (!a.is_object()) {
-        err(p, "expected an object");
-        continue;
-      }
-      QuestionAnswer qa;
-      qa.question_id = str(a, "question", p);
-      qa.submitted = boolean(a, "submitted", p);
-      qa.response.selected = ints(a, "selected", p, 0, kMaxIndex, false);
-      qa.response.order = ints(a, "order", p, 0, kMaxIndex, false);
-      qa.response.match = ints(a, "match", p, -1, kMaxIndex, false);
-      out.push_back(std::move(qa));
-    }
-    return out;
-  }
-
-  QuizProgress quiz(const json& obj, const std::string& ptr) {
-    QuizProgress q;
-    if (!obj.is_object()) {
-      err(ptr, "expected an object");
-      return q;
-    }
-    q.attempts_used = int_member(obj, "attempts", ptr, 0, kMaxCount);
-    q.best_score = opt_number(obj, "best_score", ptr, 0, 100);
-    q.last_score = opt_number(obj, "last_score", ptr, 0, 100);
-    q.in_progress = boolean(obj, "in_progress", ptr);
-    q.current = int_member(obj, "current", ptr, 0, kMaxCount);
-    q.answers = answers(obj, "answers", ptr);
-    q.last_answers = answers(obj, "last_answers", ptr);
-    return q;
-  }
-
-  // {"node", "reply": id}; records from before reply ids have {"node", "choice": index} ("#index").
-  ReplyPath path(const json& obj, const char* key, const std::string& ptr) {
-    ReplyPath out;
-    const json* arr = array(obj, key, ptr, kMaxAnswers);
-    if (!arr) return out;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      const std::string p = ptr + "/" + key + "/" + std::to_string(i);
-      const json& s = (*arr)[i];
-      if (!s.is_object()) {
-        err(p, "expected an object {\"node\", \"reply\"}");
-        continue;
-      }
-      if (s.contains("reply") || !s.contains("choice")) out.push_back(str(s, "reply", p));
-      else out.push_back("#" + std::to_string(int_member(s, "choice", p, 0, kMaxIndex)));
-    }
-    return out;
-  }
-
-  template <class E, std::size_t N>
-  std::optional<E> enum_value(const std::string& s, const std::string& ptr, const std::pair<const char*, E> (&names)[N]) {
-    for (const auto& [n, e] : names)
-      if (s == n) return e;
-    std::string all;
-    for (const auto& [n, e] : names) all += std::string(all.empty() ? "" : ", ") + n;
-    err(ptr, "unknown value \"" + s.substr(0, 40) + "\" (expected one of: " + all + ")");
-    return std::nullopt;
-  }
+struct Modules {  // modules[], each written knowing its module in the content
+  static constexpr Kind kind = Kind::Array;
 };
+std::string expected(const Modules&) { return "an array"; }
+bool take(Reader& r, const Modules&, std::vector<ModuleProgress>& v) {
+  return take(r, List{kMaxModules, Object<kModule>{}}, v);
+}
+json write(const Modules&, const std::vector<ModuleProgress>& modules, const WriteCtx& ctx) {
+  json out = json::array();
+  for (const ModuleProgress& mp : modules) {
+    WriteCtx c = ctx;
+    c.in_module = true;
+    c.module = ctx.course.module(mp.module_id);
+    out.push_back(write_object<kModule>(mp, c));
+  }
+  return out;
+}
 
-// Nesting deeper than this is refused before parsing (bounded work, no deep recursion).
-bool too_deep(std::string_view text, int max_depth) {
-  int depth = 0;
-  bool in_string = false, escape = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escape) escape = false;
-      else if (c == '\\') escape = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > max_depth) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
+constexpr auto kBookmark = std::tuple{
+    field("screen", &Bookmark::screen, Enum{kScreens}),
+    field("module", &Bookmark::module_id, Text{}),
+    field("index", &Bookmark::index, Int{0, kMaxCount})};
+
+constexpr auto kInteraction = std::tuple{
+    field("id", &Interaction::id, Text{}),
+    field("type", &Interaction::type, Enum{kTypes}),
+    field("objective", &Interaction::objective, Text{}),
+    field("learner_response", &Interaction::learner_response, Text{}),
+    field("correct_responses", &Interaction::correct_responses, List{kMaxCorrectResponses, Text{}}),
+    field("result", &Interaction::result, Enum{kResults}),
+    field("score", &Interaction::score, Real{0, 1}),
+    field("latency_seconds", &Interaction::latency_seconds, Real{0, kMaxLatency}),
+    field("timestamp", &Interaction::timestamp, Time{})};
+
+constexpr auto kCourse = std::tuple{
+    field("id", &CourseState::course_id, Text{}),
+    field("version", &CourseState::course_version, Text{}),
+    derived<CourseState>("content_hash", [](const CourseState&, const WriteCtx& c) { return json(c.course.content_hash); })};
+
+constexpr auto kLearner = std::tuple{
+    field("id", &CourseState::learner_id, Text{}),
+    field("name", &CourseState::learner_name, Text{})};
+
+constexpr auto kRecord = std::tuple{
+    field("format", self, Identity{&Reader::format_ok, "granice-record"}),
+    field("format_version", self, Identity{&Reader::version_ok, {}, kRecordFormatVersion}),
+    field("course", self, Object<kCourse>{}),
+    field("learner", self, Object<kLearner>{}),
+    field("language", &CourseState::language, Text{}),
+    field("seed", &CourseState::seed, Seed{}),
+    derived<CourseState>("completion_status", [](const CourseState& st, const WriteCtx& c) {
+      return json(to_string(completion_status(c.course, st)));
+    }),
+    derived<CourseState>("success_status", [](const CourseState& st, const WriteCtx& c) {
+      return json(to_string(success_status(c.course, st)));
+    }),
+    derived<CourseState>("score", [](const CourseState& st, const WriteCtx& c) { return score_json(overall_score(c.course, st)); }),
+    field("total_time_seconds", &CourseState::total_time_seconds, Real{0, kMaxTotalTime}),
+    field("started", &CourseState::started, Time{}),
+    field("updated", &CourseState::updated, Time{}),
+    field("bookmark", &CourseState::bookmark, Object<kBookmark>{}),
+    derived<CourseState>("objectives", [](const CourseState& st, const WriteCtx& c) {
+      json out = json::array();
+      for (const auto& o : objective_scores(c.course, st))
+        out.push_back({{"id", o.id},
+                       {"score", score_json(o.score)},
+                       {"completion_status", to_string(o.completion)},
+                       {"success_status", to_string(o.success)}});
+      return out;
+    }),
+    field("modules", &CourseState::modules, Modules{}),
+    field("assessment", &CourseState::assessment, Object<kAssessment>{}),
+    field("interactions", &CourseState::interactions, List{kMaxInteractions, Object<kInteraction>{}, true}),
+    derived<CourseState>("roleplays", [](const CourseState& st, const WriteCtx& ctx) {  // each module's last run
+      json out = json::array();
+      for (const ModuleProgress& mp : st.modules) {
+        WriteCtx c = ctx;
+        c.in_module = true;
+        c.module = ctx.course.module(mp.module_id);
+        const RolePlay* rp = roleplay_of(c);
+        if (!rp || all_default<kLastRun>(mp.roleplay)) continue;
+        json run = write_object<kLastRun>(mp.roleplay, c);
+        run["id"] = rp->id;
+        run["module"] = mp.module_id;
+        out.push_back(std::move(run));
+      }
+      return out;
+    }),
+    field("snapshot", self, Snapshot{}, Presence::Optional)};
+
+// Where the text stopped being JSON, as "line L, column C" (columns count characters).
+std::string position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
     }
   }
-  return false;
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 }  // namespace
+}  // namespace record_fields
 
-RecordResult from_record(std::string_view text) {
+// [SECTION] Writing and reading
+std::string to_record(const Course& course, const CourseState& st) {
+  using namespace record_fields;
+  const WriteCtx ctx(course, st);
+  return write_object<kRecord>(st, ctx).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+RecordResult from_record(std::string_view text, bool keep_journal) {
+  using namespace record_fields;
   RecordResult out;
   if (text.size() > kRecordMaxBytes) {
     out.errors.push_back("/: the file is too large to be a Granice record (" + std::to_string(text.size()) + " bytes)");
     return out;
   }
-  if (too_deep(text, kMaxDepth)) {
-    out.errors.push_back("/: nested too deeply to be a Granice record");
-    return out;
-  }
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) {
-    out.errors.push_back("/: not valid JSON");
-    return out;
-  }
-  Parser p;
-  if (!j.is_object()) {
-    out.errors.push_back("/: expected a JSON object (a Granice record)");
-    return out;
-  }
-  {
-    auto f = j.find("format");
-    if (f == j.end() || !f->is_string() || f->get_ref<const std::string&>() != "granice-record") {
-      out.errors.push_back("/format: not a Granice progress record (expected \"format\": \"granice-record\")");
-      return out;
-    }
-    auto v = j.find("format_version");
-    if (v == j.end() || !v->is_number_integer() || v->get<std::int64_t>() != kRecordFormatVersion) {
-      out.errors.push_back("/format_version: unsupported record version (this build reads version " +
-                           std::to_string(kRecordFormatVersion) + ")");
-      return out;
-    }
-  }
-
+  Reader r(text, keep_journal);
   CourseState st;
-  if (const json* c = p.object(j, "course", "")) {
-    st.course_id = p.str(*c, "id", "/course");
-    st.course_version = p.str(*c, "version", "/course");
+  const bool object = r.in.peek() == Kind::Object;
+  if (object) read_object<kRecord>(r, st);
+  else r.in.skip();
+  if (!r.in.ok() || !r.in.finish()) {
+    if (r.in.too_deep())
+      out.errors.push_back(r.pointer() + ": nested too deeply to be a Granice record (more than " +
+                           std::to_string(kMaxDepth) + " levels)");
+    else
+      out.errors.push_back(r.pointer() + ": not valid JSON (" + position(text, r.in.offset()) + ")");
+    return out;
   }
-  if (const json* l = p.object(j, "learner", "")) {
-    st.learner_id = p.str(*l, "id", "/learner");
-    st.learner_name = p.str(*l, "name", "/learner");
+  if (!object) {
+    out.errors.push_back("/: expected a JSON object (a Granice record)");
+  } else if (!r.format_ok) {
+    out.errors.push_back("/format: not a Granice progress record (expected \"format\": \"granice-record\")");
+  } else if (!r.version_ok) {
+    out.errors.push_back("/format_version: unsupported record version (this build reads version " +
+                         std::to_string(kRecordFormatVersion) + ")");
+  } else {
+    out.snapshot = std::move(r.snapshot);
+    out.errors = std::move(r.errors);
+    if (out.errors.empty()) out.state = std::move(st);
   }
-  st.language = p.str(j, "language", "");
-  {
-    const std::string seed = p.str(j, "seed", "");
-    bool okseed = !seed.empty() && seed.size() <= 20 && std::all_of(seed.begin(), seed.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    std::uint64_t v = 0;
-    for (char ch : seed) {
-      if (!okseed) break;
-      const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
-      if (v > (UINT64_MAX - digit) / 10) okseed = false;
-      else v = v * 10 + digit;
-    }
-    if (okseed) st.seed = v;
-    else if (j.contains("seed")) p.err("/seed", "expected a decimal string of an unsigned 64-bit number");
-  }
-  if (const json* t = p.member(j, "total_time_seconds", "")) st.total_time_seconds = p.number(*t, "/total_time_seconds", 0, kMaxTotalTime);
-  st.started = p.time(j, "started", "");
-  st.updated = p.time(j, "updated", "");
-  if (const json* b = p.object(j, "bookmark", "")) {
-    if (auto s = p.enum_value(p.str(*b, "screen", "/bookmark"), "/bookmark/screen", kScreens)) st.bookmark.screen = *s;
-    st.bookmark.module_id = p.str(*b, "module", "/bookmark");
-    st.bookmark.index = p.int_member(*b, "index", "/bookmark", 0, kMaxCount);
-  }
-  if (const json* mods = p.array(j, "modules", "", kMaxModules)) {
-    for (std::size_t i = 0; i < mods->size(); ++i) {
-      const std::string ptr = "/modules/" + std::to_string(i);
-      const json& jm = (*mods)[i];
-      if (!jm.is_object()) {
-        p.err(ptr, "expected an object");
-        continue;
-      }
-      ModuleProgress mp;
-      mp.module_id = p.str(jm, "id", ptr);
-      if (const json* l = p.object(jm, "lesson", ptr)) {
-        mp.lesson.pages_seen = p.int_member(*l, "pages_seen", ptr + "/lesson", 0, kMaxCount);
-        mp.lesson.completed = p.boolean(*l, "completed", ptr + "/lesson");
-      }
-      if (const json* q = p.object(jm, "quiz", ptr)) mp.quiz = p.quiz(*q, ptr + "/quiz");
-      if (const json* r = p.object(jm, "roleplay", ptr)) {
-        const std::string rp = ptr + "/roleplay";
-        RolePlayProgress& rpp = mp.roleplay;
-        rpp.runs = p.int_member(*r, "runs", rp, 0, kMaxCount);
-        if (const json* bo = p.member(*r, "best_outcome", rp); bo && !bo->is_null()) {
-          if (!bo->is_string()) p.err(rp + "/best_outcome", "expected a string or null");
-          else rpp.best_outcome = p.enum_value(bo->get<std::string>(), rp + "/best_outcome", kOutcomes);
-        }
-        rpp.in_progress = p.boolean(*r, "in_progress", rp);
-        rpp.path = p.path(*r, "path", rp);
-        if (const json* last = p.member(*r, "last", rp); last && !last->is_null()) {
-          if (!last->is_object()) {
-            p.err(rp + "/last", "expected an object or null");
-          } else {
-            rpp.last_path = p.path(*last, "path", rp + "/last");
-            rpp.last_ending = p.str(*last, "ending", rp + "/last");
-            if (const json* ru = p.object(*last, "rubric", rp + "/last")) {
-              if (ru->size() > kMaxRubric) p.err(rp + "/last/rubric", "too many criteria");
-              else
-                for (auto it = ru->begin(); it != ru->end(); ++it) {
-                  const std::string cp = rp + "/last/rubric/" + it.key();
-                  if (!it->is_object()) {
-                    p.err(cp, "expected an object {\"score\", \"max\"}");
-                    continue;
-                  }
-                  rpp.last_rubric[it.key()] = p.int_member(*it, "score", cp, -kMaxRubricScore, kMaxRubricScore);
-                }
-            }
-          }
-        }
-      }
-      st.modules.push_back(std::move(mp));
-    }
-  }
-  if (const json* a = p.object(j, "assessment", "")) st.assessment = p.quiz(*a, "/assessment");
-  if (const json* inter = p.array(j, "interactions", "", kMaxInteractions)) {
-    for (std::size_t i = 0; i < inter->size(); ++i) {
-      const std::string ptr = "/interactions/" + std::to_string(i);
-      const json& ji = (*inter)[i];
-      if (!ji.is_object()) {
-        p.err(ptr, "expected an object");
-        continue;
-      }
-      Interaction it;
-      it.id = p.str(ji, "id", ptr);
-      if (auto t = p.enum_value(p.str(ji, "type", ptr), ptr + "/type", kTypes)) it.type = *t;
-      it.objective = p.str(ji, "objective", ptr);
-      it.learner_response = p.str(ji, "learner_response", ptr);
-      if (const json* cr = p.array(ji, "correct_responses", ptr, kMaxCorrectResponses)) {
-        for (std::size_t k = 0; k < cr->size(); ++k) {
-          if (!(*cr)[k].is_string() || (*cr)[k].get_ref<const std::string&>().size() > kMaxString)
-            p.err(ptr + "/correct_responses/" + std::to_string(k), "expected a string");
-          else
-            it.correct_responses.push_back((*cr)[k].get<std::string>());
-        }
-      }
-      if (auto r = p.enum_value(p.str(ji, "result", ptr), ptr + "/result", kResults)) it.result = *r;
-      if (const json* s = p.member(ji, "score", ptr)) it.score = p.number(*s, ptr + "/score", 0, 1);
-      if (const json* l = p.member(ji, "latency_seconds", ptr)) it.latency_seconds = p.number(*l, ptr + "/latency_seconds", 0, kMaxLatency);
-      it.timestamp = p.time(ji, "timestamp", ptr);
-      st.interactions.push_back(std::move(it));
-    }
-  }
-  if (auto s = j.find("snapshot"); s != j.end() && s->is_string() && s->get_ref<const std::string&>().size() <= kSuspendDataLimit)
-    out.snapshot = s->get<std::string>();
-
-  out.errors = std::move(p.errors);
-  if (out.errors.empty()) out.state = std::move(st);
   return out;
 }
 

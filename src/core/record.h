@@ -7,6 +7,9 @@
 //   RecordResult r = from_record(json);                  // never throws, bounded work
 //   if (!r.ok()) for (auto& e : r.errors) show e;        // "/modules/2/quiz/attempts: expected ..."
 //
+// Both are driven by one description of the record's fields: the tables in record.cpp
+// ("[SECTION] The record's fields"); adding a field is one line there.
+//
 // Derived fields (statuses, scores, objectives, readable responses, "roleplays", "snapshot") are
 // written for people and LMS imports and ignored when reading; the state fields are authoritative.
 #pragma once
@@ -34,7 +37,10 @@ struct RecordResult {
   bool ok() const { return state.has_value(); }
 };
 
-RecordResult from_record(std::string_view json_text);
+// One pass over the text with a strict pull reader (record_fields.h), driven by the same field
+// tables as to_record. keep_journal = false: the interactions are checked as strictly but not
+// kept (state->interactions stays empty), for callers that only need the learner's progress.
+RecordResult from_record(std::string_view json_text, bool keep_journal = true);
 
 // ISO 8601 UTC with seconds ("2026-12-01T08:22:48Z") <-> seconds since the epoch.
 std::string iso8601_utc(std::int64_t seconds);

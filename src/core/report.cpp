@@ -8,7 +8,6 @@
 #include "core/csv.h"
 #include "core/decimal.h"
 #include "core/record.h"
-#include "core/record_fast.h"
 #include "core/rng.h"
 #include "core/roleplay_engine.h"
 #include "core/scoring.h"
@@ -62,19 +61,14 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
   RecordDigest d;
   d.file = std::move(file);
   d.content_hash = std::hash<std::string_view>{}(text);  // word-at-a-time: FNV over 90 KB shows in profiles
-  // Fast path first; from_record() only when it gives up, so refusals keep from_record's
-  // messages. The journal is needed only when the state is kept (the detail view).
-  std::optional<CourseState> parsed = read_record_fast(text, keep_state);
-  if (!parsed) {
-    RecordResult r = from_record(text);
-    if (!r.ok()) {
-      d.error = r.errors.empty() ? "not a Granice record" : clip(r.errors.front(), 300);
-      if (r.errors.size() > 1) d.error += " (and " + std::to_string(r.errors.size() - 1) + " more)";
-      return d;
-    }
-    parsed = std::move(r.state);
+  // The journal is needed only when the state is kept (the detail view).
+  RecordResult r = from_record(text, keep_state);
+  if (!r.ok()) {
+    d.error = r.errors.empty() ? "not a Granice record" : clip(r.errors.front(), 300);
+    if (r.errors.size() > 1) d.error += " (and " + std::to_string(r.errors.size() - 1) + " more)";
+    return d;
   }
-  const CourseState& st = *parsed;
+  const CourseState& st = *r.state;
   if (st.course_id != course.id) {
     d.error = "a record of another course (\"" + clip(st.course_id, 60) + "\"; this content is \"" + course.id + "\")";
     return d;
@@ -155,7 +149,7 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
     if (objs[i].score) d.objectives.emplace_back(static_cast<int>(i), *objs[i].score);
 
   d.row = std::move(row);
-  if (keep_state) d.state = std::move(parsed);
+  if (keep_state) d.state = std::move(r.state);
   return d;
 }
 

@@ -11,11 +11,12 @@
 #include <memory>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "../read_file.h"
 #include "core/json_source.h"
 #include "core/loader.h"
 #include "core/record.h"
-#include "core/record_fast.h"
 #include "core/saved_progress.h"
 #include "core/scorm.h"
 #include "core/simulate.h"
@@ -182,27 +183,29 @@ Outcome snapshot(std::string_view data) {
 Outcome record(std::string_view data) {
   const Course& c = real_course();
   const RecordResult r = from_record(data);
-  // Differential: the fast reader may give up, but what it accepts from_record must accept
-  // and read to the same state (with and without the journal).
-  if (const std::optional<CourseState> fast = read_record_fast(data)) {
-    if (!r.ok()) broken("the fast record reader accepts a record from_record refuses");
-    if (!(*fast == *r.state)) broken("the fast record reader reads a record differently from from_record");
+  if (r.ok() != r.errors.empty()) broken("a record is both read and refused, or neither");
+  for (const std::string& e : r.errors)
+    if (e.empty() || e[0] != '/' || e.find(": ") == std::string::npos) broken("an error names no JSON pointer");
+  // The reader's JSON is nlohmann's: what it calls invalid nlohmann refuses, and the other way
+  // round (nesting deeper than the record allows and oversized files have their own messages).
+  if (data.size() <= kRecordMaxBytes && (r.errors.empty() || r.errors[0].find("nested too deeply") == std::string::npos)) {
+    const bool invalid = !r.errors.empty() && r.errors[0].find(": not valid JSON") != std::string::npos;
+    const bool accepted = nlohmann::json::accept(data);
+    // nlohmann stops at a NUL byte after the value; the reader refuses anything after it.
+    if (!invalid && !accepted) broken("the record reader reads what nlohmann calls invalid JSON");
+    if (invalid && accepted && data.find('\0') == std::string_view::npos)
+      broken("the record reader refuses JSON nlohmann reads");
   }
-  if (std::optional<CourseState> lean = read_record_fast(data, false)) {
-    if (!r.ok()) broken("the fast record reader (no journal) accepts a record from_record refuses");
-    CourseState expected = *r.state;
-    expected.interactions.clear();
-    if (!(*lean == expected)) broken("the fast record reader (no journal) reads a record differently");
-  }
-  if (!r.ok()) {
-    if (r.errors.empty()) broken("a record refused without an error");
-    for (const std::string& e : r.errors) {
-      if (e.empty()) broken("an empty record error");
-    }
-    return refused(r.errors.front() + (r.errors.size() > 1 ? " (" + std::to_string(r.errors.size()) + " errors)" : ""));
-  }
+  // Without the journal: the same verdict and the same progress.
+  const RecordResult lean = from_record(data, false);
+  if (lean.ok() != r.ok() || lean.errors != r.errors) broken("reading without the journal decides differently");
+  if (!r.ok()) return refused(r.errors.front() + (r.errors.size() > 1 ? " (" + std::to_string(r.errors.size()) + " errors)" : ""));
+  CourseState expected = *r.state;
+  expected.interactions.clear();
+  if (!(*lean.state == expected)) broken("reading without the journal reads different progress");
   const RecordResult r2 = from_record(to_record(c, *r.state));
   if (!r2.ok()) broken("a parsed record writes a record that does not parse");
+  if (!(*r2.state == *r.state)) broken("a parsed record writes a record that reads back differently");
   return accepted();
 }
 

@@ -38,9 +38,9 @@ Outcome loader(std::string_view data);
 // Suspend-state decoder: decode_snapshot; refused with an error kind and message; a decoded
 // state re-encodes and decodes to the same.
 Outcome snapshot(std::string_view data);
-// Progress-record parser: from_record; refused with at least one "pointer: what" error; a parsed
-// state writes a record that parses again; the fast reader (record_fast.h) accepts nothing
-// from_record refuses and reads the same state.
+// Progress-record reader: from_record; refused with errors that each name a JSON pointer; the
+// JSON it calls invalid is exactly what nlohmann refuses (nesting aside); without the journal it
+// decides the same and reads the same progress; a parsed state writes a record that reads back the same.
 Outcome record(std::string_view data);
 // SCORM value parsers: byte 0 picks the parser (location, language, count, names, entry,
 // ISO 8601, saved progress, LMS resume with the rest split at NUL bytes into the LMS values).

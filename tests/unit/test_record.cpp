@@ -100,7 +100,7 @@ TEST_CASE("record: clear errors for foreign or damaged files, never a crash", "[
     REQUIRE_FALSE(r.errors.empty());
     return r.errors.front();
   };
-  CHECK(first_error("") == "/: not valid JSON");
+  CHECK(first_error("").rfind("/: not valid JSON (line 1, column 1)", 0) == 0);
   CHECK(first_error("[1,2]").find("expected a JSON object") != std::string::npos);
   CHECK(first_error("{\"format\":\"scorm\"}").find("not a Granice progress record") != std::string::npos);
   CHECK(first_error("{\"format\":\"granice-record\",\"format_version\":7}").find("unsupported") != std::string::npos);
