@@ -248,6 +248,8 @@ struct Maybe {
   C inner;
 };
 template <class C>
+Maybe(C) -> Maybe<C>;   // clang 14 (Emscripten 3.1.6) has no deduction for aggregates
+template <class C>
 std::string expected(const Maybe<C>& c) { return "null or " + expected(c.inner); }
 template <class C, class V>
 bool read(Reader& r, const Maybe<C>& c, std::optional<V>& v) {
