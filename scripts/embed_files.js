@@ -75,7 +75,7 @@ function packContent(files, languages) {
   return out;
 }
 
-// FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits (core/content_hash.h).
+// FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits (core/content/content_hash.h).
 function fnv1a64(bytes) {
   let h = 14695981039346656037n;
   for (const b of bytes) h = ((h ^ BigInt(b)) * 1099511628211n) & 0xffffffffffffffffn;

@@ -12,7 +12,7 @@
 #include "app/ui.h"
 #include "app/view/course_session.h"
 #include "app/view/palette.h"
-#include "core/model.h"
+#include "core/content/model.h"
 
 namespace granice::view {
 class TrainerModel;

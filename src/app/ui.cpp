@@ -7,7 +7,7 @@
 
 #include "app/theme.h"
 #include "app/view/text_caret.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 

@@ -1,5 +1,5 @@
 // granice audit [--json] [--draws N] [--lang L] [--check] [PATH]: how a learner who knows nothing
-// would score, strategy by strategy (core/audit.h). --check exits 1 when a target is missed.
+// would score, strategy by strategy (core/content/audit.h). --check exits 1 when a target is missed.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,9 +9,9 @@
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
-#include "core/audit.h"
-#include "core/roleplay_engine.h"
-#include "core/utf8.h"
+#include "core/content/audit.h"
+#include "core/engines/roleplay_engine.h"
+#include "core/text/utf8.h"
 
 namespace granice::cli {
 

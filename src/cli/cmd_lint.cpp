@@ -5,7 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
-#include "core/item_lint.h"
+#include "core/content/item_lint.h"
 
 namespace granice::cli {
 

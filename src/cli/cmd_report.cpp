@@ -1,7 +1,7 @@
 // granice report [FILES or FOLDERS...] --csv OUT.csv [--items ITEMS.csv] [--json] [--strict]
 //                [--content PATH] [--threads N] [--quiet]
 // Reads progress records (folders: every *.json below them), validates each, and writes the
-// learners table and the item analysis as CSV (core/report.h). Summary on stdout, refused files
+// learners table and the item analysis as CSV (core/report/report.h). Summary on stdout, refused files
 // with reasons on stderr. Exit 0 even with refused files unless --strict (then 1).
 #include <algorithm>
 #include <atomic>
@@ -19,10 +19,10 @@
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
-#include "core/decimal.h"
-#include "core/diagnostic.h"
-#include "core/record.h"
-#include "core/report.h"
+#include "core/text/decimal.h"
+#include "core/content/diagnostic.h"
+#include "core/state/record.h"
+#include "core/report/report.h"
 
 namespace granice::cli {
 

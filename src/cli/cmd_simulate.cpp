@@ -1,5 +1,5 @@
 // granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N]:
-// N synthetic progress records (core/simulate.h), one file per learner, written with to_record().
+// N synthetic progress records (core/engines/simulate.h), one file per learner, written with to_record().
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -10,9 +10,9 @@
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
-#include "core/diagnostic.h"
-#include "core/record.h"
-#include "core/simulate.h"
+#include "core/content/diagnostic.h"
+#include "core/state/record.h"
+#include "core/engines/simulate.h"
 
 namespace granice::cli {
 

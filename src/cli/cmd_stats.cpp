@@ -3,7 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/content_path.h"
-#include "core/course_stats.h"
+#include "core/content/course_stats.h"
 
 namespace granice::cli {
 

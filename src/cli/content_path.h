@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/loader.h"
+#include "core/content/loader.h"
 
 namespace granice::cli {
 

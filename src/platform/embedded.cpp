@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "core/content_hash.h"
+#include "core/content/content_hash.h"
 #include "transport/text_pack.h"
 
 namespace granice::platform {

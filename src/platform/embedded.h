@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "core/loader.h"
+#include "core/content/loader.h"
 
 namespace granice::platform {
 

@@ -7,8 +7,8 @@
 #include <random>
 #include <string_view>
 
-#include "core/diagnostic.h"
-#include "core/loader.h"
+#include "core/content/diagnostic.h"
+#include "core/content/loader.h"
 #include "platform/embedded.h"
 #include "platform/js_bridge.h"
 

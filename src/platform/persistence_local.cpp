@@ -1,10 +1,10 @@
 // Standalone mode: progress in the browser's local storage (the progress record JSON).
 #include <cmath>
 
-#include "core/record.h"
-#include "core/snapshot.h"
-#include "core/saved_progress.h"
-#include "core/scorm.h"
+#include "core/state/record.h"
+#include "core/state/snapshot.h"
+#include "core/state/saved_progress.h"
+#include "core/lms/scorm.h"
 #include "platform/js_bridge.h"
 #include "platform/persistence_select.h"
 

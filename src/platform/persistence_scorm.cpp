@@ -1,4 +1,4 @@
-// LMS mode: the SCORM 1.2 / 2004 runtime over web/scorm.js. The mapping is pure (core/scorm.h);
+// LMS mode: the SCORM 1.2 / 2004 runtime over web/scorm.js. The mapping is pure (core/lms/scorm.h);
 // this file only talks to the API object, checks every call's result, logs every error with its
 // element and value, retries failed commits and keeps a local copy of everything.
 #include <algorithm>
@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "core/saved_progress.h"
-#include "core/scorm.h"
+#include "core/state/saved_progress.h"
+#include "core/lms/scorm.h"
 #include "platform/js_bridge.h"
 #include "platform/persistence_select.h"
 

@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
-#include "core/course_state.h"
-#include "core/loader.h"
+#include "core/state/course_state.h"
+#include "core/content/loader.h"
 #include "platform/embedded.h"
-#include "core/quiz_engine.h"
-#include "core/roleplay_engine.h"
-#include "core/scoring.h"
-#include "core/snapshot.h"
+#include "core/engines/quiz_engine.h"
+#include "core/engines/roleplay_engine.h"
+#include "core/engines/scoring.h"
+#include "core/state/snapshot.h"
 #include "nlohmann/json.hpp"
 
 namespace granice::platform {

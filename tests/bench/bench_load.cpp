@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/course_state.h"
-#include "core/loader.h"
-#include "core/scoring.h"
-#include "core/snapshot.h"
+#include "core/state/course_state.h"
+#include "core/content/loader.h"
+#include "core/engines/scoring.h"
+#include "core/state/snapshot.h"
 
 using namespace granice;
 

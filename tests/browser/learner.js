@@ -15,7 +15,7 @@ const { openApp, semantics, settle, screenshot } = require('./harness.js');
 const QUIZZES = path.resolve(__dirname, '../../quizzes');
 
 // Course text names contacts as {phone:ID} / {resource:ID}; the app shows them resolved from
-// resources.json (core/text_refs.h), so the learner reads the same text the screen shows.
+// resources.json (core/content/text_refs.h), so the learner reads the same text the screen shows.
 function resolveContacts(value, resources, lang) {
   if (typeof value === 'string') {
     return value.replace(/\{(phone|resource):([^}]*)\}/g, (all, kind, id) => {
@@ -247,7 +247,7 @@ function plannedResponse(q, correct = true) {
   return { selected: single ? picks.slice(0, 1) : picks };
 }
 
-// The engine's grade of a response (src/core/scoring.cpp), for what the LMS should be told.
+// The engine's grade of a response (src/core/engines/scoring.cpp), for what the LMS should be told.
 function grade(q, r) {
   let score = 0;
   if (q.type === 'ordering') score = r.order.filter((v, i) => v === i).length / q.items.length;

@@ -14,14 +14,14 @@
 #include <nlohmann/json.hpp>
 
 #include "../read_file.h"
-#include "core/json_source.h"
-#include "core/loader.h"
-#include "core/record.h"
-#include "core/saved_progress.h"
-#include "core/scorm.h"
-#include "core/simulate.h"
-#include "core/snapshot.h"
-#include "core/text_match.h"
+#include "core/text/json_source.h"
+#include "core/content/loader.h"
+#include "core/state/record.h"
+#include "core/state/saved_progress.h"
+#include "core/lms/scorm.h"
+#include "core/engines/simulate.h"
+#include "core/state/snapshot.h"
+#include "core/text/text_match.h"
 #include "transport/lzma_decode.h"
 
 #ifndef GRANICE_SOURCE_DIR

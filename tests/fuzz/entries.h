@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model.h"
+#include "core/content/model.h"
 
 namespace granice::fuzz {
 

@@ -42,7 +42,7 @@ def b64url_encode(b):
 
 
 def with_crc(body):
-    """Snapshot bytes with their CRC32 (IEEE, big-endian) recomputed (core/snapshot.h layout)."""
+    """Snapshot bytes with their CRC32 (IEEE, big-endian) recomputed (core/state/snapshot.h layout)."""
     return body + zlib.crc32(body).to_bytes(4, "big")
 
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/view/strings.h"
-#include "core/scoring.h"
+#include "core/engines/scoring.h"
 
 namespace granice::test {
 

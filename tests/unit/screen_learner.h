@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "core/model.h"
+#include "core/content/model.h"
 #include "runner/headless.h"
 
 namespace granice::test {

@@ -12,7 +12,7 @@
 #include "app/view/focus_order.h"
 #include "app/view/semantics.h"
 #include "app/view/wayfinding.h"
-#include "core/scoring.h"
+#include "core/engines/scoring.h"
 
 using namespace granice;
 using view::CourseSession;

@@ -1,9 +1,9 @@
-// granice audit (core/audit.h) on a hand-made course whose figures follow by hand, and on the
+// granice audit (core/content/audit.h) on a hand-made course whose figures follow by hand, and on the
 // shipped course (complete output only: its figures are the content's business).
 #include <catch2/catch.hpp>
 
-#include "core/audit.h"
-#include "core/loader.h"
+#include "core/content/audit.h"
+#include "core/content/loader.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/quiz_engine.h"
-#include "core/roleplay_engine.h"
+#include "core/engines/quiz_engine.h"
+#include "core/engines/roleplay_engine.h"
 
 namespace granice::test {
 

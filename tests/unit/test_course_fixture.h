@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/course_state.h"
-#include "core/model.h"
-#include "core/rng.h"
+#include "core/state/course_state.h"
+#include "core/content/model.h"
+#include "core/engines/rng.h"
 
 namespace granice::test {
 

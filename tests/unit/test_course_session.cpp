@@ -7,7 +7,7 @@
 
 #include "../fuzz/entries.h"
 #include "app/view/course_session.h"
-#include "core/scoring.h"
+#include "core/engines/scoring.h"
 
 using namespace granice;
 using view::CourseSession;

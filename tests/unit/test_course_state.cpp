@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <limits>
 
-#include "core/course_state.h"
+#include "core/state/course_state.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

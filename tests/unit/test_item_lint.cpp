@@ -2,10 +2,10 @@
 // checked line by line by the lint corpus, tests/content/cases/warn-* and ok-*).
 #include <catch2/catch.hpp>
 
-#include "core/item_lint.h"
-#include "core/loader.h"
-#include "core/text_fold.h"
-#include "core/text_refs.h"
+#include "core/content/item_lint.h"
+#include "core/content/loader.h"
+#include "core/text/text_fold.h"
+#include "core/content/text_refs.h"
 
 using namespace granice;
 

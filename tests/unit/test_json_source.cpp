@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/json_source.h"
+#include "core/text/json_source.h"
 
 using granice::parse_json_source;
 

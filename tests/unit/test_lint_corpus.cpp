@@ -9,8 +9,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/item_lint.h"
-#include "core/loader.h"
+#include "core/content/item_lint.h"
+#include "core/content/loader.h"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include "../read_file.h"
-#include "core/content_hash.h"
-#include "core/json_source.h"
-#include "core/loader.h"
+#include "core/content/content_hash.h"
+#include "core/text/json_source.h"
+#include "core/content/loader.h"
 
 namespace {
 

@@ -3,9 +3,9 @@
 #include <map>
 #include <set>
 
-#include "core/course_state.h"
-#include "core/fnv.h"
-#include "core/quiz_engine.h"
+#include "core/state/course_state.h"
+#include "core/text/fnv.h"
+#include "core/engines/quiz_engine.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

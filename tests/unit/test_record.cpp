@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/record.h"
-#include "core/snapshot.h"
+#include "core/state/record.h"
+#include "core/state/snapshot.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

@@ -1,4 +1,4 @@
-// The record reader (from_record, core/record.h): one strict pass over the text, driven by the
+// The record reader (from_record, core/state/record.h): one strict pass over the text, driven by the
 // same field tables as to_record. Simulated records of the real course (several seeds) and of
 // the fixture course read back exactly, with and without the journal; hand-made edge cases of
 // syntax, numbers, types, limits and layout are read or refused with the JSON pointer of the
@@ -10,10 +10,10 @@
 #include <functional>
 
 #include "../fuzz/entries.h"
-#include "core/loader.h"
-#include "core/record.h"
-#include "core/rng.h"
-#include "core/simulate.h"
+#include "core/content/loader.h"
+#include "core/state/record.h"
+#include "core/engines/rng.h"
+#include "core/engines/simulate.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

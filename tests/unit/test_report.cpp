@@ -1,16 +1,16 @@
-// Trainer report (core/report.h, core/csv.h): aggregation checked by hand on tiny cases, CSV
+// Trainer report (core/report/report.h, core/report/csv.h): aggregation checked by hand on tiny cases, CSV
 // escaping, and hostile records that must never crash or block the good ones.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "core/csv.h"
-#include "core/decimal.h"
-#include "core/loader.h"
-#include "core/record.h"
-#include "core/report.h"
-#include "core/scoring.h"
-#include "core/simulate.h"
+#include "core/report/csv.h"
+#include "core/text/decimal.h"
+#include "core/content/loader.h"
+#include "core/state/record.h"
+#include "core/report/report.h"
+#include "core/engines/scoring.h"
+#include "core/engines/simulate.h"
 #include "test_course_fixture.h"
 
 using namespace granice;
@@ -88,7 +88,7 @@ TEST_CASE("csv: quotes, commas, newlines and Polish letters", "[report][csv]") {
   CHECK(csv::cell("line 1\nline 2") == "\"line 1\nline 2\"");
   CHECK(csv::cell("Zażółć gęślą jaźń ĄĆĘŁŃÓŚŹŻ") == "Zażółć gęślą jaźń ĄĆĘŁŃÓŚŹŻ");
   CHECK(csv::row({"a", "b,c", "=x"}) == "a,\"b,c\",'=x\r\n");
-  // Numbers as cells (core/decimal.h, shared with the SCORM values).
+  // Numbers as cells (core/text/decimal.h, shared with the SCORM values).
   CHECK(format_decimal(87.5) == "87.5");
   CHECK(format_decimal(80.0) == "80");
   CHECK(format_decimal(2.0 / 3.0) == "0.67");

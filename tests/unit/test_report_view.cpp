@@ -3,7 +3,7 @@
 #include <tuple>
 
 #include "app/view/trainer_model.h"
-#include "core/record.h"
+#include "core/state/record.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

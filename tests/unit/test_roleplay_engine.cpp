@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 #include <functional>
 
-#include "core/course_state.h"
-#include "core/record.h"
-#include "core/roleplay_engine.h"
-#include "core/snapshot.h"
+#include "core/state/course_state.h"
+#include "core/state/record.h"
+#include "core/engines/roleplay_engine.h"
+#include "core/state/snapshot.h"
 #include <algorithm>
 #include "test_course_fixture.h"
 

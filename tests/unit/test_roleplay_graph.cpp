@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "core/roleplay_graph.h"
-#include "core/text_match.h"
-#include "core/content_hash.h"
+#include "core/engines/roleplay_graph.h"
+#include "core/text/text_match.h"
+#include "core/content/content_hash.h"
 
 using namespace granice;
 

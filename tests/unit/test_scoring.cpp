@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/scoring.h"
+#include "core/engines/scoring.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

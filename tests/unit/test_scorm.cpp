@@ -1,4 +1,4 @@
-// The SCORM mapping (src/core/scorm.h): formats, limits and vocabularies per the SCORM 1.2 CMI
+// The SCORM mapping (src/core/lms/scorm.h): formats, limits and vocabularies per the SCORM 1.2 CMI
 // data model and SCORM 2004 4th edition RTE, checked by an independent validator below on every
 // value a plan sets; resume from every kind of saved state; local storage decoding; reconciliation.
 #include <catch2/catch.hpp>
@@ -6,12 +6,12 @@
 #include <regex>
 #include <set>
 
-#include "core/decimal.h"
-#include "core/record.h"
-#include "core/rng.h"
-#include "core/saved_progress.h"
-#include "core/scorm.h"
-#include "core/snapshot.h"
+#include "core/text/decimal.h"
+#include "core/state/record.h"
+#include "core/engines/rng.h"
+#include "core/state/saved_progress.h"
+#include "core/lms/scorm.h"
+#include "core/state/snapshot.h"
 #include "test_course_fixture.h"
 
 using namespace granice;
@@ -249,7 +249,7 @@ TEST_CASE("scorm: 1.2 CMITime and 2004 timestamps", "[scorm]") {
 }
 
 TEST_CASE("scorm: decimals, identifiers, 1.2 choice characters", "[scorm]") {
-  // The SCORM values' decimals (core/decimal.h; scorm.cpp sends "0" for a non-finite value).
+  // The SCORM values' decimals (core/text/decimal.h; scorm.cpp sends "0" for a non-finite value).
   CHECK(format_decimal(87.5) == "87.5");
   CHECK(format_decimal(100) == "100");
   CHECK(format_decimal(0) == "0");

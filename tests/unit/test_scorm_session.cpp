@@ -7,12 +7,12 @@
 #include <map>
 #include <optional>
 
-#include "core/decimal.h"
-#include "core/loader.h"
-#include "core/quiz_engine.h"
-#include "core/roleplay_engine.h"
-#include "core/scorm.h"
-#include "core/simulate.h"
+#include "core/text/decimal.h"
+#include "core/content/loader.h"
+#include "core/engines/quiz_engine.h"
+#include "core/engines/roleplay_engine.h"
+#include "core/lms/scorm.h"
+#include "core/engines/simulate.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

@@ -10,7 +10,7 @@
 #include "app/app_state.h"
 #include "app/persistence.h"
 #include "app/view/strings.h"
-#include "core/loader.h"
+#include "core/content/loader.h"
 #include "runner/headless.h"
 #include "screen_learner.h"
 

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/loader.h"
-#include "core/record.h"
-#include "core/snapshot.h"
+#include "core/content/loader.h"
+#include "core/state/record.h"
+#include "core/state/snapshot.h"
 #include "../read_file.h"
 #include "test_course_fixture.h"
 

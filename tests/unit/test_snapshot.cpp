@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "core/snapshot.h"
+#include "core/state/snapshot.h"
 #include "test_course_fixture.h"
 
 using namespace granice;

@@ -1,4 +1,4 @@
-// core/utf8.h: encoding a code point, counting, and the two cuts every caller shares (the SCORM
+// core/text/utf8.h: encoding a code point, counting, and the two cuts every caller shares (the SCORM
 // values by code points; the name field, the snapshot, report messages and text from the LMS by
 // bytes). A cut never ends inside a sequence; invalid bytes are kept or dropped as documented.
 #include <catch2/catch.hpp>
@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 using namespace granice;
 

@@ -4,7 +4,7 @@
 #include "app/theme.h"
 #include "app/view/strings.h"
 #include "app/view/wayfinding.h"
-#include "core/record.h"
+#include "core/state/record.h"
 #include "imgui.h"
 
 namespace granice::app {

@@ -3,7 +3,7 @@
 
 #include "app/screens/screens.h"
 #include "app/view/strings.h"
-#include "core/record.h"
+#include "core/state/record.h"
 #include "imgui.h"
 
 namespace granice::app {

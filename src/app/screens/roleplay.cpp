@@ -3,7 +3,7 @@
 // course setting), and at the ending the debrief with rubric totals.
 #include "app/screens/screens.h"
 #include "app/view/strings.h"
-#include "core/roleplay_engine.h"
+#include "core/engines/roleplay_engine.h"
 #include "imgui.h"
 
 namespace granice::app {

@@ -10,8 +10,8 @@
 #include "app/theme.h"
 #include "app/view/strings.h"
 #include "app/view/trainer_model.h"
-#include "core/record.h"
-#include "core/roleplay_engine.h"
+#include "core/state/record.h"
+#include "core/engines/roleplay_engine.h"
 #include "imgui.h"
 
 namespace granice::app {

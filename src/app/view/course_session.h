@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "core/course_state.h"
-#include "core/model.h"
-#include "core/quiz_engine.h"
-#include "core/roleplay_engine.h"
+#include "core/state/course_state.h"
+#include "core/content/model.h"
+#include "core/engines/quiz_engine.h"
+#include "core/engines/roleplay_engine.h"
 
 namespace granice::view {
 

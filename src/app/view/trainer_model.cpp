@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/record.h"
+#include "core/state/record.h"
 
 namespace granice::view {
 

@@ -1,4 +1,4 @@
-// The trainer view's state as pure logic: the opened records (core/report.h), the table's
+// The trainer view's state as pure logic: the opened records (core/report/report.h), the table's
 // filters and sort order, which learner is open, and the CSV exports. The ImGui screen
 // (app/screens/trainer.cpp) only draws this and forwards clicks.
 //
@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "app/view/strings.h"
-#include "core/report.h"
+#include "core/report/report.h"
 
 namespace granice::view {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/course_state.h"
-#include "core/model.h"
+#include "core/state/course_state.h"
+#include "core/content/model.h"
 
 namespace granice::view {
 
