@@ -131,16 +131,6 @@ char choice_char12(std::size_t index) {
 }
 
 // [SECTION] Statuses
-std::string lesson_status12(const Course& course, const CourseState& st) {
-  if (completion_status(course, st) != CompletionStatus::Completed) return "incomplete";
-  switch (success_status(course, st)) {
-    case SuccessStatus::Passed: return "passed";
-    case SuccessStatus::Failed: return "failed";
-    case SuccessStatus::Unknown: break;
-  }
-  return "completed";
-}
-
 bool finished(const Course& course, const CourseState& st) {
   if (completion_status(course, st) != CompletionStatus::Completed) return false;
   switch (success_status(course, st)) {

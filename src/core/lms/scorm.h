@@ -99,7 +99,6 @@ struct Session {
 };
 
 // Status vocabulary for the course as a whole.
-std::string lesson_status12(const Course& course, const CourseState& st);  // incomplete / completed / passed / failed
 bool finished(const Course& course, const CourseState& st);  // nothing left to do
 // "suspend" until finished; then "suspend" or the normal exit ("" in 1.2, "normal" in 2004) as the package asks.
 std::string exit_value(Version v, const Course& course, const CourseState& st, ExitWhenDone when_done);
@@ -131,7 +130,6 @@ struct Group {
   std::optional<std::size_t> journal_index;      // interactions: the CourseState::interactions entry it stands for
   std::vector<Element> elements;                 // id first, type before responses
 };
-using InteractionGroup = Group;
 
 struct Plan {
   std::vector<Element> core;                  // statuses, score, location, suspend_data, exit, time
