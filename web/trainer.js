@@ -72,7 +72,7 @@
   });
 
   // This script runs on the trainer page only (trainer.html): it opens in the trainer view.
-  granice.ready.then(() => { Module._granice_trainer_open(); wake(); });
+  granice.ready.then(wake);
 
   granice.trainer = { pick, addFiles };
 })();

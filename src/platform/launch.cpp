@@ -18,9 +18,8 @@ namespace {
 
 constexpr const char* kSettingsKey = "granice:settings";
 
-bool Supported(const app::AppState& app, const std::string& lang) {
-  if (!app.course) return lang == "pl" || lang == "en";
-  for (const std::string& l : app.course->languages)
+bool Supported(const Course& course, const std::string& lang) {
+  for (const std::string& l : course.languages)
     if (l == lang) return true;
   return false;
 }
@@ -29,15 +28,15 @@ std::string TwoLetters(const std::string& tag) { return tag.substr(0, 2); }
 
 }  // namespace
 
-void LoadSettings(app::AppState& app) {
-  const std::string text = StorageGet(kSettingsKey).value_or("");
-  if (text.empty()) return;
+bool LoadSettings(app::Settings& s, const runner::Runner& runner) {
+  const std::optional<std::string> saved = runner.Load(kSettingsKey);
+  const std::string text = saved.value_or("");
+  if (text.empty()) return saved.has_value();
   // Damaged settings are not worth a message: fall back to defaults for what cannot be read.
   // Through string_view iterators, like core's parsers: one nlohmann parser instantiation (size).
   const std::string_view view = text;
   const nlohmann::json j = nlohmann::json::parse(view.begin(), view.end(), nullptr, false);
-  if (!j.is_object()) return;
-  app::Settings& s = app.settings;
+  if (!j.is_object()) return true;
   if (auto it = j.find("lang"); it != j.end() && it->is_string()) s.lang = it->get<std::string>();
   if (auto it = j.find("text_scale"); it != j.end() && it->is_number()) {
     const double v = it->get<double>();
@@ -48,15 +47,32 @@ void LoadSettings(app::AppState& app) {
     s.theme = t == "dark" ? view::ThemeId::Dark : t == "high-contrast" ? view::ThemeId::HighContrast : view::ThemeId::Light;
   }
   if (auto it = j.find("reduced_motion"); it != j.end() && it->is_boolean()) s.reduced_motion = it->get<bool>();
+  return true;
 }
 
-void SaveSettings(const app::Settings& s) {
+void SaveSettings(const app::Settings& s, runner::Runner& runner) {
   const nlohmann::json j = {{"lang", s.lang}, {"text_scale", s.text_scale}, {"theme", view::ThemeName(s.theme)},
                             {"reduced_motion", s.reduced_motion}};
-  StorageSet(kSettingsKey, j.dump());
+  runner.Store(kSettingsKey, j.dump());
 }
 
-void Launch(app::AppState& app) {
+std::string PageLanguage(const Course& course, app::Settings& settings, const runner::Runner& runner) {
+  // The URL, else what the learner chose before, else the browser, else the course default.
+  const bool remembered = LoadSettings(settings, runner);
+  std::string lang = QueryParam("lang");
+  if (!Supported(course, lang)) lang = remembered && Supported(course, settings.lang) ? settings.lang : "";
+  if (lang.empty()) lang = TwoLetters(BrowserLanguage());
+  if (!Supported(course, lang)) lang = course.languages.empty() ? "pl" : course.languages.front();
+  // Less motion: asked in the URL, or by the system until the learner chose in Settings.
+  if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) settings.reduced_motion = true;
+  // Forced colours (Windows High Contrast) or "more contrast": the high-contrast theme, likewise
+  // until the learner chose in Settings. The canvas cannot take the system's own colours.
+  if (!remembered && PrefersHighContrast()) settings.theme = view::ThemeId::HighContrast;
+  settings.lang = lang;
+  return lang;
+}
+
+void Launch(app::AppState& app, const runner::Runner& runner) {
   LoadResult loaded = LoadEmbeddedCourse();
   if (!loaded.ok()) {
     for (const Diagnostic& d : loaded.diagnostics) app.load_errors.push_back(format_diagnostic(d));
@@ -64,26 +80,14 @@ void Launch(app::AppState& app) {
   }
   app.course = std::move(loaded.course);
   const Course& course = *app.course;
-
-  // Language: the URL, else what the learner chose before, else the browser, else the course default.
-  const bool remembered = StorageGet(kSettingsKey).has_value();
-  LoadSettings(app);
-  std::string lang = QueryParam("lang");
-  if (!Supported(app, lang)) lang = remembered && Supported(app, app.settings.lang) ? app.settings.lang : "";
-  if (lang.empty()) lang = TwoLetters(BrowserLanguage());
-  if (!Supported(app, lang)) lang = course.languages.empty() ? "pl" : course.languages.front();
-  // Less motion: asked in the URL, or by the system until the learner chose in Settings.
-  if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) app.settings.reduced_motion = true;
-  // Forced colours (Windows High Contrast) or "more contrast": the high-contrast theme, likewise
-  // until the learner chose in Settings. The canvas cannot take the system's own colours.
-  if (!remembered && PrefersHighContrast()) app.settings.theme = view::ThemeId::HighContrast;
+  std::string lang = PageLanguage(course, app.settings, runner);
 
   const std::int64_t now = app.hooks.now();
   app::LaunchData launch = app.persistence->Launch(course);
   app.notices = launch.notices;
   app.lms_review = launch.review;
   app.finished_before = launch.finished_before;
-  if (!launch.language.empty() && QueryParam("lang").empty() && Supported(app, TwoLetters(launch.language)))
+  if (!launch.language.empty() && QueryParam("lang").empty() && Supported(course, TwoLetters(launch.language)))
     lang = TwoLetters(launch.language);
   app.settings.lang = lang;
 

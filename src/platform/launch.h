@@ -1,13 +1,21 @@
-// Start-up: load the course from the preloaded files, remembered settings, language choice,
-// and the learner's saved progress (through the persistence adapter).
+// Start-up: load the course from the embedded files, remembered settings, language choice, and
+// the learner's saved progress (through the persistence adapter).
 #pragma once
 
+#include <string>
+
 #include "app/app_state.h"
+#include "runner/runner.h"
 
 namespace granice::platform {
 
-void LoadSettings(app::AppState& app);
-void SaveSettings(const app::Settings& settings);
-void Launch(app::AppState& app);   // expects app.persistence and app.hooks set
+// The settings the learner chose before (Settings screen); true when there were any.
+bool LoadSettings(app::Settings& settings, const runner::Runner& runner);
+void SaveSettings(const app::Settings& settings, runner::Runner& runner);
+// Loads the settings and picks the page's language: ?lang=, the saved choice, the browser's
+// language, the course's first; the system's reduced motion and contrast until a saved choice.
+std::string PageLanguage(const Course& course, app::Settings& settings, const runner::Runner& runner);
+// The course page: expects app.persistence and app.hooks set.
+void Launch(app::AppState& app, const runner::Runner& runner);
 
 }  // namespace granice::platform

@@ -1,10 +1,7 @@
-// The course page's side of the trainer view, which is a page of its own (trainer.html, with its
-// own wasm): Home's "Trainer view" opens it in a new tab, so the course (and its LMS session)
-// stays where it is. See trainer_bridge.h.
 #include <emscripten.h>
 
 #include "app/view/strings.h"
-#include "platform/trainer_bridge.h"
+#include "platform/trainer_link.h"
 
 // clang-format off
 // The single-file build has no trainer page beside it: then there is no button.
@@ -30,7 +27,7 @@ EM_JS(int, granice_js_open_trainer_page, (const char* lang), {
 
 namespace granice::platform {
 
-void InstallTrainerBridge(app::AppState& app) {
+void InstallTrainerLink(app::AppState& app) {
   if (!granice_js_trainer_page_available()) return;
   app.hooks.open_trainer = [&app] {
     if (granice_js_open_trainer_page(app.settings.lang.c_str())) return;

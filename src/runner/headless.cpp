@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iterator>
 
-#include "app/screens/screens.h"
 #include "app/theme.h"
 #include "imgui.h"
 
@@ -18,7 +17,7 @@ std::vector<char> ReadFile(const std::string& path) {
 
 }  // namespace
 
-Headless::Headless(app::AppState& app, HeadlessOptions options) : app_(app), options_(options) {
+Headless::Headless(app::FrontEnd& front, HeadlessOptions options) : front_(&front), options_(options) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -29,8 +28,8 @@ Headless::Headless(app::AppState& app, HeadlessOptions options) : app_(app), opt
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
   io.DisplaySize = ImVec2(options.width, options.height);
   io.DeltaTime = 1.0f / 60.0f;
-  app_.settings.text_scale = options.text_scale;
-  app_.theme_dirty = true;
+  front.shell().settings.text_scale = options.text_scale;
+  front.shell().theme_dirty = true;
   body_ttf_ = ReadFile(GRANICE_FONT_DIR "/DejaVuSans.ttf");
   bold_ttf_ = ReadFile(GRANICE_FONT_DIR "/DejaVuSans-Bold.ttf");
   theme::BuildFonts(std::string_view(body_ttf_.data(), body_ttf_.size()),
@@ -39,17 +38,28 @@ Headless::Headless(app::AppState& app, HeadlessOptions options) : app_(app), opt
   int w = 0;
   int h = 0;
   io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // builds the atlas: glyph sizes drive layout
+  Run(front);
+}
+
+void Headless::Run(app::FrontEnd& front) {
+  front_ = &front;
   Settle();
+}
+
+std::optional<std::string> Headless::Load(const std::string& key) const {
+  const auto it = storage_.find(key);
+  if (it == storage_.end()) return std::nullopt;
+  return it->second;
 }
 
 Headless::~Headless() { ImGui::DestroyContext(); }
 
 const view::SemanticTree& Headless::Frame() {
   ImGui::NewFrame();
-  app::DrawApp(app_);
+  front_->Frame();
   ImGui::Render();
   ++frames_;
-  return app_.ui.tree;
+  return front_->shell().ui.tree;
 }
 
 const view::SemanticTree& Headless::Settle() {
@@ -58,18 +68,15 @@ const view::SemanticTree& Headless::Settle() {
   std::string before;
   for (int i = 0; i < 30; ++i) {
     Frame();
-    std::string now = app_.ui.tree.ToJson();
-    const ui::Context& u = app_.ui;
-    const bool pending = !u.pending_activation.empty() || !u.focus_request.empty() || !u.pending_text_id.empty() ||
-                         !u.pending_choice_id.empty() || app_.scroll_by != 0.0f || app_.theme_dirty;
-    if (i >= 2 && now == before && !pending) break;
-    before = std::move(now);
+    std::string tree = front_->shell().ui.tree.ToJson();
+    if (i >= 2 && tree == before && !app::HasPendingInput(front_->shell())) break;
+    before = std::move(tree);
   }
-  return app_.ui.tree;
+  return front_->shell().ui.tree;
 }
 
 const view::SemanticNode* Headless::Find(view::Role role, std::string_view name) const {
-  for (const view::SemanticNode& n : app_.ui.tree.nodes)
+  for (const view::SemanticNode& n : front_->shell().ui.tree.nodes)
     if (n.role == role && n.name == name) return &n;
   return nullptr;
 }
@@ -78,7 +85,7 @@ const view::SemanticNode* Headless::Actionable(view::Role role, std::string_view
   const view::SemanticNode* n = Find(role, name);
   if (!n) {
     error_ = std::string("no ") + view::RoleName(role) + " \"" + std::string(name) + "\" on the screen; it has: " +
-             Describe(app_.ui.tree);
+             Describe(front_->shell().ui.tree);
     return nullptr;
   }
   if (n->disabled) {
@@ -91,7 +98,7 @@ const view::SemanticNode* Headless::Actionable(view::Role role, std::string_view
 bool Headless::Press(view::Role role, std::string_view name) {
   const view::SemanticNode* n = Actionable(role, name);
   if (!n) return false;
-  app_.ui.pending_activation = n->id;
+  front_->shell().ui.pending_activation = n->id;
   Settle();
   return true;
 }
@@ -99,8 +106,8 @@ bool Headless::Press(view::Role role, std::string_view name) {
 bool Headless::Type(std::string_view field_name, std::string_view text) {
   const view::SemanticNode* n = Actionable(view::Role::Textbox, field_name);
   if (!n) return false;
-  app_.ui.pending_text_id = n->id;
-  app_.ui.pending_text = std::string(text);
+  front_->shell().ui.pending_text_id = n->id;
+  front_->shell().ui.pending_text = std::string(text);
   Settle();
   return true;
 }
@@ -112,14 +119,14 @@ bool Headless::Choose(std::string_view combobox_name, int option) {
     error_ = "combobox \"" + std::string(combobox_name) + "\" has no option " + std::to_string(option);
     return false;
   }
-  app_.ui.pending_choice_id = n->id;
-  app_.ui.pending_choice = option;
+  front_->shell().ui.pending_choice_id = n->id;
+  front_->shell().ui.pending_choice = option;
   Settle();
   return true;
 }
 
 void Headless::Escape() {
-  app::HandleEscape(app_);
+  front_->Escape();
   Settle();
 }
 

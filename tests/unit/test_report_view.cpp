@@ -1,16 +1,16 @@
-// The trainer view model (app/view/trainer_model.h): filters, text search, sort and exports.
+// The trainer view model (trainer/trainer_model.h): filters, text search, sort and exports.
 #include <catch2/catch.hpp>
 #include <tuple>
 
-#include "app/view/trainer_model.h"
+#include "trainer/trainer_model.h"
 #include "core/state/record.h"
 #include "test_course_fixture.h"
 
 using namespace granice;
 using namespace granice::test;
-using granice::view::SortKey;
-using granice::view::StatusFilter;
-using granice::view::TrainerModel;
+using granice::trainer::SortKey;
+using granice::trainer::StatusFilter;
+using granice::trainer::TrainerModel;
 
 namespace {
 
@@ -94,10 +94,10 @@ TEST_CASE("trainer model: status filter, Polish-aware search, date range, sort",
 }
 
 TEST_CASE("trainer model: case folding", "[report][view]") {
-  CHECK(view::FoldCase("ĄĆĘŁŃÓŚŹŻ ABC") == "ąćęłńóśźż abc");
-  CHECK(view::FoldCase("zażółć") == "zażółć");
-  CHECK(view::ParseDate("2026-02-28").has_value());
-  CHECK_FALSE(view::ParseDate("2026-2-28").has_value());
+  CHECK(trainer::FoldCase("ĄĆĘŁŃÓŚŹŻ ABC") == "ąćęłńóśźż abc");
+  CHECK(trainer::FoldCase("zażółć") == "zażółć");
+  CHECK(trainer::ParseDate("2026-02-28").has_value());
+  CHECK_FALSE(trainer::ParseDate("2026-2-28").has_value());
 }
 
 TEST_CASE("trainer model: the item analysis follows the table's filters", "[report][view]") {

@@ -38,6 +38,7 @@ const Course* shipped() {
 // A learner's app: the shipped course, progress kept in memory, a clock that moves on.
 struct LearnerApp {
   app::AppState app;
+  app::CourseFrontEnd front{app};
   app::MemoryPersistence memory;
   std::int64_t clock = 1796112000;
   LearnerApp(const Course& course, const std::string& lang, std::optional<CourseState> saved = std::nullopt) {
@@ -78,7 +79,7 @@ TEST_CASE("screens, natively: the whole course through the real screens, in Poli
     INFO("language " << lang);
     const auto start = std::chrono::steady_clock::now();
     LearnerApp a(*course, lang);
-    runner::Headless ui(a.app);
+    runner::Headless ui(a.front);
     test::ScreenLearner learner(ui, *course, lang);
     int screens = 0;
     learner.on_screen = [&](const view::SemanticTree&) { ++screens; };
@@ -114,7 +115,7 @@ TEST_CASE("screens, natively: a relaunch from saved progress shows the same ques
   CourseState saved;
   {
     LearnerApp a(*course, "pl");
-    runner::Headless ui(a.app);
+    runner::Headless ui(a.front);
     test::ScreenLearner learner(ui, *course, "pl");
     STEP(learner, learner.Press(T("pl", Str::StartCourse)));
     STEP(learner, learner.Press(T("pl", Str::StartLesson)));
@@ -129,7 +130,7 @@ TEST_CASE("screens, natively: a relaunch from saved progress shows the same ques
     saved = *a.memory.saved;
   }
   LearnerApp b(*course, "pl", saved);
-  runner::Headless ui(b.app);
+  runner::Headless ui(b.front);
   CHECK(Visible(ui.Tree()) == before);
   test::ScreenLearner learner(ui, *course, "pl");
   STEP(learner, learner.Press(T("pl", Str::PreviousQuestion)));
@@ -144,7 +145,7 @@ TEST_CASE("screens, natively: at 320 CSS px with 200 % text the whole course sta
   narrow.width = 320;
   narrow.height = 640;
   narrow.text_scale = 2.0f;
-  runner::Headless ui(a.app, narrow);
+  runner::Headless ui(a.front, narrow);
   test::ScreenLearner learner(ui, *course, "en");
   std::vector<std::string> overflow;
   int checked = 0;

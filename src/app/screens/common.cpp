@@ -60,13 +60,13 @@ void DrawTopBar(AppState& app) {
   ui::Gap(0.3f);
 }
 
-void DrawLoadError(AppState& app) {
-  const std::string& lang = app.settings.lang;
-  app.ui.tree.title = T(lang, Str::ContentError);
+void DrawLoadError(Shell& shell, const std::vector<std::string>& errors) {
+  const std::string& lang = shell.settings.lang;
+  shell.ui.tree.title = T(lang, Str::ContentError);
   ui::Heading(T(lang, Str::ContentError), 1);
   ui::Paragraph(T(lang, Str::ContentErrorHelp));
-  const size_t shown = app.load_errors.size() < 20 ? app.load_errors.size() : 20;
-  for (size_t i = 0; i < shown; ++i) ui::Callout(app.load_errors[i], ui::Tone::Bad);
+  const size_t shown = errors.size() < 20 ? errors.size() : 20;
+  for (size_t i = 0; i < shown; ++i) ui::Callout(errors[i], ui::Tone::Bad);
 }
 
 }  // namespace granice::app

@@ -159,7 +159,7 @@ void DrawHome(AppState& app) {
   if (app.persistence) ui::MutedText(app.persistence->ModeLabel(lang));
   // Every Polish letter, small and capital: a quick check that the font renders them all.
   ui::MutedText(T(lang, Str::DiacriticsSample));
-  // Trainers: review many learners' records (screens/trainer.cpp, on the trainer page).
+  // Trainers: review many learners' records (src/trainer, the trainer page: a front end of its own).
   if (app.hooks.open_trainer && ui::Button(view::Tr(lang, "Widok trenera", "Trainer view"), ui::ButtonKind::Quiet)) {
     app.hooks.open_trainer();
     app.scroll_to_top = true;

@@ -1,11 +1,11 @@
-// One free function per screen; each reads and changes AppState only.
+// One free function per screen of the course; each reads and changes AppState only.
 #pragma once
 
 #include "app/app_state.h"
 
 namespace granice::app {
 
-void DrawLoadError(AppState& app);
+void DrawLoadError(Shell& shell, const std::vector<std::string>& errors);   // the course or the trainer
 void DrawNamePrompt(AppState& app);
 void DrawHome(AppState& app);
 void DrawModule(AppState& app);
@@ -16,7 +16,6 @@ void DrawRolePlay(AppState& app);
 void DrawResults(AppState& app);
 void DrawCertificate(AppState& app);
 void DrawSettings(AppState& app);
-void DrawTrainer(AppState& app);           // trainer review of many records (trainer.cpp)
 
 // Shared bits of several screens.
 void DrawTopBar(AppState& app);            // back / home, language switch, settings

@@ -1,5 +1,5 @@
-// The browser entry point: SDL window + WebGL2 context, Dear ImGui, and a main loop
-// that draws only when something changed (input, resize, a pending animation).
+#include "platform/web_runner.h"
+
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "app/app_state.h"
 #include "app/theme.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -23,19 +22,16 @@
 #include "platform/embedded.h"
 #include "platform/input_queue.h"
 #include "platform/js_bridge.h"
-#include "platform/persistence_select.h"
-#include "platform/launch.h"
-#include "platform/trainer_bridge.h"
-#include "app/screens/screens.h"
-#include <nlohmann/json.hpp>
 
 namespace granice::platform {
 
-// [SECTION] Platform state
-struct Platform {
+namespace {
+
+// [SECTION] The loop's state
+struct Loop {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
-  app::AppState app;
+  app::FrontEnd* front = nullptr;
   InputQueue input;
   long frames = 0;             // frames rendered since start (window.granice.frames())
   int frames_to_draw = 2;      // frames still owed after the last change
@@ -44,7 +40,6 @@ struct Platform {
   std::string semantics_json;  // the last frame's semantic tree, for window.granice.semantics()
   bool first_frame_reported = false;
   double last_tick = 0.0;      // for time spent: wall clock of the previous animation frame
-  std::unique_ptr<app::Persistence> persistence;
   // Frame timer (window.granice.frameTimes()): milliseconds of main-thread work per drawn frame,
   // the last kFrameTimes of them, oldest first once the ring has wrapped.
   static constexpr std::size_t kFrameTimes = 4096;
@@ -55,34 +50,34 @@ struct Platform {
   std::uintptr_t heap_top_max = 0;   // high-water mark of the heap's top (sbrk), sampled per frame
 };
 
-Platform* g_platform = nullptr;  // the exported C functions below need to reach it
+Loop* g_loop = nullptr;  // the exported C functions below need to reach it
 
 // [SECTION] Fonts: rasterised at device pixels, drawn at CSS pixels, so text stays crisp
-void BuildFonts(Platform& p, float dpr) {
+void BuildFonts(Loop& p, float dpr) {
   const auto body = Embedded("fonts/body.ttf");
   const auto bold = Embedded("fonts/bold.ttf");
-  theme::BuildFonts(body.value_or(std::string_view()), bold.value_or(std::string_view()), p.app.settings.text_scale * dpr);
+  theme::BuildFonts(body.value_or(std::string_view()), bold.value_or(std::string_view()), p.front->shell().settings.text_scale * dpr);
   ImGui::GetIO().FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   p.font_dpr = dpr;
-  p.font_scale = p.app.settings.text_scale;
+  p.font_scale = p.front->shell().settings.text_scale;
 }
 
 // [SECTION] One iteration of the browser's animation frame
 void Frame(void* arg) {
-  Platform& p = *static_cast<Platform*>(arg);
+  Loop& p = *static_cast<Loop*>(arg);
+  app::Shell& shell = p.front->shell();
   // Time spent counts while the page is open and visible (animation frames stop when hidden);
   // gaps over 5 s (a sleeping laptop) are not counted.
   const double tick = NowSeconds();
-  if (p.last_tick > 0 && tick - p.last_tick < 5.0 && p.app.session) p.app.session->AddTime(tick - p.last_tick);
+  if (p.last_tick > 0 && tick - p.last_tick < 5.0) p.front->AddTime(tick - p.last_tick);
   p.last_tick = tick;
   if (p.input.Pump()) p.frames_to_draw = 3;   // a few frames let hover and layout settle
-  if (!p.app.ui.pending_activation.empty()) p.frames_to_draw = 3;
+  if (app::HasPendingInput(shell)) p.frames_to_draw = 3;
 
   const float dpr = static_cast<float>(DevicePixelRatio());
-  if (p.app.theme_dirty) p.frames_to_draw = 3;
-  if (dpr != p.font_dpr || p.app.settings.text_scale != p.font_scale) {
+  if (dpr != p.font_dpr || p.front->shell().settings.text_scale != p.font_scale) {
     BuildFonts(p, dpr);
     p.frames_to_draw = 3;
   }
@@ -96,7 +91,7 @@ void Frame(void* arg) {
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   const std::string before = p.semantics_json;
-  app::DrawApp(p.app);
+  p.front->Frame();
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();
@@ -111,45 +106,51 @@ void Frame(void* arg) {
   const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
   if (top > p.heap_top_max) p.heap_top_max = top;
 
-  p.semantics_json = p.app.ui.tree.ToJson();
+  p.semantics_json = shell.ui.tree.ToJson();
   if (p.semantics_json != before) {
     // The screen changed: one more frame so layout that depends on last frame's sizes settles.
     if (p.frames_to_draw < 1) p.frames_to_draw = 1;
-    SetDocumentTitle(p.app.ui.tree.title.c_str());
+    SetDocumentTitle(shell.ui.tree.title.c_str());
     NotifySemanticsChanged();
   }
   p.frame_ms[p.frame_ms_next] = static_cast<float>(emscripten_get_now() - frame_start);
-  p.frame_ms_next = (p.frame_ms_next + 1) % Platform::kFrameTimes;
-  p.frame_ms_count = std::min(p.frame_ms_count + 1, Platform::kFrameTimes);
+  p.frame_ms_next = (p.frame_ms_next + 1) % Loop::kFrameTimes;
+  p.frame_ms_count = std::min(p.frame_ms_count + 1, Loop::kFrameTimes);
   if (!p.first_frame_reported) {
     p.first_frame_reported = true;
     NotifyFirstFrame();
   }
 }
 
-int Run() {
+Loop& TheLoop() {
+  static Loop loop;
+  g_loop = &loop;
+  return loop;
+}
+
+}  // namespace
+
+WebRunner::WebRunner() {
+  Loop& p = TheLoop();
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     SDL_Log("SDL_Init failed: %s", SDL_GetError());
-    return 1;
+    return;
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  static Platform platform;
-  g_platform = &platform;
-  Platform& p = platform;
   p.window = SDL_CreateWindow("Granice", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
                               SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (!p.window) {
     SDL_Log("SDL_CreateWindow failed: %s", SDL_GetError());
-    return 1;
+    return;
   }
   p.gl = SDL_GL_CreateContext(p.window);
   if (!p.gl) {
     SDL_Log("WebGL2 context failed: %s", SDL_GetError());
-    return 1;
+    return;
   }
   SDL_GL_MakeCurrent(p.window, p.gl);
 
@@ -162,74 +163,78 @@ int Run() {
   io.ConfigInputTextCursorBlink = false;
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  p.app.hooks.now = [] { return static_cast<std::int64_t>(NowSeconds()); };
-  p.app.hooks.save_settings = [](const app::Settings& s) { SaveSettings(s); };
-  p.app.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
-    DownloadFile(name, mime, data);
-  };
-  p.app.hooks.download_certificate = [](const app::CertificateData& c) {
-    const nlohmann::json j = {{"title", c.title}, {"learner", c.learner}, {"course", c.course},
-                              {"date", c.date}, {"score", c.score}, {"body", c.body}};
-    DownloadCertificatePng("granice-certificate.png", j.dump());
-  };
-  p.persistence = CreatePersistence();   // LMS (SCORM 1.2 / 2004) or local storage
-  p.app.persistence = p.persistence.get();
-  InstallTrainerBridge(p.app);
-  Launch(p.app);
-  BuildFonts(p, static_cast<float>(DevicePixelRatio()));
-
-  emscripten_set_main_loop_arg(Frame, &p, 0, 1);
-  return 0;
+  ok_ = true;
 }
+
+void WebRunner::Run(app::FrontEnd& front) {
+  Loop& p = TheLoop();
+  p.front = &front;
+  BuildFonts(p, static_cast<float>(DevicePixelRatio()));
+  emscripten_set_main_loop_arg(Frame, &p, 0, 1);
+}
+
+std::int64_t WebRunner::Now() const { return static_cast<std::int64_t>(NowSeconds()); }
+std::optional<std::string> WebRunner::Load(const std::string& key) const { return StorageGet(key); }
+void WebRunner::Store(const std::string& key, const std::string& value) { StorageSet(key, value); }
 
 }  // namespace granice::platform
 
 // [SECTION] Functions the page calls (window.granice)
-extern "C" {
-EMSCRIPTEN_KEEPALIVE long granice_frames() { return granice::platform::g_platform ? granice::platform::g_platform->frames : 0; }
-EMSCRIPTEN_KEEPALIVE const char* granice_semantics() {
-  return granice::platform::g_platform ? granice::platform::g_platform->semantics_json.c_str() : "{}";
+namespace {
+using granice::platform::g_loop;
+// The shell of the front end running, or nullptr before Run().
+granice::app::Shell* RunningShell() { return g_loop && g_loop->front ? &g_loop->front->shell() : nullptr; }
+// Input from the page: draw a few frames so it is applied and the layout settles.
+void Wake() {
+  if (g_loop) g_loop->frames_to_draw = 3;
 }
+}  // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE long granice_frames() { return g_loop ? g_loop->frames : 0; }
+EMSCRIPTEN_KEEPALIVE const char* granice_semantics() { return g_loop ? g_loop->semantics_json.c_str() : "{}"; }
 EMSCRIPTEN_KEEPALIVE void granice_activate(const char* id) {
-  if (granice::platform::g_platform) granice::platform::g_platform->app.ui.pending_activation = id;
+  if (granice::app::Shell* s = RunningShell()) s->ui.pending_activation = id;
 }
 // True while the app still has input to process or frames to draw (tests wait for false).
 EMSCRIPTEN_KEEPALIVE int granice_busy() {
-  granice::platform::Platform* p = granice::platform::g_platform;
-  if (!p) return 1;
-  return p->frames_to_draw > 0 || !p->input.Empty() || SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 ||
-         !p->app.ui.pending_activation.empty() || !p->app.ui.focus_request.empty() ||
-         !p->app.ui.pending_text_id.empty() || !p->app.ui.pending_choice_id.empty() || p->app.scroll_by != 0.0f;
+  granice::app::Shell* s = RunningShell();
+  if (!s) return 1;
+  return g_loop->frames_to_draw > 0 || !g_loop->input.Empty() ||
+         SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || granice::app::HasPendingInput(*s);
 }
 // The accessible DOM layer (web/a11y.js): DOM focus moved to widget `id` (Tab in the page).
 EMSCRIPTEN_KEEPALIVE void granice_focus(const char* id) {
-  if (!granice::platform::g_platform) return;
-  granice::platform::g_platform->app.ui.focus_request = id;
+  granice::app::Shell* s = RunningShell();
+  if (!s) return;
+  s->ui.focus_request = id;
   if (!*id && ImGui::GetCurrentContext()) ImGui::GetCurrentContext()->NavId = 0;   // focus left the widgets
-  granice::platform::g_platform->frames_to_draw = 3;
+  Wake();
 }
 // The DOM layer's <input> for text field `id` now holds `text`.
 EMSCRIPTEN_KEEPALIVE void granice_set_text(const char* id, const char* text) {
-  if (!granice::platform::g_platform) return;
-  granice::platform::g_platform->app.ui.pending_text_id = id;
-  granice::platform::g_platform->app.ui.pending_text = text;
-  granice::platform::g_platform->frames_to_draw = 3;
+  granice::app::Shell* s = RunningShell();
+  if (!s) return;
+  s->ui.pending_text_id = id;
+  s->ui.pending_text = text;
+  Wake();
 }
 // The DOM layer's <select> for drop-down `id` now shows option `index` (chosen by keyboard or a
 // screen reader): the drop-down picks it as if chosen in its own list.
 EMSCRIPTEN_KEEPALIVE void granice_choose(const char* id, int index) {
-  if (!granice::platform::g_platform) return;
-  granice::platform::g_platform->app.ui.pending_choice_id = id;
-  granice::platform::g_platform->app.ui.pending_choice = index;
-  granice::platform::g_platform->frames_to_draw = 3;
+  granice::app::Shell* s = RunningShell();
+  if (!s) return;
+  s->ui.pending_choice_id = id;
+  s->ui.pending_choice = index;
+  Wake();
 }
 // The DOM layer's <input> for text field `id` has focus with its selection from `anchor` to
 // `focus` (UTF-16 offsets; the caret is at `focus`); anchor < 0 = it lost focus. The canvas draws
 // that caret and selection.
 EMSCRIPTEN_KEEPALIVE void granice_set_caret(const char* id, int anchor, int focus) {
-  granice::platform::Platform* p = granice::platform::g_platform;
-  if (!p) return;
-  granice::ui::Context& ui = p->app.ui;
+  granice::app::Shell* s = RunningShell();
+  if (!s) return;
+  granice::ui::Context& ui = s->ui;
   if (anchor < 0) {
     if (ui.caret_id == id) ui.caret_id.clear();
   } else {
@@ -238,28 +243,29 @@ EMSCRIPTEN_KEEPALIVE void granice_set_caret(const char* id, int anchor, int focu
     ui.caret_anchor = anchor;
     ui.caret_focus = focus < 0 ? anchor : focus;
   }
-  p->frames_to_draw = 3;
+  Wake();
 }
 // Esc pressed while DOM focus is in the DOM layer (the canvas does not see the key then).
 EMSCRIPTEN_KEEPALIVE void granice_escape() {
-  if (!granice::platform::g_platform) return;
-  granice::app::HandleEscape(granice::platform::g_platform->app);
-  granice::platform::g_platform->frames_to_draw = 3;
+  if (!RunningShell()) return;
+  g_loop->front->Escape();
+  Wake();
 }
 // Scroll keys (PageDown, arrows, Home/End) pressed in the DOM layer: scroll by `dy` CSS px.
 EMSCRIPTEN_KEEPALIVE void granice_scroll(float dy) {
-  if (!granice::platform::g_platform) return;
-  granice::platform::g_platform->app.scroll_by += dy;
-  granice::platform::g_platform->frames_to_draw = 3;
+  granice::app::Shell* s = RunningShell();
+  if (!s) return;
+  s->scroll_by += dy;
+  Wake();
 }
 // Frame timer: the main-thread milliseconds of the last frames drawn (JSON array, oldest first);
 // `reset` non-zero empties the ring afterwards (benchmarks measure one interaction at a time).
 EMSCRIPTEN_KEEPALIVE const char* granice_frame_times(int reset) {
-  granice::platform::Platform* p = granice::platform::g_platform;
+  granice::platform::Loop* p = granice::platform::g_loop;
   if (!p) return "[]";
   std::string& out = p->frame_ms_json;
   out = "[";
-  const std::size_t n = p->frame_ms_count, cap = granice::platform::Platform::kFrameTimes;
+  const std::size_t n = p->frame_ms_count, cap = granice::platform::Loop::kFrameTimes;
   for (std::size_t i = 0; i < n; ++i) {
     const float v = p->frame_ms[(p->frame_ms_next + cap - n + i) % cap];
     if (i) out += ',';
@@ -272,7 +278,7 @@ EMSCRIPTEN_KEEPALIVE const char* granice_frame_times(int reset) {
 // Memory: wasm memory size, the heap's top (now and its high-water mark) and bytes in use.
 EMSCRIPTEN_KEEPALIVE const char* granice_heap() {
   static std::string out;
-  granice::platform::Platform* p = granice::platform::g_platform;
+  granice::platform::Loop* p = granice::platform::g_loop;
   const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
   const struct mallinfo mi = mallinfo();
   out = "{\"memory\":" + std::to_string(__builtin_wasm_memory_size(0) * 65536u) + ",\"heap_top\":" + std::to_string(top) +
@@ -281,8 +287,7 @@ EMSCRIPTEN_KEEPALIVE const char* granice_heap() {
   return out.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void granice_wake() {
-  if (granice::platform::g_platform) granice::platform::g_platform->frames_to_draw = 2;
+  if (granice::platform::g_loop) granice::platform::g_loop->frames_to_draw = 2;
 }
 }
 
-int main() { return granice::platform::Run(); }

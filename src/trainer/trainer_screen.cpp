@@ -6,15 +6,21 @@
 #include <array>
 #include <cmath>
 
-#include "app/screens/screens.h"
+#include "app/screens/screens.h"   // DrawLoadError
+#include "trainer/trainer_app.h"
 #include "app/theme.h"
 #include "app/view/strings.h"
-#include "app/view/trainer_model.h"
+#include "trainer/trainer_model.h"
 #include "core/state/record.h"
 #include "core/engines/roleplay_engine.h"
 #include "imgui.h"
 
-namespace granice::app {
+namespace granice::trainer {
+
+using app::DrawLoadError;
+using app::ModuleLabel;
+using app::ObjectiveTitle;
+using app::StatusText;
 
 using view::Tr;
 
@@ -68,14 +74,14 @@ void Histogram(const std::string& name, const std::array<long, 10>& bins, const 
 }
 
 // [SECTION] Learners table
-void DrawFilters(view::TrainerModel& t, const std::string& lang) {
-  const view::StatusFilter filters[] = {view::StatusFilter::All,       view::StatusFilter::Passed,
-                                        view::StatusFilter::Failed,    view::StatusFilter::Completed,
-                                        view::StatusFilter::Incomplete, view::StatusFilter::NotAttempted};
+void DrawFilters(TrainerModel& t, const std::string& lang) {
+  const StatusFilter filters[] = {StatusFilter::All,       StatusFilter::Passed,
+                                        StatusFilter::Failed,    StatusFilter::Completed,
+                                        StatusFilter::Incomplete, StatusFilter::NotAttempted};
   std::vector<std::string> names;
   int current = 0;
   for (int i = 0; i < 6; ++i) {
-    names.push_back(view::StatusFilterName(filters[i], lang));
+    names.push_back(StatusFilterName(filters[i], lang));
     if (filters[i] == t.status) current = i;
   }
   if (ImGui::BeginTable("##filters", 4, ImGuiTableFlags_SizingStretchSame)) {
@@ -100,7 +106,7 @@ void DrawFilters(view::TrainerModel& t, const std::string& lang) {
                 ui::Tone::Bad);
 }
 
-void DrawLearners(AppState& app, view::TrainerModel& t, const std::string& lang) {
+void DrawLearners(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   if (rep.rows().empty()) {
     ui::Paragraph(Tr(lang, "Nie otwarto jeszcze żadnego poprawnego rekordu.", "No valid record has been opened yet."));
@@ -124,11 +130,11 @@ void DrawLearners(AppState& app, view::TrainerModel& t, const std::string& lang)
   struct Column {
     const char* pl;
     const char* en;
-    view::SortKey key;
+    SortKey key;
   };
-  const Column cols[] = {{"Osoba", "Learner", view::SortKey::Name},   {"Status", "Status", view::SortKey::Status},
-                         {"Wynik", "Score", view::SortKey::Score},    {"Czas", "Time", view::SortKey::Time},
-                         {"Data", "Date", view::SortKey::Date},       {"Wersja", "Version", view::SortKey::Version}};
+  const Column cols[] = {{"Osoba", "Learner", SortKey::Name},   {"Status", "Status", SortKey::Status},
+                         {"Wynik", "Score", SortKey::Score},    {"Czas", "Time", SortKey::Time},
+                         {"Data", "Date", SortKey::Date},       {"Wersja", "Version", SortKey::Version}};
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##learners", 6, flags)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -148,8 +154,8 @@ void DrawLearners(AppState& app, view::TrainerModel& t, const std::string& lang)
         t.SortBy(c.key);
       ImGui::PopID();
     }
-    const std::size_t first = static_cast<std::size_t>(t.page) * view::TrainerModel::kPageSize;
-    for (std::size_t k = first; k < visible.size() && k < first + view::TrainerModel::kPageSize; ++k) {
+    const std::size_t first = static_cast<std::size_t>(t.page) * TrainerModel::kPageSize;
+    for (std::size_t k = first; k < visible.size() && k < first + TrainerModel::kPageSize; ++k) {
       const std::size_t i = visible[k];
       const LearnerRow& r = rep.rows()[i];
       ImGui::TableNextRow();
@@ -162,7 +168,7 @@ void DrawLearners(AppState& app, view::TrainerModel& t, const std::string& lang)
       }
       if (!r.learner_id.empty()) ui::MutedText(r.learner_id);
       ImGui::TableNextColumn();
-      ui::Paragraph(view::StatusName(r, lang));
+      ui::Paragraph(StatusName(r, lang));
       ImGui::TableNextColumn();
       ui::Paragraph(r.score ? Pct(*r.score, lang) : "—");
       ImGui::TableNextColumn();
@@ -201,7 +207,7 @@ void DrawQuizAnswers(const QuizDetail& q, const std::string& lang) {
   }
 }
 
-void DrawDetail(AppState& app, view::TrainerModel& t, const std::string& lang) {
+void DrawDetail(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   const std::size_t i = *t.selected;
   if (ui::Button(Tr(lang, "Wróć do listy", "Back to the list"), ui::ButtonKind::Secondary)) {
@@ -214,7 +220,7 @@ void DrawDetail(AppState& app, view::TrainerModel& t, const std::string& lang) {
   ui::Heading(r.learner_name.empty() ? r.learner_id : r.learner_name, 2);
   ui::MutedText(std::string("ID: ") + r.learner_id + " · " + Tr(lang, "plik: ", "file: ") + r.file + " · " +
                 Tr(lang, "wersja treści ", "content version ") + r.course_version + " · " + r.language);
-  ui::Paragraph(std::string(Tr(lang, "Status: ", "Status: ")) + view::StatusName(r, lang) + " · " +
+  ui::Paragraph(std::string(Tr(lang, "Status: ", "Status: ")) + StatusName(r, lang) + " · " +
                 Tr(lang, "wynik: ", "score: ") + (r.score ? Pct(*r.score, lang) : "—") + " · " +
                 Tr(lang, "czas: ", "time: ") + view::FormatDuration(r.time_seconds, lang) + " · " +
                 Tr(lang, "od ", "from ") + date_only(r.started) + Tr(lang, " do ", " to ") + date_only(r.updated));
@@ -271,7 +277,7 @@ void DrawDetail(AppState& app, view::TrainerModel& t, const std::string& lang) {
 }
 
 // [SECTION] Item analysis
-void DrawItems(AppState& app, view::TrainerModel& t, const std::string& lang) {
+void DrawItems(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   const Course& course = rep.course();
   const ItemAnalysis& a = t.Items();
@@ -350,7 +356,7 @@ void DrawItems(AppState& app, view::TrainerModel& t, const std::string& lang) {
 }
 
 // [SECTION] Files
-void DrawFiles(view::TrainerModel& t, const std::string& lang) {
+void DrawFiles(TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   if (rep.issues().empty())
     ui::Paragraph(Tr(lang, "Wszystkie otwarte pliki są poprawnymi rekordami.", "Every file opened is a valid record."));
@@ -359,26 +365,18 @@ void DrawFiles(view::TrainerModel& t, const std::string& lang) {
     for (const std::string& w : r.warnings) ui::Callout(w, ui::Tone::Note, r.file);
 }
 
-}  // namespace
-
-void DrawTrainer(AppState& app) {
+// [SECTION] The trainer page
+void DrawTrainer(TrainerState& app) {
   const std::string& lang = app.settings.lang;
-  if (!app.course) {
-    app.trainer_open = false;
-    return;
-  }
-  if (!app.trainer) app.trainer = std::make_unique<view::TrainerModel>(*app.course);
-  view::TrainerModel& t = *app.trainer;
+  TrainerModel& t = *app.model;
   const char* title = Tr(lang, "Przegląd trenera", "Trainer review");
   app.ui.tree.title = title;
   ui::Heading(title, 1);
   if (ui::Button(Tr(lang, "Otwórz pliki rekordów", "Open record files"), ui::ButtonKind::Primary) && app.hooks.open_files)
     app.hooks.open_files();
-  ui::SameLine();
-  if (ui::Button(Tr(lang, "Wróć do kursu", "Back to the course"), ui::ButtonKind::Secondary)) {
-    app.trainer_open = false;
-    app.scroll_to_top = true;
-    return;
+  if (app.hooks.open_course) {
+    ui::SameLine();
+    if (ui::Button(Tr(lang, "Wróć do kursu", "Back to the course"), ui::ButtonKind::Secondary)) app.hooks.open_course();
   }
   if (t.files_opened() > 0) {
     ui::SameLine();
@@ -398,12 +396,12 @@ void DrawTrainer(AppState& app) {
   t.selected.reset();
   ImGui::Separator();
   struct Tab {
-    view::TrainerTab id;
+    TrainerTab id;
     std::string label;
   };
-  const Tab tabs[] = {{view::TrainerTab::Learners, std::string(Tr(lang, "Osoby (", "Learners (")) + std::to_string(rep.rows().size()) + ")"},
-                      {view::TrainerTab::Items, Tr(lang, "Analiza pytań", "Item analysis")},
-                      {view::TrainerTab::Files, std::string(Tr(lang, "Pliki z problemami (", "Files with problems (")) +
+  const Tab tabs[] = {{TrainerTab::Learners, std::string(Tr(lang, "Osoby (", "Learners (")) + std::to_string(rep.rows().size()) + ")"},
+                      {TrainerTab::Items, Tr(lang, "Analiza pytań", "Item analysis")},
+                      {TrainerTab::Files, std::string(Tr(lang, "Pliki z problemami (", "Files with problems (")) +
                                                     std::to_string(rep.issues().size()) + ")"}};
   bool first = true;
   for (const Tab& tab : tabs) {
@@ -416,10 +414,34 @@ void DrawTrainer(AppState& app) {
   }
   ui::Gap(0.3f);
   switch (t.tab) {
-    case view::TrainerTab::Learners: DrawLearners(app, t, lang); break;
-    case view::TrainerTab::Items: DrawItems(app, t, lang); break;
-    case view::TrainerTab::Files: DrawFiles(t, lang); break;
+    case TrainerTab::Learners: DrawLearners(app, t, lang); break;
+    case TrainerTab::Items: DrawItems(app, t, lang); break;
+    case TrainerTab::Files: DrawFiles(t, lang); break;
   }
 }
 
-}  // namespace granice::app
+}  // namespace
+
+// [SECTION] The front end
+void SetCourse(TrainerState& t, std::optional<Course> course, std::vector<std::string> load_errors) {
+  t.course = std::move(course);
+  t.load_errors = std::move(load_errors);
+  t.model = t.course ? std::make_unique<TrainerModel>(*t.course) : nullptr;
+}
+
+void DrawTrainerApp(TrainerState& t) {
+  app::DrawFrame(
+      t,
+      [&t] {
+        if (t.model) DrawTrainer(t);
+        else DrawLoadError(t, t.load_errors);
+      },
+      [&t] { HandleTrainerEscape(t); });
+}
+
+void HandleTrainerEscape(TrainerState& t) {
+  if (app::ClosePopup()) return;
+  if (t.model) t.model->CloseDetail();
+}
+
+}  // namespace granice::trainer

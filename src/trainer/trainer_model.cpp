@@ -1,10 +1,12 @@
-#include "app/view/trainer_model.h"
+#include "trainer/trainer_model.h"
 
 #include <algorithm>
 
 #include "core/state/record.h"
 
-namespace granice::view {
+namespace granice::trainer {
+
+using view::Tr;
 
 const char* StatusFilterName(StatusFilter f, std::string_view lang) {
   switch (f) {
@@ -149,4 +151,4 @@ const ItemAnalysis& TrainerModel::Items() const {
 
 std::string TrainerModel::ItemsCsv(const std::string& lang) const { return items_csv(*course_, Items(), lang); }
 
-}  // namespace granice::view
+}  // namespace granice::trainer

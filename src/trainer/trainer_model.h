@@ -1,6 +1,6 @@
 // The trainer view's state as pure logic: the opened records (core/report/report.h), the table's
 // filters and sort order, which learner is open, and the CSV exports. The ImGui screen
-// (app/screens/trainer.cpp) only draws this and forwards clicks.
+// (trainer/trainer_screen.cpp) only draws this and forwards clicks.
 //
 //   TrainerModel t(course);
 //   t.AddFile("anna.json", text);           // picker / drag and drop; bad files become issues
@@ -18,7 +18,7 @@
 #include "app/view/strings.h"
 #include "core/report/report.h"
 
-namespace granice::view {
+namespace granice::trainer {
 
 enum class TrainerTab { Learners, Items, Files };
 enum class SortKey { Name, Status, Score, Time, Date, Version };
@@ -81,4 +81,4 @@ class TrainerModel {
   mutable ItemAnalysis items_filtered_;
 };
 
-}  // namespace granice::view
+}  // namespace granice::trainer

@@ -1,0 +1,100 @@
+#include "app/shell.h"
+
+#include <algorithm>
+
+#include "app/theme.h"
+#include "app/view/focus_order.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace granice::app {
+
+namespace {
+
+// [SECTION] Keyboard: Tab order over every control, Enter activates, Esc goes back
+void HandleKeyboard(Shell& shell, const view::SemanticTree& last_frame, const std::function<void()>& escape) {
+  const ImGuiIO& io = ImGui::GetIO();
+  std::string focused;
+  view::Role focused_role = view::Role::Text;
+  for (const view::SemanticNode& n : last_frame.nodes)
+    if (n.focused) {
+      focused = n.id;
+      focused_role = n.role;
+    }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab))) {
+    shell.ui.focus_request = view::NextFocus(view::TabStops(last_frame), focused, io.KeyShift);
+  }
+  const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+  if (enter && !focused.empty() && focused_role != view::Role::Textbox) shell.ui.pending_activation = focused;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    // Esc with a drop-down list open closes the list (ImGui did so already this frame), and only that.
+    const bool list_open = std::any_of(last_frame.nodes.begin(), last_frame.nodes.end(),
+                                       [](const view::SemanticNode& n) { return n.expanded; });
+    if (!list_open) escape();
+  }
+}
+
+}  // namespace
+
+bool ClosePopup() {
+  if (!ImGui::GetCurrentContext() || GImGui->OpenPopupStack.Size == 0) return false;
+  ImGui::ClosePopupsOverWindow(nullptr, true);
+  return true;
+}
+
+bool HasPendingInput(const Shell& shell) {
+  const ui::Context& u = shell.ui;
+  return !u.pending_activation.empty() || !u.focus_request.empty() || !u.pending_text_id.empty() ||
+         !u.pending_choice_id.empty() || shell.scroll_by != 0.0f || shell.theme_dirty;
+}
+
+void DrawFrame(Shell& shell, const std::function<void()>& body, const std::function<void()>& escape) {
+  if (shell.theme_dirty) {
+    theme::Apply(shell.settings.theme, shell.settings.text_scale);
+    shell.theme_dirty = false;
+  }
+  const view::SemanticTree last_frame = shell.ui.tree;
+  const std::string announcement = shell.ui.tree.announcement;
+  ui::BeginFrame(shell.ui, shell.settings.lang);
+  HandleKeyboard(shell, last_frame, escape);
+
+  // One full-window layout. The window padding makes the content column: a readable line
+  // length on wide screens, nearly the full width on phones.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float scale = shell.settings.text_scale;
+  const float margin = vp->WorkSize.x < 600.0f ? 14.0f : 32.0f;
+  const float max_width = 780.0f * scale;
+  const float pad_x = vp->WorkSize.x - 2 * margin > max_width ? (vp->WorkSize.x - max_width) * 0.5f : margin;
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad_x, 16.0f * scale));
+  ImGui::Begin("##granice", nullptr, flags);
+  ImGui::PopStyleVar();
+  ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);   // our own Tab order (HandleKeyboard)
+  if (shell.scroll_to_top) {
+    ImGui::SetScrollY(0.0f);
+    shell.scroll_to_top = false;
+  } else if (shell.scroll_by != 0.0f) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + shell.scroll_by);   // clamped by ImGui next frame
+  }
+  shell.scroll_by = 0.0f;
+  ImGui::PushTextWrapPos(0.0f);
+  body();
+  ui::Gap(2.0f);
+  ImGui::PopTextWrapPos();
+  ImGui::PopItemFlag();
+  ImGui::End();
+  // Requests for widgets this frame did not draw are dropped (they would keep the loop busy).
+  shell.ui.pending_activation.clear();
+  shell.ui.focus_request.clear();
+  shell.ui.pending_text_id.clear();
+  shell.ui.pending_choice_id.clear();
+  if (shell.ui.tree.announcement.empty() && !shell.ui.activated_any && last_frame.title == shell.ui.tree.title)
+    shell.ui.tree.announcement = announcement;   // keep it until something new replaces it
+}
+
+}  // namespace granice::app
