@@ -42,7 +42,6 @@
   const scorm = {
     where: '',
     log,
-    testDriver: params.get('granice-test-driver') === '1',
     // 2004 is preferred when an LMS offers both. ?scorm=off forces standalone mode.
     find() {
       if (params.get('scorm') === 'off') return 0;

@@ -89,9 +89,6 @@ EM_JS(void, granice_js_log, (int level, const char* msg), {
   var m = UTF8ToString(msg);
   if (window.graniceScorm) window.graniceScorm.logLine(level, m); else console.warn(m);
 });
-EM_JS(int, granice_js_test_driver, (), {
-  return (window.graniceScorm && window.graniceScorm.testDriver) ? 1 : 0;
-});
 // clang-format on
 
 namespace granice::platform {
@@ -149,6 +146,5 @@ std::string ScormCall(const char* method, const char* a, const char* b, bool* th
 std::string ScormApiDescription() { return Take(granice_js_scorm_where()); }
 void Log(int level, const std::string& message) { granice_js_log(level, message.c_str()); }
 void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg) { emscripten_async_call(fn, arg, milliseconds); }
-bool TestDriverEnabled() { return granice_js_test_driver() != 0; }
 
 }  // namespace granice::platform

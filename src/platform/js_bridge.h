@@ -35,6 +35,5 @@ std::string ScormCall(const char* method, const char* a = nullptr, const char* b
 std::string ScormApiDescription();  // where the API was found (for the log)
 void Log(int level, const std::string& message);  // 0 info, 1 warning, 2 error; also window.graniceScorm.log
 void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg);
-bool TestDriverEnabled();     // ?granice-test-driver=1 in the page address
 
 }  // namespace granice::platform

@@ -131,8 +131,13 @@ async function openSettingsAndSet(page, lang, radioNames, act = L.dom) {
 }
 
 module.exports = {
-  async 'the whole course through the DOM layer: axe on every screen, focus, title, live region'(env) {
-    const { page, context, errors } = await openApp(env, { query: 'lang=en' });
+  // The one DOM-layer walk standalone: module 1 (every kind of screen: lesson pages, each question
+  // type, quiz results, role-play and its ending), modules 2-7 by the test driver, then the final
+  // assessment, results and certificate. The screens of modules 2-7 are checked natively on every
+  // screen (tests/unit/test_screens_walk.cpp: one h1, heading order, every control named, unique
+  // ids, lesson pager); the 2004 LMS walk (scorm.test.js) goes through all of them in the DOM layer.
+  async 'the course through the DOM layer (module 1, the assessment, the certificate): axe on every kind of screen, focus, title, live region'(env) {
+    const { page, context, errors } = await openApp(env, { query: 'lang=en&granice-test-driver=1' });
     const report = {};
     let lastTitle = null;
     let feedbackChecked = false;
@@ -200,9 +205,9 @@ module.exports = {
         assert.deepEqual(await currentItems(p), [{ value: 'step', tag: 'BUTTON', name: L.UI.en.assessment }]);
         report['home-assessment-current'] = await runAxe(p);
       };
-      await completeCourse(page, 'en', act, { onHomeDone: atHomeDone });
+      await completeCourse(page, 'en', act, { onHomeDone: atHomeDone, modulesByDriver: true });
       assert.ok(feedbackChecked, 'a module quiz answer was announced in the live region');
-      assert.ok(lessonPagesChecked >= L.content.modules.length * 3, `lesson pagers checked: ${lessonPagesChecked}`);
+      assert.equal(lessonPagesChecked, L.content.modules[0].lesson.pages.length, 'lesson pagers checked');
 
       // The matching questions answered through the <select>s are in the progress record as right.
       // (The certificate has a "Home" button of its own besides the top bar's: the first.)
@@ -211,10 +216,10 @@ module.exports = {
       assert.deepEqual(await currentItems(page), [], 'the course passed: no step is current any more');
       const [rec] = await Promise.all([page.waitForEvent('download'), L.dom.press(page, 'button', 'Download my record')]);
       const record = JSON.parse(fs.readFileSync(await rec.path(), 'utf8'));
-      const matchings = record.interactions.filter((it) => it.type === 'matching');
-      // Quizzes draw their questions: a module's matching item is asked in 7 attempts of 10, so at least
-      // one of the 7 modules' and the assessment's is all but certain (1 - 0.3^7).
-      assert.ok(matchings.length >= 1, `matching answers recorded: ${matchings.length}`);
+      // Those answered here (module 1 and the assessment; the driver answered the rest). Quizzes draw
+      // their questions, so there may be none: 'matching: one native combobox per item' always has one.
+      const byDom = new Set(L.content.modules[0].quiz.questions.map((q) => q.id));
+      const matchings = record.interactions.filter((it) => it.type === 'matching' && (byDom.has(it.id) || it.id.startsWith('a-')));
       for (const it of matchings) {
         assert.equal(it.result, 'correct', `matching ${it.id} recorded as answered right: ${it.learner_response}`);
         assert.ok(it.correct_responses.includes(it.learner_response), `${it.id}: ${it.learner_response}`);
@@ -228,6 +233,8 @@ module.exports = {
         v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${k}: ${x.id} ${x.html[0]}`));
       assert.deepEqual(serious, [], 'no serious or critical axe violations');
       assert.ok(Object.keys(report).length >= 10, `screen kinds checked: ${Object.keys(report).join(', ')}`);
+      for (const kind of ['lesson', 'roleplay', 'roleplay-ending', 'home-assessment-current'])
+        assert.ok(report[kind], `axe ran on ${kind}: ${Object.keys(report).join(', ')}`);
       assert.deepEqual(errors, [], 'no console errors (a CSP violation would be one)');
     } finally {
       await context.close();
@@ -265,53 +272,6 @@ module.exports = {
       await completeCourse(page, 'pl', act, { modulesByDriver: true });
       const distinct = [...new Set(problems)];
       assert.deepEqual(distinct.slice(0, 20), [], 'nothing is cut off or needs horizontal scrolling');
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
-  },
-
-  async 'keyboard only: Tab order, Enter, Esc, skip link, focus follows (modules 1 and 2)'(env) {
-    const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', act: L.keyboard, name: 'Kim Keys' });
-    try {
-      await settle(page);
-      // DOM focus and the app's focus are the same widget after every Tab.
-      for (let i = 0; i < 6; i++) {
-        await page.keyboard.press('Tab');
-        await settle(page);
-        const state = await page.evaluate(() => ({ id: document.activeElement.dataset.id || '',
-                                                   tag: document.activeElement.tagName }));
-        const focused = (await semantics(page)).filter((n) => n.focused);
-        if (state.id) assert.deepEqual(focused.map((n) => n.id), [state.id], 'ImGui focus = DOM focus');
-      }
-      // The skip link is the first Tab stop of the page and leads to the screen's h1.
-      await page.evaluate(() => document.querySelector('#a11y button').focus());
-      await page.keyboard.press('Shift+Tab');
-      assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
-      const skip = await page.locator('.skip-link').boundingBox();
-      assert.ok(skip && skip.y >= 0, 'the skip link is visible when focused');
-      await page.keyboard.press('Enter');
-      await settle(page);
-      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
-      await screenshot(page, 'a11y-keyboard-home');
-
-      const m = L.content.modules[0];
-      await L.keyboard.press(page, 'button', L.UI.en.start);
-      await L.completeModule(page, 'en', L.keyboard, m, { quiz: 'a11y-keyboard-quiz', roleplay: 'a11y-keyboard-roleplay' });
-      // Esc goes back one screen.
-      const before = (await screen(page)).title;
-      await L.keyboard.press(page, 'button', L.UI.en.readLesson);
-      assert.notEqual((await screen(page)).title, before);
-      await page.keyboard.press('Escape');
-      await settle(page);
-      assert.equal((await screen(page)).title, before, 'Esc goes back');
-      // Module 2 as well: its quiz has a matching question (asked when the draw takes it), answered
-      // with Tab and the arrow keys on the combobox (L.keyboard.choose checks the app's focus is on it).
-      const m2 = L.content.modules[1];
-      assert.ok(m2.quiz.questions.some((q) => q.type === 'matching'));
-      await L.keyboard.press(page, 'button', `${L.UI.en.nextModule}: ${m2.title.en}`);
-      await L.completeModule(page, 'en', L.keyboard, m2);
-      assert.ok(await L.has(page, 'heading', m2.title.en), 'module 2 done, back on its page');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -8,6 +8,11 @@ const { startServer } = require('../../scripts/serve.js');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
+// The test build of the course (with the test driver, tests/web/test_driver.cpp): pages opened
+// with `granice-test-driver=1` in their query load it from here; everything else is the site a
+// learner gets. Built by scripts/test (cmake --build build/web --target granice_site_test).
+const SITE_TEST = process.env.GRANICE_SITE_TEST || path.join(ROOT, 'build/web/site-test');
+const DRIVER_QUERY = /(^|&)granice-test-driver=1(&|$)/;
 const SHOTS = process.env.GRANICE_SHOTS || path.join(ROOT, 'build/screenshots');
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
@@ -19,7 +24,9 @@ const NOISE = [/GPU stall due to ReadPixels/, /GL Driver Message/];
 async function launch() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const { server, url } = await startServer({ root: SITE, port: 0 });
-  return { browser, server, url, async close() { await browser.close(); server.close(); } };
+  const driver = fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma')) ? await startServer({ root: SITE_TEST, port: 0 }) : null;
+  return { browser, server, url, driverUrl: driver && driver.url,
+           async close() { await browser.close(); server.close(); if (driver) driver.server.close(); } };
 }
 
 // Opens the app in a new page and waits for the first frame. Collects console errors.
@@ -35,9 +42,16 @@ async function openApp(env, { path = '', query = '', viewport = { width: 1280, h
     }
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(env.url + path + (query ? '?' + query : ''));
+  await page.goto(siteUrl(env, query) + path + (query ? '?' + query : ''));
   await page.evaluate(() => window.granice.ready);
   return { page, context, errors };
+}
+
+// The site a page with this query opens: the test build when it asks for the test driver.
+function siteUrl(env, query) {
+  if (!DRIVER_QUERY.test(query || '')) return env.url;
+  if (!env.driverUrl) throw new Error(`no test build of the course in ${SITE_TEST}: run cmake --build build/web --target granice_site_test (scripts/test does)`);
+  return env.driverUrl;
 }
 
 const semantics = (page) => page.evaluate(() => window.granice.semantics());
@@ -85,4 +99,4 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = { launch, openApp, semantics, frames, settle, find, click, screenshot, SHOTS };
+module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, SHOTS, SITE_TEST, DRIVER_QUERY };

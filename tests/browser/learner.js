@@ -356,9 +356,10 @@ async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
   await act.press(page, 'button', UI[lang].backToCourse);
 }
 
-// Every module short of the final assessment, done through the platform's test driver (the core
-// engines and the app's own persistence; the page must have been opened with
-// granice-test-driver=1), then the page is reloaded: the app resumes from what was saved. The
+// Every module short of the final assessment, done through the test driver (the test build of
+// the course, tests/web/test_driver.cpp: the one course walker, core/engines/walker.h, and the
+// app's own persistence; the page must have been opened with granice-test-driver=1, which
+// harness.js serves from build/web/site-test), then the page is reloaded: the app resumes from what was saved. The
 // screens of every module are walked natively (tests/unit/test_screens_walk.cpp); this keeps
 // browser tests to what the browser itself adds.
 async function finishModulesByDriver(page) {

@@ -9,7 +9,7 @@ const L = require('./learner.js');
 // Module 1 on the screens (with screenshots of each kind of screen), the other modules through
 // the test driver (their screens are walked natively: tests/unit/test_screens_walk.cpp), then the
 // final assessment and the certificate on the screens again.
-async function completeCourse(page, lang, act, { shots = false, prefix = '', check = () => {} } = {}) {
+async function completeCourse(page, lang, act, { shots = false, prefix = '', check = () => {}, afterModule1 = null } = {}) {
   const ui = L.UI[lang];
   const mods = L.content.modules;
   await act.press(page, 'button', ui.start);
@@ -18,6 +18,7 @@ async function completeCourse(page, lang, act, { shots = false, prefix = '', che
     lesson: prefix + 'lesson', quiz: prefix + 'quiz', quizResults: prefix + 'quiz-results',
     roleplay: prefix + 'roleplay', ending: prefix + 'roleplay-ending' } : {});
   await check();
+  if (afterModule1) await afterModule1();
   await L.finishModulesByDriver(page);
   assert.ok(await L.has(page, 'progressbar', lang === 'pl' ? `Ukończone moduły: ${mods.length} z ${mods.length}`
                                                           : `Modules completed: ${mods.length} of ${mods.length}`));
@@ -139,17 +140,49 @@ module.exports = {
     }
   },
 
-  async 'the course in English with the keyboard alone at 360x740 (phone): module 1, the assessment, the certificate'(env) {
+  // The one keyboard walk (it was two: the a11y keyboard test, modules 1 and 2 at 1280x800, and
+  // this one): Tab order, the skip link, Enter, Esc, then module 1 (its quiz draws the matching
+  // item 7 times in 10: answered with the arrow keys on the combobox), the assessment and the
+  // certificate, everything within a phone's width. Modules 2-7 are walked on the screens natively.
+  async 'keyboard alone at 360x740 (phone), in English: Tab order, skip link, Enter, Esc; module 1, the assessment, the certificate'(env) {
     const { page, context, errors } = await L.startAsLearner(env, {
       lang: 'en', name: 'Kim Keyboard', act: L.keyboard, viewport: { width: 360, height: 740 }, query: 'granice-test-driver=1' });
     try {
+      await settle(page);
       await screenshot(page, 'phone-home');
+      // DOM focus and the app's focus are the same widget after every Tab.
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        await settle(page);
+        const state = await page.evaluate(() => ({ id: document.activeElement.dataset.id || '' }));
+        const focused = (await semantics(page)).filter((n) => n.focused);
+        if (state.id) assert.deepEqual(focused.map((n) => n.id), [state.id], 'ImGui focus = DOM focus');
+      }
+      await screenshot(page, 'a11y-keyboard-home');
+      // The skip link is the first Tab stop of the page and leads to the screen's h1.
+      await page.evaluate(() => document.querySelector('#a11y button').focus());
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+      const skip = await page.locator('.skip-link').boundingBox();
+      assert.ok(skip && skip.y >= 0, 'the skip link is visible when focused');
+      await page.keyboard.press('Enter');
+      await settle(page);
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
       // Nothing is wider than the phone screen (no horizontal scrolling needed).
       const fits = async () => {
         const wide = (await semantics(page)).filter((n) => n.rect.x < 0 || n.rect.x + n.rect.width > 360);
         assert.deepEqual(wide.map((n) => n.name), [], 'every widget fits in 360 px');
       };
-      await completeCourse(page, 'en', L.keyboard, { shots: true, prefix: 'phone-', check: fits });
+      const title = async () => (await semantics(page)).find((n) => n.role === 'heading' && n.level === 1).name;
+      const escGoesBack = async () => {
+        const before = await title();
+        await L.keyboard.press(page, 'button', L.UI.en.readLesson);
+        assert.notEqual(await title(), before);
+        await page.keyboard.press('Escape');
+        await settle(page);
+        assert.equal(await title(), before, 'Esc goes back');
+      };
+      await completeCourse(page, 'en', L.keyboard, { shots: true, prefix: 'phone-', check: fits, afterModule1: escGoesBack });
       await fits();
       const nodes = await semantics(page);
       assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Kim Keyboard'), 'certificate names the learner');

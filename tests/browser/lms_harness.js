@@ -8,18 +8,30 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { startServer } = require('../../scripts/serve.js');
+const { SITE_TEST, DRIVER_QUERY } = require('./harness');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
 
-let shared = null;  // { url, server, zips }
-async function lmsServer() {
-  if (shared) return shared;
+let shared = null;  // a promise of { url, server, zips, dir }: made once, whichever test asks first
+let made = null;    // the same, once made (for the clean-up at exit)
+function lmsServer() {
+  if (!shared) shared = makeLmsServer().then((s) => (made = s));
+  return shared;
+}
+async function makeLmsServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-lms-'));
   const out = path.join(dir, 'dist');
-  const printed = execFileSync(path.join(ROOT, 'scripts/package'), ['--site', SITE, '--out', out], { encoding: 'utf8' });
-  const zips = printed.split('\n').filter((l) => l.endsWith('.zip'));
-  assert.equal(zips.length, 2, 'scripts/package prints two zip paths:\n' + printed);
+  const pack = (site, to) => {
+    const printed = execFileSync(path.join(ROOT, 'scripts/package'), ['--site', site, '--out', to], { encoding: 'utf8' });
+    const made = printed.split('\n').filter((l) => l.endsWith('.zip'));
+    assert.equal(made.length, 2, 'scripts/package prints two zip paths:\n' + printed);
+    return made;
+  };
+  // The packages a learner gets, and the same packages of the test build (the test driver in
+  // app.wasm), for tests that walk by driver (pkg12 / pkg2004 and dpkg12 / dpkg2004).
+  const zips = pack(SITE, out);
+  const driverZips = fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma')) ? pack(SITE_TEST, path.join(dir, 'dist-test')) : [];
   const web = path.join(dir, 'root');
   fs.mkdirSync(path.join(web, 'lms'), { recursive: true });
   for (const f of fs.readdirSync(path.join(__dirname, 'lms'))) fs.copyFileSync(path.join(__dirname, 'lms', f), path.join(web, 'lms', f));
@@ -28,14 +40,16 @@ async function lmsServer() {
   for (const v of ['12', '2004']) {
     const zip = zips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
     execFileSync('unzip', ['-q', zip, '-d', path.join(web, 'pkg' + v)]);
+    const driverZip = driverZips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
+    if (driverZip) execFileSync('unzip', ['-q', driverZip, '-d', path.join(web, 'dpkg' + v)]);
   }
   const { server, url } = await startServer({ root: web, port: 0 });
-  shared = { url, server, zips, dir };
-  return shared;
+  return { url, server, zips, dir };
 }
 
 // Opens the test LMS, starts the package in it, and returns helpers bound to the SCO frame.
 // opts.query: the SCO's query string (default: the test driver on; '' for a learner on the screens).
+// A query with the test driver opens the test build's package (dpkg*), any other the learner's.
 async function openLms(env, opts) {
   const { url } = await lmsServer();
   const context = opts.context || await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
@@ -47,12 +61,14 @@ async function openLms(env, opts) {
   page.on('console', (m) => {   // the SCO frame's console too (web/scorm.js logs LMS failures as errors)
     if (m.type() === 'error' && !/GPU stall due to ReadPixels|GL Driver Message/.test(m.text())) consoleErrors.push(m.text());
   });
+  const driven = opts.query === undefined || DRIVER_QUERY.test(opts.query);
+  if (driven && !fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma')))
+    throw new Error(`no test build of the course in ${SITE_TEST}: run cmake --build build/web --target granice_site_test (scripts/test does)`);
   await page.goto(url + 'lms/index.html');
-  await page.evaluate((o) => window.lms.start(o), { version: opts.version, pkg: `/pkg${opts.version}/`, cmi: opts.cmi || {},
+  await page.evaluate((o) => window.lms.start(o), { version: opts.version, pkg: `/${driven ? 'd' : ''}pkg${opts.version}/`, cmi: opts.cmi || {},
                                                    faults: opts.faults || {}, query: opts.query, profile: opts.profile,
                                                    profileOptions: opts.profileOptions, store: opts.store });
   const frame = await (await page.waitForSelector('#sco')).contentFrame();
-  const driven = opts.query === undefined;
   await frame.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven,
                               { timeout: 30000 });
   await frame.evaluate(() => window.granice.ready);
@@ -111,6 +127,6 @@ async function closeCourse(o, v12) {
   await o.page.waitForFunction((m) => window.lms.calls.some((c) => c.m === m), v12 ? 'LMSFinish' : 'Terminate');
 }
 
-process.on('exit', () => { if (shared) { shared.server.close(); fs.rmSync(shared.dir, { recursive: true, force: true }); } });
+process.on('exit', () => { if (made) { made.server.close(); fs.rmSync(made.dir, { recursive: true, force: true }); } });
 
 module.exports = { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse };

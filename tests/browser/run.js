@@ -1,6 +1,8 @@
 // Minimal runner for the browser tests: each tests/browser/*.test.js exports
-// { name: async (env) => {...} }; one Chromium is shared. Prints one line per test and
-// a final "browser: N passed, N failed" line that scripts/test adds to the ctest counts.
+// { name: async (env) => {...} }; one Chromium is shared, each test in browser contexts of its
+// own. GRANICE_BROWSER_JOBS tests run at a time (default 2: while one test waits for the page,
+// another's page draws). Prints one line per test and a final "browser: N passed, N failed" line
+// that scripts/test adds to the ctest counts.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -9,25 +11,34 @@ const { launch } = require('./harness.js');
 (async () => {
   const filter = process.argv[2] ? new RegExp(process.argv[2]) : null;
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
-  let passed = 0;
-  let failed = 0;
-  const env = await launch();
+  const jobs = Math.max(1, Number(process.env.GRANICE_BROWSER_JOBS || 2));
+  const queue = [];
   for (const file of files) {
     const tests = require(path.join(__dirname, file));
     for (const [name, fn] of Object.entries(tests)) {
       const full = `${file.replace('.test.js', '')} › ${name}`;
-      if (filter && !filter.test(full)) continue;
-      const start = Date.now();
-      try {
-        await fn(env);
-        passed++;
-        console.log(`  ok   ${full} (${Date.now() - start} ms)`);
-      } catch (e) {
-        failed++;
-        console.log(`  FAIL ${full} (${Date.now() - start} ms)\n       ${String(e && e.stack || e).split('\n').join('\n       ')}`);
-      }
+      if (!filter || filter.test(full)) queue.push({ full, fn });
     }
   }
+  let passed = 0;
+  let failed = 0;
+  const env = await launch();
+  const began = Date.now();
+  const lane = async () => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      const start = Date.now();
+      try {
+        await t.fn(env);
+        passed++;
+        console.log(`  ok   ${t.full} (${Date.now() - start} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`  FAIL ${t.full} (${Date.now() - start} ms)\n       ${String(e && e.stack || e).split('\n').join('\n       ')}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+  console.log(`browser: ${jobs} at a time, ${((Date.now() - began) / 1000).toFixed(1)} s`);
   await env.close();
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

@@ -1,5 +1,7 @@
 #include "test_course_fixture.h"
 
+#include "core/engines/walker.h"
+
 #include <algorithm>
 
 #include "core/engines/quiz_engine.h"
@@ -296,17 +298,29 @@ void random_action(const Course& course, CourseState& st, Rng& rng, std::int64_t
   }
 }
 
-void complete_course(const Course& course, CourseState& st, Rng& rng, std::int64_t& now, double skill) {
-  for (const auto& m : course.modules) {
-    for (std::size_t p = 0; p < m.pages.size(); ++p) {
-      now += 30;
-      view_page(st, course, m.id, static_cast<int>(p), now);
-    }
-    answer_some(course, st, rng, now, m.id, skill, true);
-    walk_some(course, st, rng, now, m.id, skill, true);
-    add_time(st, 600.5);
+// A test learner on the one course walker (core/engines/walker.h): right with probability
+// `skill`, otherwise a random (often incomplete) answer or reply.
+class FixtureLearner final : public WalkPolicy {
+ public:
+  FixtureLearner(Rng& rng, double skill) : rng_(rng), skill_(skill) {}
+  Response answer(const QuizSession&, const Question& q) override {
+    return rng_.chance(skill_) ? correct_response(q) : random_response(q, rng_);
   }
-  answer_some(course, st, rng, now, course.assessment.id, skill, true);
+  std::size_t reply(const RolePlay& graph, const RolePlaySession& walk) override {
+    return rng_.chance(skill_) ? best_reply(graph, walk, true) : static_cast<std::size_t>(rng_.below(walk.choices().size()));
+  }
+  double seconds(WalkKind kind) override {
+    return kind == WalkKind::Page ? 30 : kind == WalkKind::Answer ? rng_.range(1, 90) : kind == WalkKind::Reply ? rng_.range(1, 40) : 0;
+  }
+
+ private:
+  Rng& rng_;
+  double skill_;
+};
+
+void complete_course(const Course& course, CourseState& st, Rng& rng, std::int64_t& now, double skill) {
+  FixtureLearner learner(rng, skill);
+  walk_course(course, st, learner, now);
   st.bookmark = Bookmark{Screen::Results, std::string(), 0};
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <set>
 #include <filesystem>
 #include <optional>
 
@@ -70,6 +71,35 @@ bool HasHeading(const view::SemanticTree& t, const std::string& name) {
   return false;
 }
 
+// What the accessible DOM layer needs of every screen, whatever its content (the browser's DOM
+// walk runs axe on one module's screens; these hold for all of them): a title, one h1, heading
+// levels that do not skip, every control named, ids unique, the content's language, and on a
+// lesson page exactly one current page in the pager.
+std::vector<std::string> ScreenProblems(const view::SemanticTree& t, const std::string& lang) {
+  std::vector<std::string> out;
+  if (t.title.empty()) out.push_back("no title");
+  if (t.lang != lang) out.push_back("lang " + t.lang);
+  int h1 = 0;
+  int level = 0;
+  int current_pages = 0;
+  std::set<std::string> ids;
+  for (const auto& n : t.nodes) {
+    if (n.role == Role::Heading) {
+      if (n.level == 1) ++h1;
+      if (n.level > level + 1) out.push_back("heading level " + std::to_string(n.level) + " after " + std::to_string(level) + ": " + n.name);
+      level = n.level;
+    }
+    const bool control = n.role == Role::Button || n.role == Role::Link || n.role == Role::Radio || n.role == Role::Checkbox ||
+                         n.role == Role::Textbox || n.role == Role::Combobox || n.role == Role::Option;
+    if (control && n.name.empty()) out.push_back(std::string("unnamed ") + view::RoleName(n.role));
+    if (control && !n.id.empty() && !ids.insert(n.id).second) out.push_back("id twice: " + n.id + " (" + n.name + ")");
+    if (n.current == view::Current::Page) ++current_pages;
+  }
+  if (h1 != 1) out.push_back(std::to_string(h1) + " h1");
+  if (current_pages > 1) out.push_back(std::to_string(current_pages) + " current pages");
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("screens, natively: the whole course through the real screens, in Polish and English", "[screens]") {
@@ -82,7 +112,14 @@ TEST_CASE("screens, natively: the whole course through the real screens, in Poli
     runner::Headless ui(a.front);
     test::ScreenLearner learner(ui, *course, lang);
     int screens = 0;
-    learner.on_screen = [&](const view::SemanticTree&) { ++screens; };
+    std::set<std::string> titles;
+    learner.on_screen = [&](const view::SemanticTree& t) {
+      ++screens;
+      titles.insert(t.title);
+      const std::vector<std::string> problems = ScreenProblems(t, lang);
+      INFO("screen " << t.title << ": " << runner::Describe(t));
+      CHECK(problems == std::vector<std::string>{});
+    };
     REQUIRE(ui.Find(Role::Text, std::string(view::Fmt(T(lang, Str::LearnerLabel), {"Anna Kowalska"}))) != nullptr);
     STEP(learner, learner.Press(T(lang, Str::StartCourse)));
     for (std::size_t i = 0; i < course->modules.size(); ++i) {
@@ -95,6 +132,7 @@ TEST_CASE("screens, natively: the whole course through the real screens, in Poli
     REQUIRE(learner.TakeQuiz([](const Question&) { return true; }));
     STEP(learner, learner.Press(T(lang, Str::ViewCertificate)));
     CHECK(HasHeading(ui.Tree(), "Anna Kowalska"));
+    CHECK(titles.size() >= 2 * course->modules.size() + 2);   // each module's screens, the assessment, the certificate
 
     const CourseState& st = a.app.session->state();
     CHECK(completion_status(*course, st) == CompletionStatus::Completed);

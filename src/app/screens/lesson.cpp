@@ -25,7 +25,7 @@ void DrawResources(const Course& course, const std::string& lang) {
 
 void DrawBlock(const Course& course, const Block& b, const std::string& lang) {
   switch (b.kind) {
-    case BlockKind::Heading: ui::Heading(b.text.in(lang), 3); break;
+    case BlockKind::Heading: ui::Heading(b.text.in(lang), 2); break;
     case BlockKind::Paragraph: ui::Paragraph(b.text.in(lang)); break;
     case BlockKind::Bullets:
       ui::BeginGroup("list");
@@ -40,11 +40,11 @@ void DrawBlock(const Course& course, const Block& b, const std::string& lang) {
       break;
     }
     case BlockKind::DoDont:
-      ui::Heading(T(lang, Str::LessonDo), 3);
+      ui::Heading(T(lang, Str::LessonDo), 2);
       ui::BeginGroup("do");
       for (const LocalText& item : b.dos) ui::ListItem(item.in(lang), "+");
       ui::EndGroup();
-      ui::Heading(T(lang, Str::LessonDont), 3);
+      ui::Heading(T(lang, Str::LessonDont), 2);
       ui::BeginGroup("dont");
       for (const LocalText& item : b.donts) ui::ListItem(item.in(lang), "–");
       ui::EndGroup();

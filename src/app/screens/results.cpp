@@ -22,7 +22,7 @@ void DrawResults(AppState& app) {
   ui::Heading(T(lang, Str::ResultsTitle), 1);
   if (!p || !p->last_score) {
     ui::Paragraph(T(lang, Str::QuizNotTaken));
-    if (ui::Button(T(lang, Str::Home), ui::ButtonKind::Primary)) s.GoHome();
+    if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Primary)) s.GoHome();   // not "Home": the top bar has that one
     return;
   }
   const double score = *p->last_score;
@@ -63,7 +63,7 @@ void DrawResults(AppState& app) {
     if (ui::Button(T(lang, Str::TryAgain), ui::ButtonKind::Primary)) s.StartQuiz(course.assessment.id);
     ui::SameLine();
   }
-  if (ui::Button(T(lang, Str::Home), ui::ButtonKind::Secondary)) s.GoHome();
+  if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Secondary)) s.GoHome();
 }
 
 namespace {
@@ -103,7 +103,7 @@ void DrawCertificate(AppState& app) {
   if (ui::Button(T(lang, Str::DownloadCertificate), ui::ButtonKind::Primary) && app.hooks.download_certificate)
     app.hooks.download_certificate(c);
   ui::SameLine();
-  if (ui::Button(T(lang, Str::Home), ui::ButtonKind::Secondary)) s.GoHome();
+  if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Secondary)) s.GoHome();
 }
 
 }  // namespace granice::app

@@ -96,7 +96,7 @@ constexpr Entry kStrings[] = {
     {Str::NextModule, "Następny moduł", "Next module"},
     {Str::NoAttemptsLeft, "Wykorzystano wszystkie podejścia.", "No attempts left."},
     {Str::PageOf, "Strona {0} z {1}", "Page {0} of {1}"},
-    {Str::Previous, "Wstecz", "Previous"},
+    {Str::Previous, "Poprzednia strona", "Previous page"},
     {Str::Next, "Dalej", "Next"},
     {Str::ToQuiz, "Przejdź do quizu", "Go to the quiz"},
     {Str::LessonDo, "Tak", "Do"},

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "core/text/fnv.h"
@@ -10,6 +13,7 @@
 #include "core/engines/rng.h"
 #include "core/engines/roleplay_engine.h"
 #include "core/engines/scoring.h"
+#include "core/engines/walker.h"
 
 namespace granice {
 
@@ -31,13 +35,6 @@ std::string learner_name(Rng& rng) {
   if (woman && last.size() > 1 && last.compare(last.size() - 1, 1, "i") == 0) last.back() = 'a';
   return std::string(woman ? kWomen[rng.below(std::size(kWomen))] : kMen[rng.below(std::size(kMen))]) + " " + last;
 }
-
-struct Learner {
-  Rng rng;
-  double skill;
-  std::int64_t now;
-  CourseState st;
-};
 
 // 0 (easy) .. 0.45 (hard), fixed per question.
 double difficulty(const Question& q) { return static_cast<double>(fnv1a64(q.id) % 46) / 100.0; }
@@ -77,60 +74,67 @@ Response wrong_response(const Question& q, Rng& rng) {
   return r;
 }
 
-void spend(Learner& l, int lo, int hi) {
-  const int s = l.rng.range(lo, hi);
-  l.now += s;
-  add_time(l.st, static_cast<double>(s));
-}
+// A learner of some skill on the one course walker (walker.h): mostly right when skilled, a
+// favourite wrong option when not, retakes a failed quiz and does better, replays a role-play
+// that went badly, sometimes comes back another day, and a few drop out in the middle of a module.
+class SkilledLearner final : public WalkPolicy {
+ public:
+  SkilledLearner(const Course& course, Rng& rng, double skill, std::int64_t& now)
+      : course_(course), rng_(rng), skill_(skill), now_(now) {}
 
-// Takes one attempt; returns whether it passed (nullopt: no attempt possible).
-std::optional<bool> take_quiz(const Course& course, Learner& l, const std::string& quiz_id, double bonus) {
-  auto s = begin_quiz(course, l.st, quiz_id, l.now);
-  if (!s || s->empty()) return std::nullopt;
-  for (std::size_t k = 0; k < s->size(); ++k) {
-    s->go(k);
-    if (s->submitted()) continue;
-    const Question& q = s->current();
-    const double p = std::clamp(l.skill + bonus - difficulty(q) + 0.2, 0.05, 0.99);
-    s->answer(l.rng.chance(p) ? correct_response(q) : wrong_response(q, l.rng));
-    const int secs = l.rng.range(6, 70);
-    l.now += secs;
-    add_time(l.st, static_cast<double>(secs));
-    if (s->can_submit()) {
-      s->submit();
-      record_answer(l.st, *s, s->index(), static_cast<double>(secs), l.now);
+  bool before(const WalkStep& step) override {
+    if (step.quiz_or_module != place_) {
+      if (!place_.empty() && rng_.chance(0.3)) now_ += rng_.range(3600, 3 * 86400);  // comes back another day
+      place_ = step.quiz_or_module;
+      // Stops somewhere in this module: part of the lesson, maybe nothing of it.
+      const Module* m = course_.module(place_);
+      if (step.kind == WalkKind::Page && m && rng_.chance(0.02 + (1.0 - skill_) * 0.06))
+        pages_left_ = rng_.range(0, static_cast<int>(m->pages.size()) - 1);
+    }
+    if (pages_left_) {
+      if (*pages_left_ == 0 || step.kind != WalkKind::Page) return false;
+      --*pages_left_;
+    }
+    return true;
+  }
+  Response answer(const QuizSession& quiz, const Question& q) override {
+    const std::string& id = quiz.settings().quiz_id;
+    const double bonus = bonus_[id] + (id == course_.assessment.id ? -0.05 : 0.0);
+    const double p = std::clamp(skill_ + bonus - difficulty(q) + 0.2, 0.05, 0.99);
+    return rng_.chance(p) ? correct_response(q) : wrong_response(q, rng_);
+  }
+  std::size_t reply(const RolePlay& graph, const RolePlaySession& walk) override {
+    if (rng_.chance(std::min(0.97, skill_ + 0.1))) return best_reply(graph, walk, false);
+    return static_cast<std::size_t>(rng_.below(walk.choices().size()));
+  }
+  double seconds(WalkKind kind) override {
+    switch (kind) {
+      case WalkKind::Page: return rng_.range(30, 160);
+      case WalkKind::Answer: return rng_.range(6, 70);
+      case WalkKind::Reply: return rng_.range(8, 50);
+      default: return 0;
     }
   }
-  const QuizResult r = finish_quiz(l.st, *s, l.now);
-  return r.passed;
-}
-
-void play_roleplay(const Course& course, Learner& l, const std::string& module_id) {
-  auto s = begin_roleplay(course, l.st, module_id, l.now);
-  if (!s) return;
-  while (s->can_continue()) {
-    const auto& choices = s->choices();
-    std::size_t pick = 0;
-    if (l.rng.chance(std::min(0.97, l.skill + 0.1))) {
-      int best = -1000000;
-      for (std::size_t i = 0; i < choices.size(); ++i) {
-        int sum = 0;
-        for (const auto& [id, pts] : choices[i].scores) sum += pts;
-        if (sum > best) {
-          best = sum;
-          pick = i;
-        }
-      }
-    } else {
-      pick = static_cast<std::size_t>(l.rng.below(choices.size()));
-    }
-    const int secs = l.rng.range(8, 50);
-    l.now += secs;
-    add_time(l.st, static_cast<double>(secs));
-    if (!s->choose(pick)) break;
-    record_choice(l.st, module_id, *s, static_cast<double>(secs), l.now);
+  bool retake(const std::string& quiz_id, const QuizResult& result) override {
+    const bool assessment = quiz_id == course_.assessment.id;
+    if (result.attempt >= 3 || !rng_.chance(assessment ? 0.5 + 0.4 * skill_ : 0.4 + 0.5 * skill_)) return false;
+    bonus_[quiz_id] += assessment ? 0.1 : 0.12;   // re-reads the feedback, does better
+    return true;
   }
-}
+  bool replay(const std::string& module_id, Outcome outcome) override {
+    return outcome == Outcome::Poor && replayed_.insert(module_id).second && rng_.chance(0.4);
+  }
+
+ private:
+  const Course& course_;
+  Rng& rng_;
+  double skill_;
+  std::int64_t& now_;
+  std::string place_;                    // the module or quiz of the last step
+  std::optional<int> pages_left_;        // dropping out: pages still read
+  std::map<std::string, double> bonus_;  // per quiz, from retakes
+  std::set<std::string> replayed_;
+};
 
 }  // namespace
 
@@ -145,46 +149,12 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
   // Mostly capable learners, a tail of weaker ones.
   const double skill = 0.3 + 0.68 * (rng.unit() + rng.unit() + rng.unit()) / 3.0;
   const std::int64_t start = 1767225600 + static_cast<std::int64_t>(rng.below(150 * 86400));  // 2026-01-01 + 150 days
-  Learner l{rng, skill, start, new_state(course, id, name, lang, rng.next(), start)};
-  if (l.rng.chance(0.03)) return l.st;  // opened the course, never started
-
-  const double dropout = 0.02 + (1.0 - skill) * 0.06;
-  for (const Module& m : course.modules) {
-    if (l.rng.chance(dropout)) {
-      // Stops somewhere in this module: part of the lesson, maybe part of the quiz.
-      const int pages = l.rng.range(0, static_cast<int>(m.pages.size()) - 1);
-      for (int p = 0; p < pages; ++p) {
-        view_page(l.st, course, m.id, p, l.now);
-        spend(l, 40, 150);
-      }
-      return l.st;
-    }
-    for (std::size_t p = 0; p < m.pages.size(); ++p) {
-      view_page(l.st, course, m.id, static_cast<int>(p), l.now);
-      spend(l, 30, 160);
-    }
-    double bonus = 0.0;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-      const auto passed = take_quiz(course, l, m.id, bonus);
-      if (!passed || *passed || !l.rng.chance(0.4 + 0.5 * skill)) break;
-      bonus += 0.12;  // re-reads the feedback, does better
-    }
-    if (m.roleplay) {
-      play_roleplay(course, l, m.id);
-      const ModuleProgress* mp = find_progress(l.st, m.id);
-      if (mp && mp->roleplay.best_outcome && *mp->roleplay.best_outcome == Outcome::Poor && l.rng.chance(0.4))
-        play_roleplay(course, l, m.id);
-    }
-    if (l.rng.chance(0.3)) l.now += l.rng.range(3600, 3 * 86400);  // comes back another day
-  }
-  double bonus = 0.0;
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    const auto passed = take_quiz(course, l, course.assessment.id, bonus - 0.05);
-    if (!passed || *passed || !l.rng.chance(0.5 + 0.4 * skill)) break;
-    bonus += 0.1;
-  }
-  l.st.bookmark = Bookmark{Screen::Results, std::string(), 0};
-  return l.st;
+  std::int64_t now = start;
+  CourseState st = new_state(course, id, name, lang, rng.next(), start);
+  if (rng.chance(0.03)) return st;  // opened the course, never started
+  SkilledLearner learner(course, rng, skill, now);
+  walk_course(course, st, learner, now);
+  return st;
 }
 
 }  // namespace granice

@@ -1,0 +1,132 @@
+// The one course walker (core/engines/walker.h) that `granice simulate`, the test fixtures and the
+// browser tests' driver share: course order, resumable from a saved state, policies that stop.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/content/loader.h"
+#include "core/engines/walker.h"
+#include "core/state/snapshot.h"
+
+using namespace granice;
+
+namespace {
+
+const Course* shipped() {
+  static std::optional<LoadResult> loaded;
+  if (!loaded) loaded = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
+  return loaded->ok() ? &loaded->course : nullptr;
+}
+
+// Stops before the n-th step.
+class StopAfter final : public WalkPolicy {
+ public:
+  explicit StopAfter(int n) : left_(n) {}
+  bool before(const WalkStep&) override { return left_-- > 0; }
+  Response answer(const QuizSession& s, const Question& q) override { return perfect_.answer(s, q); }
+  std::size_t reply(const RolePlay& g, const RolePlaySession& w) override { return perfect_.reply(g, w); }
+  double seconds(WalkKind k) override { return perfect_.seconds(k); }
+
+ private:
+  int left_;
+  PerfectLearner perfect_;
+};
+
+// Wrong on the first attempt of every quiz, then retakes and is right.
+class RetakingLearner final : public WalkPolicy {
+ public:
+  Response answer(const QuizSession& s, const Question& q) override {
+    if (s.settings().attempt > 1) return correct_response(q);
+    Response r = correct_response(q);
+    if (!r.selected.empty()) r.selected = {r.selected.front() == 0 ? 1 : 0};
+    return r;
+  }
+  std::size_t reply(const RolePlay& g, const RolePlaySession& w) override { return best_reply(g, w, true); }
+  double seconds(WalkKind) override { return 10; }
+  bool retake(const std::string& quiz_id, const QuizResult&) override {
+    retaken.push_back(quiz_id);
+    return true;
+  }
+  std::vector<std::string> retaken;
+};
+
+}  // namespace
+
+TEST_CASE("walker: a perfect learner walks the shipped course in order and passes", "[walker]") {
+  const Course* c = shipped();
+  REQUIRE(c);
+  std::int64_t now = 1767225600;
+  CourseState st = new_state(*c, "u-1", "Anna Kowalska", "pl", 7, now);
+  PerfectLearner learner;
+  std::vector<WalkStep> steps;
+  while (auto s = walk_step(*c, st, learner, now)) steps.push_back(*s);
+  REQUIRE(!steps.empty());
+  CHECK(steps.front().what == "page " + c->modules.front().id + ":0");
+  CHECK(steps.back().kind == WalkKind::FinishQuiz);
+  CHECK(steps.back().quiz_or_module == c->assessment.id);
+  CHECK(completion_status(*c, st) == CompletionStatus::Completed);
+  CHECK(success_status(*c, st) == SuccessStatus::Passed);
+  CHECK(st.bookmark.screen == Screen::Results);
+  for (const Module& m : c->modules) CHECK(module_status(*c, st, m) == ModuleStatus::Passed);
+  CHECK(now > 1767225600);
+  CHECK(st.total_time_seconds > 0);
+  // Modules come in course order: no step of module k after a step of module k+1.
+  std::size_t last = 0;
+  for (const WalkStep& s : steps) {
+    for (std::size_t k = 0; k < c->modules.size(); ++k)
+      if (c->modules[k].id == s.quiz_or_module) {
+        CHECK(k >= last);
+        last = k;
+      }
+  }
+}
+
+TEST_CASE("walker: stopped anywhere and resumed from the saved snapshot, the walk ends where an unbroken one does", "[walker]") {
+  const Course* c = shipped();
+  REQUIRE(c);
+  std::int64_t now = 1767225600;
+  CourseState whole = new_state(*c, "u-2", "Jan Nowak", "en", 11, now);
+  PerfectLearner perfect;
+  const int total = walk_course(*c, whole, perfect, now);
+  for (int cut : {1, 9, total / 2, total - 1}) {
+    INFO("stopped before step " << cut);
+    std::int64_t t = 1767225600;
+    CourseState st = new_state(*c, "u-2", "Jan Nowak", "en", 11, t);
+    StopAfter stop(cut);
+    CHECK(walk_course(*c, st, stop, t) == cut);
+    SnapshotResult saved = decode_snapshot(*c, encode_snapshot(*c, st));
+    REQUIRE(saved.state);
+    CourseState resumed = *saved.state;
+    CHECK(walk_course(*c, resumed, perfect, t) == total - cut);
+    CHECK(success_status(*c, resumed) == success_status(*c, whole));
+    CHECK(overall_score(*c, resumed) == overall_score(*c, whole));
+    CHECK(st.interactions.size() + resumed.interactions.size() == whole.interactions.size());   // the journal is not in a snapshot
+  }
+}
+
+TEST_CASE("walker: without the assessment the walk stops before it; a failed quiz is retaken when the policy says so", "[walker]") {
+  const Course* c = shipped();
+  REQUIRE(c);
+  std::int64_t now = 1767225600;
+  CourseState st = new_state(*c, "u-3", "Ewa Żak", "pl", 3, now);
+  PerfectLearner perfect;
+  walk_course(*c, st, perfect, now, false);
+  CHECK(st.assessment.attempts_used == 0);
+  CHECK_FALSE(st.assessment.in_progress);
+  for (const Module& m : c->modules) CHECK(module_status(*c, st, m) == ModuleStatus::Passed);
+  CHECK(walk_step(*c, st, perfect, now, false) == std::nullopt);
+  CHECK(walk_step(*c, st, perfect, now, true));   // the assessment is what is left
+
+  std::int64_t t = 1767225600;
+  CourseState again = new_state(*c, "u-4", "Ola Nowak", "pl", 5, t);
+  RetakingLearner retaking;
+  walk_course(*c, again, retaking, t);
+  REQUIRE(!retaking.retaken.empty());
+  CHECK(retaking.retaken.front() == c->modules.front().id);
+  const ModuleProgress* p = find_progress(again, c->modules.front().id);
+  REQUIRE(p);
+  CHECK(p->quiz.attempts_used == 2);
+  CHECK(module_status(*c, again, c->modules.front()) == ModuleStatus::Passed);
+}

@@ -1,0 +1,121 @@
+// The browser tests' driver, linked only into the test build of the course (build/web/site-test,
+// target granice_site_test; the production app never carries it). It walks a learner through the
+// course with the one course walker (core/engines/walker.h: right answers, best replies) and
+// saves each step through the page's real persistence (local storage or the LMS), so the tests
+// check the SCORM and storage paths without the screens. The tests call it through
+// Module.ccall('granice_persist_test', ...) (tests/browser/lms_harness.js, learner.js).
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/engines/walker.h"
+#include "core/state/course_state.h"
+#include "core/state/snapshot.h"
+#include "nlohmann/json.hpp"
+#include "platform/embedded.h"
+#include "platform/js_bridge.h"
+#include "platform/persistence_select.h"
+
+namespace {
+
+using namespace granice;
+
+struct Driver {
+  LoadResult load;
+  std::unique_ptr<app::Persistence> owned;  // only when the page has no persistence of its own
+  app::Persistence* persistence = nullptr;  // the app's own instance when it has one
+  app::LaunchData launch;
+  CourseState st;
+  std::int64_t now = 0;
+  PerfectLearner learner;
+};
+Driver* g_driver = nullptr;
+
+std::int64_t WallClock() { return static_cast<std::int64_t>(platform::NowSeconds()); }
+
+std::string Status(Driver& d) {
+  nlohmann::json j;
+  j["mode"] = d.persistence->ModeLabel("en");
+  j["last_error"] = d.persistence->LastError();
+  j["learner_id"] = d.launch.learner_id;
+  j["learner_name"] = d.launch.learner_name;
+  j["language"] = d.launch.language;
+  j["notices"] = d.launch.notices;
+  j["resumed"] = d.launch.state.has_value();
+  j["content_errors"] = d.load.diagnostics.size();
+  j["completion"] = to_string(completion_status(d.load.course, d.st));
+  j["success"] = to_string(success_status(d.load.course, d.st));
+  j["interactions"] = d.st.interactions.size();
+  j["updated"] = d.st.updated;
+  j["total_time"] = d.st.total_time_seconds;
+  j["bookmark"] = std::string(to_string(d.st.bookmark.screen)) + ":" + d.st.bookmark.module_id + ":" +
+                  std::to_string(d.st.bookmark.index);
+  j["snapshot"] = encode_snapshot(d.load.course, d.st);
+  return j.dump();
+}
+
+void Launch() {
+  g_driver = new Driver();
+  Driver& d = *g_driver;
+  d.load = platform::LoadEmbeddedCourse();
+  if (platform::PagePersistence* active = platform::ActivePersistence()) {
+    d.persistence = active;  // the app already launched it: Launch() returns the same data
+  } else {
+    d.owned = platform::CreatePersistence();
+    d.persistence = d.owned.get();
+  }
+  d.launch = d.persistence->Launch(d.load.course);
+  // Go on from where the learner is (the app may have saved steps since its launch).
+  const std::optional<CourseState> latest =
+      platform::ActivePersistence() ? platform::ActivePersistence()->Latest() : d.launch.state;
+  d.now = std::max<std::int64_t>(WallClock(), latest ? latest->updated : 0);
+  d.st = latest ? *latest
+                : new_state(d.load.course, d.launch.learner_id, d.launch.learner_name,
+                            d.launch.language.empty() ? "pl" : d.launch.language, 7, d.now);
+  if (!latest) d.persistence->Save(d.load.course, d.st);
+}
+
+}  // namespace
+
+extern "C" {
+// "launch", "step", "steps:<n>", "modules:<n>" (steps short of the final assessment), "finish",
+// "clear", "status". Returns JSON.
+EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
+  static std::string out;
+  const std::string a = action ? action : "";
+  try {
+    if (a == "launch") {
+      if (!g_driver) Launch();
+      return out = Status(*g_driver), out.c_str();
+    }
+    if (!g_driver) return out = "{\"error\":\"not launched\"}", out.c_str();
+    Driver& d = *g_driver;
+    const bool modules_only = a.rfind("modules:", 0) == 0;
+    if (a == "step" || a.rfind("steps:", 0) == 0 || modules_only) {
+      const int n = a == "step" ? 1 : std::clamp(std::atoi(a.c_str() + (modules_only ? 8 : 6)), 1, 100000);
+      nlohmann::json done = nlohmann::json::array();
+      for (int i = 0; i < n; ++i) {
+        d.now = std::max(d.now, WallClock());
+        const std::optional<WalkStep> step = walk_step(d.load.course, d.st, d.learner, d.now, !modules_only);
+        if (!step) break;
+        d.persistence->Save(d.load.course, d.st);
+        done.push_back(step->what);
+      }
+      const std::string status = Status(d);
+      const std::string_view view = status;  // the same parser instantiation as core's (size)
+      nlohmann::json j = nlohmann::json::parse(view.begin(), view.end());
+      j["did"] = done;
+      return out = j.dump(), out.c_str();
+    }
+    if (a == "finish") d.persistence->Finish(d.load.course, d.st);
+    else if (a == "clear") d.persistence->Clear(d.load.course);
+    return out = Status(d), out.c_str();
+  } catch (const std::exception& e) {
+    return out = nlohmann::json{{"error", e.what()}}.dump(), out.c_str();
+  }
+}
+}
