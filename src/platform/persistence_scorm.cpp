@@ -311,17 +311,11 @@ class ScormPersistence final : public PagePersistence {
   // A record's id first; if the LMS refuses it, nothing else of the record is sent (it would land
   // on another record). Values already sent are not sent again.
   bool SendGroup(const scorm::Group& g) {
-    const scorm::Element& id = g.elements.front();
-    auto it = sent_.find(id.name);
-    if (it == sent_.end() || it->second != id.value) {
-      if (!api_.Set(id.name, id.value)) return false;
-      sent_[id.name] = id.value;
-    }
-    for (std::size_t i = 1; i < g.elements.size(); ++i) {
-      const scorm::Element& e = g.elements[i];
-      auto s = sent_.find(e.name);
-      if (s != sent_.end() && s->second == e.value) continue;
-      if (api_.Set(e.name, e.value)) sent_[e.name] = e.value;
+    const std::string& id = g.elements.front().name;
+    for (const scorm::Element& e : scorm::changed(g.elements, sent_)) {
+      const bool set = api_.Set(e.name, e.value);
+      if (set) sent_[e.name] = e.value;
+      else if (e.name == id) return false;
     }
     return true;
   }

@@ -20,6 +20,15 @@ const { launch } = require('./harness.js');
       if (!filter || filter.test(full)) queue.push({ full, fn });
     }
   }
+  // Longest first, so the two lanes end together: the durations of the last run (kept in
+  // build/), else the whole-course walks by their names.
+  const timesFile = path.join(__dirname, '../../build/browser-durations.json');
+  let last = {};
+  try { last = JSON.parse(fs.readFileSync(timesFile, 'utf8')); } catch (e) { /* first run */ }
+  const WALKS = /through the screens|five sessions|at 1920x1080|keyboard alone|through the DOM layer|200% text/;
+  const guess = (t) => (t.full in last ? last[t.full] : WALKS.test(t.full) ? 60000 : 5000);
+  queue.sort((a, b) => guess(b) - guess(a));
+  const took = {};
   let passed = 0;
   let failed = 0;
   const env = await launch();
@@ -29,6 +38,7 @@ const { launch } = require('./harness.js');
       const start = Date.now();
       try {
         await t.fn(env);
+        took[t.full] = Date.now() - start;
         passed++;
         console.log(`  ok   ${t.full} (${Date.now() - start} ms)`);
       } catch (e) {
@@ -38,6 +48,10 @@ const { launch } = require('./harness.js');
     }
   };
   await Promise.all(Array.from({ length: jobs }, lane));
+  try {
+    fs.mkdirSync(path.dirname(timesFile), { recursive: true });
+    fs.writeFileSync(timesFile, JSON.stringify({ ...last, ...took }, null, 1));
+  } catch (e) { /* only an ordering hint */ }
   console.log(`browser: ${jobs} at a time, ${((Date.now() - began) / 1000).toFixed(1)} s`);
   await env.close();
   console.log(`browser: ${passed} passed, ${failed} failed`);
