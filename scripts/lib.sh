@@ -7,6 +7,14 @@ GRANICE_CACHE="${GRANICE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/granice}"
 # Debian's emscripten needs /usr/share/nodejs on NODE_PATH: added to what the user has, not a default.
 case ":${NODE_PATH:-}:" in *:/usr/share/nodejs:*) ;; *) export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}" ;; esac
 
+# The compiler cache (ccache, when installed): kept with the other caches, and shared between
+# checkouts of the project (paths below the checkout are hashed relative to it), so a fresh clone
+# builds from a warm cache in a fraction of the time.
+export CCACHE_DIR="${CCACHE_DIR:-$GRANICE_CACHE/ccache}"
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$GRANICE_ROOT}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"   # debug info keeps the first checkout's paths; tests do not read them
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-2G}"
+
 _step_name=""
 _step_start=0
 
