@@ -69,6 +69,48 @@
   const choose = (id, index) => call('granice_choose', ['string', 'number'], [String(id), index]);
   const escape = () => call('granice_escape', [], []);
   const scrollBy = (dy) => call('granice_scroll', ['number'], [dy]);
+  const appPlace = () => (window.Module && Module._granice_location ? Module.ccall('granice_location', 'string', [], []) : '');
+  const navigate = (key) => (window.Module && Module._granice_navigate ? Module.ccall('granice_navigate', 'number', ['string'], [key]) : 0);
+
+  // [SECTION] The on-screen keyboard: a focused field stays visible above it (visualViewport)
+  let keyboardField = null;
+  function keepAboveKeyboard(el) {
+    keyboardField = el;
+    const vv = window.visualViewport;
+    if (!vv) return;
+    const r = el.getBoundingClientRect();
+    const bottom = vv.offsetTop + vv.height - 16;
+    if (r.bottom > bottom) scrollBy(r.bottom - bottom);
+    else if (r.top < vv.offsetTop) scrollBy(r.top - vv.offsetTop - 16);
+  }
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener('resize', () => {
+      if (keyboardField && document.activeElement === keyboardField) keepAboveKeyboard(keyboardField);
+    });
+  }
+
+  // [SECTION] History: one entry per place in the course (CourseSession::Location), so the
+  // browser's Back and Forward (and a phone's back gesture) move between the course's screens,
+  // and Back from the first one leaves. Inside an LMS frame the entries are the frame's own: the
+  // LMS's page is never navigated.
+  let lastPlace = null;
+  let arriving = null;           // the place Back/Forward asked for, until the app is there
+  function trackPlace() {
+    const place = appPlace();
+    if (!place || place === lastPlace) return;
+    try {
+      if (lastPlace === null || arriving !== null) history.replaceState({ granice: place }, '');
+      else history.pushState({ granice: place }, '');
+    } catch (e) { /* history unavailable (sandboxed frame): Back leaves, as before */ }
+    lastPlace = place;
+    arriving = null;
+  }
+  window.addEventListener('popstate', (e) => {
+    const place = e.state && e.state.granice;
+    if (!place || place === lastPlace) return;
+    arriving = place;
+    if (!navigate(place)) arriving = null;
+  });
 
   // [SECTION] State of the last sync
   const byKey = new Map();       // key -> element
@@ -105,6 +147,11 @@
         el = document.createElement('input');
         el.type = 'text';
         el.spellcheck = false;
+        // A tap or a click on the field lands on this input (style.css: pointer-events), so the
+        // focus comes inside the tap itself and the phone opens its keyboard.
+        el.inputMode = 'text';
+        el.enterKeyHint = 'go';   // Enter presses the form's next button (onControlKey)
+        el.addEventListener('focus', () => keepAboveKeyboard(el));
         break;
       case 'combobox': el = document.createElement('select'); break;
       case 'link': el = document.createElement('a'); el.href = '#'; break;
@@ -368,7 +415,8 @@
     }
     placeChildren(layer, top);
 
-    // [SECTION] Language, title, focus
+    // [SECTION] Language, title, focus, history
+    trackPlace();
     if (layer.lang !== lang) layer.lang = lang;
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     if (skip.textContent !== words(lang).skip) skip.textContent = words(lang).skip;

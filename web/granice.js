@@ -157,6 +157,90 @@
   for (const type of ['pointerdown', 'keydown', 'wheel', 'focus']) {
     canvas.addEventListener(type, () => Module._granice_wake && Module._granice_wake(), { passive: true });
   }
+
+  // [SECTION] Touch: one finger drags the page (a flick goes on with momentum), a tap is a click,
+  // two fingers pinch the text size (crisp and reflowed, where a zoomed canvas would blur and need
+  // panning sideways). Pointer events of touch only: the mouse and pens reach SDL as before, and
+  // SDL makes no mouse events from fingers (src/platform/web_runner.cpp).
+  const TAP_SLOP = 10;       // CSS px a finger may move and still tap
+  const FLICK = 150;         // CSS px per second: slower than this, the page stops with the finger
+  const call = (name, ...args) => window.Module && Module[name] ? Module[name](...args) : 0;
+  const fingers = new Map(); // pointerId -> {x, y} (CSS px in the canvas)
+  let drag = null;           // the one finger: {id, x0, y0, y, moved, samples: [[time, y]]}
+  let pinch = null;          // {d0, ratio}
+  const at = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const spread = () => {
+    const [a, b] = [...fingers.values()];
+    return Math.max(1, Math.hypot(a.x - b.x, a.y - b.y));
+  };
+  canvas.addEventListener('pointerdown', (e) => {
+    if (e.pointerType !== 'touch') return;
+    const p = at(e);
+    fingers.set(e.pointerId, p);
+    if (fingers.size === 1) {
+      drag = { id: e.pointerId, x0: p.x, y0: p.y, y: p.y, moved: false, samples: [[e.timeStamp, p.y]] };
+      call('_granice_touch_fling', 0);   // a finger on the page stops a flick
+    } else if (fingers.size === 2) {
+      drag = null;                       // two fingers: neither a drag nor a tap
+      pinch = { d0: spread(), ratio: 1 };
+      call('_granice_pinch', 1, 0);
+    }
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'touch' || !fingers.has(e.pointerId)) return;
+    const p = at(e);
+    fingers.set(e.pointerId, p);
+    if (pinch) {
+      if (fingers.size >= 2) call('_granice_pinch', pinch.ratio = spread() / pinch.d0, 1);
+      return;
+    }
+    if (!drag || drag.id !== e.pointerId) return;
+    if (!drag.moved && Math.hypot(p.x - drag.x0, p.y - drag.y0) <= TAP_SLOP) return;
+    drag.moved = true;
+    call('_granice_touch_scroll', drag.y - p.y);   // the page follows the finger
+    drag.y = p.y;
+    drag.samples.push([e.timeStamp, p.y]);
+    while (drag.samples.length > 2 && e.timeStamp - drag.samples[0][0] > 100) drag.samples.shift();
+  });
+  const lift = (e) => {
+    if (e.pointerType !== 'touch' || !fingers.has(e.pointerId)) return;
+    fingers.delete(e.pointerId);
+    if (pinch) {
+      if (fingers.size < 2) {
+        call('_granice_pinch', pinch.ratio, 2);
+        pinch = null;
+      }
+      return;
+    }
+    if (!drag || drag.id !== e.pointerId) return;
+    const d = drag;
+    drag = null;
+    if (e.type === 'pointercancel') return;
+    if (!d.moved) {
+      call('_granice_tap', d.x0, d.y0);
+      return;
+    }
+    // A flick: the finger's speed over its last 100 ms, if it was still moving when it lifted.
+    const [t0, y0] = d.samples[0];
+    const [t1, y1] = d.samples[d.samples.length - 1];
+    const v = t1 > t0 && e.timeStamp - t1 < 50 ? (y0 - y1) / ((t1 - t0) / 1000) : 0;
+    if (Math.abs(v) >= FLICK) call('_granice_touch_fling', v);
+  };
+  canvas.addEventListener('pointerup', lift);
+  canvas.addEventListener('pointercancel', lift);
+
+  // Focus rings only after keys (:focus-visible): a click or a tap turns them off.
+  window.addEventListener('keydown', () => call('_granice_input_modality', 1), true);
+  window.addEventListener('pointerdown', () => call('_granice_input_modality', 0), true);
+  // A touch screen (pointer: coarse) gets thumb-sized targets; a tablet with a keyboard dock may switch.
+  if (window.matchMedia) {
+    const coarse = window.matchMedia('(pointer: coarse)');
+    const tell = () => call('_granice_coarse_pointer', coarse.matches ? 1 : 0);
+    if (coarse.addEventListener) coarse.addEventListener('change', tell);
+  }
   window.addEventListener('resize', () => Module._granice_wake && Module._granice_wake());
   canvas.focus();
 

@@ -61,6 +61,9 @@ class CourseFrontEnd final : public FrontEnd {
   void Frame() override { DrawApp(app_); }
   void Escape() override { HandleEscape(app_); }
   void AddTime(double seconds) override;
+  void SettingsChanged() override;
+  std::string Location() const override;
+  bool Navigate(const std::string& key) override;
 
  private:
   AppState& app_;

@@ -23,14 +23,6 @@ void StartSession(AppState& app, CourseState state) {
 
 namespace {
 
-std::string PageKey(const view::CourseSession& s) {
-  std::string key = view::PageName(s.page());
-  if (const Module* m = s.module()) key += ":" + m->id;
-  if (s.page() == Page::Lesson) key += ":" + std::to_string(s.lesson_page());
-  if (s.page() == Page::Quiz && s.quiz()) key += ":" + std::to_string(s.quiz()->index());
-  return key;
-}
-
 void DrawPage(AppState& app) {
   if (!app.course || !app.session) {
     DrawLoadError(app, app.load_errors);
@@ -38,7 +30,7 @@ void DrawPage(AppState& app) {
   }
   // Launch notices (damaged saved progress, storage off) are part of Home; the screen the learner
   // lands on first (the name prompt, or the resumed page) shows them too until they move on.
-  const std::string key = PageKey(*app.session);
+  const std::string key = app.session->Location();
   if (app.first_page_key.empty()) app.first_page_key = key;
   if (!app.notices.empty() && key == app.first_page_key && app.session->page() != Page::Home)
     for (const std::string& notice : app.notices) ui::Callout(notice, ui::Tone::Bad);
@@ -80,7 +72,7 @@ void DrawApp(AppState& app) {
 
   // Navigation: new page -> back to the top, and the screen reader hears the new heading.
   if (app.session) {
-    const std::string key = PageKey(*app.session);
+    const std::string key = app.session->Location();
     if (key != app.last_page_key) {
       app.last_page_key = key;
       app.scroll_to_top = true;
@@ -95,5 +87,13 @@ void DrawApp(AppState& app) {
 void CourseFrontEnd::AddTime(double seconds) {
   if (app_.session) app_.session->AddTime(seconds);
 }
+
+void CourseFrontEnd::SettingsChanged() {
+  if (app_.hooks.save_settings) app_.hooks.save_settings(app_.settings);
+}
+
+std::string CourseFrontEnd::Location() const { return app_.session ? app_.session->Location() : std::string(); }
+
+bool CourseFrontEnd::Navigate(const std::string& key) { return app_.session && app_.session->Navigate(key); }
 
 }  // namespace granice::app

@@ -1,6 +1,7 @@
 #include "app/shell.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/theme.h"
 #include "app/view/focus_order.h"
@@ -37,6 +38,58 @@ void HandleKeyboard(Shell& shell, const view::SemanticTree& last_frame, const st
 
 }  // namespace
 
+// [SECTION] Touch: drag, flick, pinch
+float Fling::Step(float dt) {
+  if (!active()) return 0.0f;
+  dt = std::clamp(dt, 0.0f, 1.0f / 30.0f);
+  constexpr float kTau = 0.4995f;   // seconds: 0.998 per ms
+  const float decay = std::exp(-dt / kTau);
+  const float distance = velocity * kTau * (1.0f - decay);
+  velocity *= decay;
+  if (std::fabs(velocity) < 20.0f) velocity = 0.0f;   // slow enough: stopped
+  return distance;
+}
+
+float ScrollRoom(const Shell& shell, float dy) {
+  const float from = std::clamp(shell.scroll_y + shell.scroll_by, 0.0f, shell.scroll_max);
+  return std::clamp(from + dy, 0.0f, shell.scroll_max) - from;
+}
+
+void FlingFrame(Shell& shell, float dt) {
+  if (!shell.fling.active()) return;
+  const float step = shell.fling.Step(dt);
+  const float room = ScrollRoom(shell, step);
+  shell.scroll_by += room;
+  if (std::fabs(room - step) > 0.01f) shell.fling = {};   // an end stop (not float rounding)
+}
+
+bool TouchScroll(Shell& shell, float dy) {
+  shell.fling = {};   // a finger on the page stops a flick
+  const float room = ScrollRoom(shell, dy);
+  if (room == 0.0f) return false;
+  shell.scroll_by += room;
+  return true;
+}
+
+bool TouchFling(Shell& shell, float velocity) {
+  shell.fling = {};
+  if (!std::isfinite(velocity) || ScrollRoom(shell, velocity > 0 ? 1.0f : -1.0f) == 0.0f) return false;
+  shell.fling.velocity = std::clamp(velocity, -8000.0f, 8000.0f);
+  return true;
+}
+
+bool PinchTextScale(Shell& shell, float start_scale, float ratio) {
+  if (!std::isfinite(ratio) || ratio <= 0.0f) return false;
+  const float want = start_scale * ratio;
+  float best = kTextScales[0];
+  for (float s : kTextScales)
+    if (std::fabs(s - want) < std::fabs(best - want)) best = s;
+  if (best == shell.settings.text_scale) return false;
+  shell.settings.text_scale = best;
+  shell.theme_dirty = true;
+  return true;
+}
+
 bool ClosePopup() {
   if (!ImGui::GetCurrentContext() || GImGui->OpenPopupStack.Size == 0) return false;
   ImGui::ClosePopupsOverWindow(nullptr, true);
@@ -46,14 +99,16 @@ bool ClosePopup() {
 bool HasPendingInput(const Shell& shell) {
   const ui::Context& u = shell.ui;
   return !u.pending_activation.empty() || !u.focus_request.empty() || !u.pending_text_id.empty() ||
-         !u.pending_choice_id.empty() || shell.scroll_by != 0.0f || shell.theme_dirty;
+         !u.pending_choice_id.empty() || shell.scroll_by != 0.0f || shell.theme_dirty || shell.fling.active();
 }
 
 void DrawFrame(Shell& shell, const std::function<void()>& body, const std::function<void()>& escape) {
   if (shell.theme_dirty) {
-    theme::Apply(shell.settings.theme, shell.settings.text_scale);
+    theme::Apply(shell.settings.theme, shell.settings.text_scale, shell.settings.coarse_pointer);
     shell.theme_dirty = false;
   }
+  if (!shell.ui.focus_visible) GImGui->NavDisableHighlight = true;   // no ring after a click or a tap
+  FlingFrame(shell, ImGui::GetIO().DeltaTime);
   const view::SemanticTree last_frame = shell.ui.tree;
   const std::string announcement = shell.ui.tree.announcement;
   ui::BeginFrame(shell.ui, shell.settings.lang);
@@ -75,16 +130,21 @@ void DrawFrame(Shell& shell, const std::function<void()>& body, const std::funct
   ImGui::Begin("##granice", nullptr, flags);
   ImGui::PopStyleVar();
   ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);   // our own Tab order (HandleKeyboard)
+  shell.scroll_y = ImGui::GetScrollY();
   if (shell.scroll_to_top) {
     ImGui::SetScrollY(0.0f);
     shell.scroll_to_top = false;
+    shell.scroll_y = 0.0f;
+    shell.fling = {};
   } else if (shell.scroll_by != 0.0f) {
-    ImGui::SetScrollY(ImGui::GetScrollY() + shell.scroll_by);   // clamped by ImGui next frame
+    shell.scroll_y = std::clamp(shell.scroll_y + shell.scroll_by, 0.0f, ImGui::GetScrollMaxY());
+    ImGui::SetScrollY(shell.scroll_y);   // clamped by ImGui next frame
   }
   shell.scroll_by = 0.0f;
   ImGui::PushTextWrapPos(0.0f);
   body();
   ui::Gap(2.0f);
+  shell.scroll_max = ImGui::GetScrollMaxY();
   ImGui::PopTextWrapPos();
   ImGui::PopItemFlag();
   ImGui::End();

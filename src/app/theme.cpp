@@ -5,6 +5,7 @@ namespace granice::theme {
 namespace {
 Palette g_palette;   // the active theme, converted for ImGui
 Fonts g_fonts;
+bool g_coarse_pointer = false;
 
 ImVec4 ToVec(uint32_t rgb, float alpha = 1.0f) {
   return ImVec4(static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
@@ -12,7 +13,8 @@ ImVec4 ToVec(uint32_t rgb, float alpha = 1.0f) {
 }
 }  // namespace
 
-void Apply(view::ThemeId id, float scale) {
+void Apply(view::ThemeId id, float scale, bool coarse_pointer) {
+  g_coarse_pointer = coarse_pointer;
   const view::PaletteRGB& p = view::PaletteFor(id);
   const view::CaretColorsRGB caret = view::CaretColors(p);
   g_palette = Palette{ToVec(p.background), ToVec(p.surface), ToVec(p.text),      ToVec(p.muted),
@@ -63,9 +65,16 @@ void Apply(view::ThemeId id, float scale) {
   c[ImGuiCol_TableBorderLight] = g.border;
   c[ImGuiCol_TableRowBg] = g.surface;
   c[ImGuiCol_TableRowBgAlt] = g.background;
+  if (coarse_pointer) {
+    style.FramePadding.y = (kTouchTarget - 18.0f) / 2.0f;   // 18 px body text: 44 px tall controls
+    style.ScrollbarSize = 24;
+    style.GrabMinSize = 24;
+  }
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
+
+bool CoarsePointer() { return g_coarse_pointer; }
 
 const Palette& Colors() { return g_palette; }
 

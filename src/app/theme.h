@@ -15,7 +15,11 @@ struct Palette {
   ImVec4 caret, selection, selected_text;   // text fields (view::CaretColors)
 };
 
-void Apply(view::ThemeId id, float scale);   // sets ImGui style colours + sizes
+// Sets ImGui style colours + sizes. `coarse_pointer` (a touch screen): every control at least
+// 44 x 44 CSS px and a 24 px scrollbar, for thumbs (WCAG 2.5.5 / 2.5.8).
+void Apply(view::ThemeId id, float scale, bool coarse_pointer = false);
+bool CoarsePointer();                        // as last applied
+inline constexpr float kTouchTarget = 44.0f; // CSS px (at text scale 1; scales with the text)
 const Palette& Colors();
 
 // Fonts are built by the platform (it knows the device pixel ratio) and registered here.

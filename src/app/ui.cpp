@@ -68,7 +68,7 @@ void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
     // Keyboard focus moved here (Tab): make it ImGui's nav item, show the ring, scroll to it.
     ImGui::SetFocusID(id, ImGui::GetCurrentWindow());
     ImGuiContext& g = *GImGui;
-    g.NavDisableHighlight = false;
+    g.NavDisableHighlight = !g_ctx->focus_visible;   // a ring only when the keyboard moved focus
     g.NavDisableMouseHover = true;
     g.NavMousePosDirty = false;
     if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
@@ -177,7 +177,9 @@ bool Button(const std::string& label, ButtonKind kind, bool disabled, float widt
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
                                         label.c_str(), end, wrap);
   } else {
-    pressed = ImGui::Button(label.c_str(), ImVec2(width, 0.0f));
+    // For thumbs, never narrower than it is tall (lesson page numbers: "1", "2"...).
+    const float min_width = theme::CoarsePointer() ? ImGui::GetFrameHeight() : 0.0f;
+    pressed = ImGui::Button(label.c_str(), ImVec2(width > 0.0f ? width : natural < min_width ? min_width : 0.0f, 0.0f));
   }
   if (disabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(colors);
@@ -189,8 +191,9 @@ bool Button(const std::string& label, ButtonKind kind, bool disabled, float widt
 
 bool Link(const std::string& label) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::Colors().link);
-  bool pressed = ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None,
-                                   ImGui::CalcTextSize(label.c_str()));
+  ImVec2 size = ImGui::CalcTextSize(label.c_str());
+  if (theme::CoarsePointer() && size.y < ImGui::GetFrameHeight()) size.y = ImGui::GetFrameHeight();   // thumbs
+  bool pressed = ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, size);
   ImGui::PopStyleColor();
   const ImGuiID id = ImGui::GetItemID();
   if (TakeActivation(id)) pressed = true;

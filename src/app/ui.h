@@ -32,6 +32,9 @@ struct Context {
   int caret_focus = -1;
   float caret_scroll = 0.0f;        // that field's horizontal text scroll (px), keeps the caret in view
   bool same_line = false;           // ui::SameLine() asked; the next control decides if it fits
+  // The last input was a key (:focus-visible): focus rings show. After a click or a tap they do
+  // not, even where focus moves for screen readers (a new screen's heading, a role-play's reply).
+  bool focus_visible = false;
 };
 
 void BeginFrame(Context& ctx, const std::string& lang);

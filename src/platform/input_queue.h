@@ -11,7 +11,8 @@ namespace granice::platform {
 
 class InputQueue {
  public:
-  // Moves everything SDL has into the queue; returns true if anything arrived.
+  // Moves everything SDL has into the queue (fingers excepted: web/granice.js handles them);
+  // returns true if anything arrived.
   bool Pump();
   // Hands this frame's events to `feed`, stopping before a release whose press was fed
   // this frame; the rest waits for the next frame. Returns how many were fed.

@@ -30,6 +30,9 @@ EM_JS(int, granice_js_prefers_high_contrast, (), {
   if (typeof matchMedia !== 'function') return 0;
   return matchMedia('(forced-colors: active)').matches || matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
 });
+EM_JS(int, granice_js_coarse_pointer, (), {
+  return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+});
 EM_JS(void, granice_js_download, (const char* name, const char* mime, const char* data, int size), {
   var bytes = HEAPU8.slice(data, data + size);
   window.granice._download(UTF8ToString(name), UTF8ToString(mime), bytes);
@@ -112,6 +115,7 @@ std::string QueryParam(const char* name) { return Take(granice_js_query_param(na
 std::string BrowserLanguage() { return Take(granice_js_browser_language()); }
 bool PrefersReducedMotion() { return granice_js_prefers_reduced_motion() != 0; }
 bool PrefersHighContrast() { return granice_js_prefers_high_contrast() != 0; }
+bool CoarsePointer() { return granice_js_coarse_pointer() != 0; }
 void DownloadFile(const std::string& filename, const std::string& mime, const std::string& data) {
   granice_js_download(filename.c_str(), mime.c_str(), data.data(), static_cast<int>(data.size()));
 }

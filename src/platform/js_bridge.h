@@ -18,6 +18,7 @@ std::string QueryParam(const char* name);      // from the page URL; empty if ab
 std::string BrowserLanguage();                 // navigator.language, e.g. "pl-PL"
 bool PrefersReducedMotion();                   // the system asks for less motion
 bool PrefersHighContrast();                    // forced colours (Windows High Contrast) or more contrast
+bool CoarsePointer();                          // the main pointer is a finger (pointer: coarse)
 void DownloadFile(const std::string& filename, const std::string& mime, const std::string& data);
 // Draws a certificate on a 2D canvas and downloads it as PNG (text is passed as JSON).
 void DownloadCertificatePng(const std::string& filename, const std::string& json);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -48,6 +49,12 @@ struct Loop {
   std::size_t frame_ms_count = 0;
   std::string frame_ms_json;
   std::uintptr_t heap_top_max = 0;   // high-water mark of the heap's top (sbrk), sampled per frame
+  // Taps (web/granice.js decides what is a tap): each becomes a click, pressed in one frame and
+  // released in the next at the tap's place. SDL makes no mouse events from fingers.
+  std::deque<ImVec2> taps;
+  ImVec2 tap_pos;
+  int tap_phase = 0;                 // 0 none, 1 press this frame, 2 release this frame
+  float pinch_start_scale = 1.0f;    // text size when the pinch began
 };
 
 Loop* g_loop = nullptr;  // the exported C functions below need to reach it
@@ -64,6 +71,20 @@ void BuildFonts(Loop& p, float dpr) {
   p.font_scale = p.front->shell().settings.text_scale;
 }
 
+// A tap as a click, after the SDL backend has set the mouse from SDL's state.
+void ApplyTap(Loop& p) {
+  if (p.tap_phase == 0 && !p.taps.empty()) {
+    p.tap_pos = p.taps.front();
+    p.taps.pop_front();
+    p.tap_phase = 1;
+  }
+  if (p.tap_phase == 0) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = p.tap_pos;
+  io.MouseDown[0] = p.tap_phase == 1;
+  p.tap_phase = p.tap_phase == 1 ? 2 : 0;
+}
+
 // [SECTION] One iteration of the browser's animation frame
 void Frame(void* arg) {
   Loop& p = *static_cast<Loop*>(arg);
@@ -75,6 +96,7 @@ void Frame(void* arg) {
   p.last_tick = tick;
   if (p.input.Pump()) p.frames_to_draw = 3;   // a few frames let hover and layout settle
   if (app::HasPendingInput(shell)) p.frames_to_draw = 3;
+  if (p.tap_phase != 0 || !p.taps.empty()) p.frames_to_draw = std::max(p.frames_to_draw, 2);
 
   const float dpr = static_cast<float>(DevicePixelRatio());
   if (dpr != p.font_dpr || p.front->shell().settings.text_scale != p.font_scale) {
@@ -89,6 +111,7 @@ void Frame(void* arg) {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  ApplyTap(p);
   ImGui::NewFrame();
   const std::string before = p.semantics_json;
   p.front->Frame();
@@ -133,6 +156,7 @@ Loop& TheLoop() {
 WebRunner::WebRunner() {
   Loop& p = TheLoop();
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");   // fingers: web/granice.js (drag scrolls, a tap clicks)
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     SDL_Log("SDL_Init failed: %s", SDL_GetError());
     return;
@@ -169,6 +193,7 @@ WebRunner::WebRunner() {
 void WebRunner::Run(app::FrontEnd& front) {
   Loop& p = TheLoop();
   p.front = &front;
+  front.shell().settings.coarse_pointer = CoarsePointer();
   BuildFonts(p, static_cast<float>(DevicePixelRatio()));
   emscripten_set_main_loop_arg(Frame, &p, 0, 1);
 }
@@ -200,7 +225,7 @@ EMSCRIPTEN_KEEPALIVE void granice_activate(const char* id) {
 EMSCRIPTEN_KEEPALIVE int granice_busy() {
   granice::app::Shell* s = RunningShell();
   if (!s) return 1;
-  return g_loop->frames_to_draw > 0 || !g_loop->input.Empty() ||
+  return g_loop->frames_to_draw > 0 || !g_loop->input.Empty() || g_loop->tap_phase != 0 || !g_loop->taps.empty() ||
          SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || granice::app::HasPendingInput(*s);
 }
 // The accessible DOM layer (web/a11y.js): DOM focus moved to widget `id` (Tab in the page).
@@ -258,6 +283,61 @@ EMSCRIPTEN_KEEPALIVE void granice_scroll(float dy) {
   s->scroll_by += dy;
   Wake();
 }
+// [SECTION] History: the browser's Back and Forward (web/a11y.js)
+EMSCRIPTEN_KEEPALIVE const char* granice_location() {
+  static std::string out;
+  out = RunningShell() ? g_loop->front->Location() : std::string();
+  return out.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int granice_navigate(const char* key) {
+  if (!RunningShell() || !key) return 0;
+  const bool ok = g_loop->front->Navigate(key);
+  Wake();
+  return ok ? 1 : 0;
+}
+
+// [SECTION] Touch and the kind of pointer (web/granice.js's gesture code)
+// A finger dragged the page by `dy` CSS px (> 0: towards the end). Nothing to scroll: no frame.
+EMSCRIPTEN_KEEPALIVE void granice_touch_scroll(float dy) {
+  granice::app::Shell* s = RunningShell();
+  if (s && granice::app::TouchScroll(*s, dy)) Wake();
+}
+// The finger left at `velocity` CSS px per second: the page goes on with momentum (0 stops it).
+EMSCRIPTEN_KEEPALIVE void granice_touch_fling(float velocity) {
+  granice::app::Shell* s = RunningShell();
+  if (s && granice::app::TouchFling(*s, velocity)) Wake();
+}
+// A tap at (x, y) CSS px: a click there.
+EMSCRIPTEN_KEEPALIVE void granice_tap(float x, float y) {
+  if (!RunningShell()) return;
+  g_loop->taps.push_back(ImVec2(x, y));
+  Wake();
+}
+// Two fingers: `ratio` = their distance now / at the start; phase 0 start, 1 move, 2 end. The
+// text size follows (the Settings screen's steps), crisp and reflowed.
+EMSCRIPTEN_KEEPALIVE void granice_pinch(float ratio, int phase) {
+  granice::app::Shell* s = RunningShell();
+  if (!s) return;
+  if (phase == 0) g_loop->pinch_start_scale = s->settings.text_scale;
+  else if (granice::app::PinchTextScale(*s, g_loop->pinch_start_scale, ratio)) Wake();
+  if (phase == 2) g_loop->front->SettingsChanged();
+}
+// The last input was a key (1) or a pointer (0): focus rings show only after keys.
+EMSCRIPTEN_KEEPALIVE void granice_input_modality(int keyboard) {
+  granice::app::Shell* s = RunningShell();
+  if (!s || s->ui.focus_visible == (keyboard != 0)) return;
+  s->ui.focus_visible = keyboard != 0;
+  Wake();
+}
+// The main pointer became coarse (a touch screen) or fine: thumb-sized targets or not.
+EMSCRIPTEN_KEEPALIVE void granice_coarse_pointer(int coarse) {
+  granice::app::Shell* s = RunningShell();
+  if (!s || s->settings.coarse_pointer == (coarse != 0)) return;
+  s->settings.coarse_pointer = coarse != 0;
+  s->theme_dirty = true;
+  Wake();
+}
+
 // Frame timer: the main-thread milliseconds of the last frames drawn (JSON array, oldest first);
 // `reset` non-zero empties the ring afterwards (benchmarks measure one interaction at a time).
 EMSCRIPTEN_KEEPALIVE const char* granice_frame_times(int reset) {

@@ -31,8 +31,9 @@ async function launch() {
 
 // Opens the app in a new page and waits for the first frame. Collects console errors.
 // `path`: the page under the site ('' = the course's index.html, 'trainer.html' = the trainer page).
-async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor });
+// `touch`: a phone (touch events, a coarse pointer, no mouse hover), for tests acting by finger.
+async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   const page = await context.newPage();
   const errors = [];

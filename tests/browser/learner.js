@@ -143,6 +143,59 @@ const keyboard = {
   },
 };
 
+// A finger, in a touch context (openApp's `touch`): Chromium's own touch input through CDP
+// (Input.dispatchTouchEvent), as a phone delivers it. Swipes scroll until the widget is on
+// screen (never the scrollbar), then a tap presses it.
+const cdpSessions = new WeakMap();
+async function cdpOf(p) {
+  if (!cdpSessions.has(p)) cdpSessions.set(p, await p.context().newCDPSession(p));
+  return cdpSessions.get(p);
+}
+// Points are CSS px in the canvas; `fingers` lists each finger's path [from, to]. `hold`: ms the
+// fingers rest at the end before lifting (no flick).
+async function swipe(page, fingers, { ms = 300, steps = 12, hold = 0 } = {}) {
+  const p = pageOf(page);
+  const cdp = await cdpOf(p);
+  const box = await page.locator('#canvas').boundingBox();
+  const points = (k) => fingers.map(([a, b], id) => ({ id, x: box.x + a.x + (b.x - a.x) * k, y: box.y + a.y + (b.y - a.y) * k }));
+  // Each event carries the time a finger would have made it (an emulated phone renders slowly:
+  // the events themselves arrive late, and the page reads speed from their timestamps).
+  const t0 = Date.now() / 1000;
+  const send = (type, touchPoints, ms) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints, timestamp: t0 + ms / 1000 });
+  await send('touchStart', points(0), 0);
+  for (let i = 1; i <= steps; i++) {
+    await p.waitForTimeout(ms / steps);
+    await send('touchMove', points(i / steps), (ms * i) / steps);
+  }
+  if (hold) await p.waitForTimeout(hold);
+  await send('touchEnd', [], ms + hold);
+}
+const touch = {
+  async press(page, role, name) {
+    let node = await waitForNode(page, role, name);
+    const box = await page.locator('#canvas').boundingBox();
+    for (let i = 0; i < 30 && (node.rect.y < 0 || node.rect.y + Math.min(node.rect.height, 44) > box.height); i++) {
+      const away = node.rect.y + Math.min(node.rect.height, 44) / 2 - box.height / 2;   // > 0: below the middle
+      const d = Math.max(-box.height * 0.6, Math.min(box.height * 0.6, away));
+      const x = box.width * 0.9;   // beside the content column's controls
+      await swipe(page, [[{ x, y: box.height / 2 + d / 2 }, { x, y: box.height / 2 - d / 2 }]], { hold: 120 });
+      await settle(page);
+      node = await waitForNode(page, role, name);
+    }
+    await pageOf(page).touchscreen.tap(box.x + node.rect.x + node.rect.width / 2, box.y + node.rect.y + Math.min(node.rect.height / 2, 22));
+    await settle(page);
+  },
+  async enterText(page, label, text) {
+    await touch.press(page, 'textbox', label);
+    await pageOf(page).keyboard.type(text, { delay: 10 });
+    await settle(page);
+  },
+  async choose(page, name, option) {
+    await touch.press(page, 'combobox', name);
+    await touch.press(page, 'option', option);
+  },
+};
+
 // The accessible DOM layer (web/a11y.js), as a screen reader uses it: the element is found in the
 // accessibility tree by role and name, and activated the way assistive technology does (a click
 // event on the element itself, no coordinates). Text goes in with fill().
@@ -192,8 +245,9 @@ async function has(page, role, name) {
 }
 
 // [SECTION] Steps of the course
-async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mouse, viewport, query = '' } = {}) {
-  const opened = await openApp(env, { query: `lang=${lang}${query ? '&' + query : ''}`, viewport });
+async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mouse, viewport, query = '', deviceScaleFactor = 1 } = {}) {
+  const opened = await openApp(env, { query: `lang=${lang}${query ? '&' + query : ''}`, viewport, deviceScaleFactor,
+                                      touch: act === touch });
   const { page } = opened;
   await settle(page);
   if (await has(page, 'textbox', UI[lang].name)) {
@@ -378,5 +432,5 @@ async function finishModulesByDriver(page) {
 // Questions one attempt at a module quiz asks (a quiz may draw some of its questions).
 const quizLength = (m) => m.quiz.draw || m.quiz.questions.length;
 
-module.exports = { content, quizLength, finishModulesByDriver, bestChoice, UI, mouse, keyboard, dom, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
+module.exports = { content, quizLength, finishModulesByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
                    playRolePlay, completeModule, currentQuestion, plannedResponse, grade, pageOf };

@@ -237,3 +237,62 @@ TEST_CASE("matching: choices in a row on one item revise it; stepping past other
   // A new attempt does not inherit a run from the last one.
   s.FinishQuiz();
 }
+
+TEST_CASE("history: every place has a key, Back and Forward reopen it, and history never starts an attempt", "[a11y][history]") {
+  const Course& c = fuzz::real_course();
+  CourseSession s = NewSession(c);
+  s.SetLearnerName("Anna Nowak");
+  s.GoHome();
+  const Module& m = c.modules.front();
+  std::vector<std::string> places;
+  auto visit = [&] { if (places.empty() || places.back() != s.Location()) places.push_back(s.Location()); };
+  visit();
+  s.OpenModule(m.id);
+  visit();
+  s.OpenLesson(m.id, 0);
+  visit();
+  s.NextPage();
+  visit();
+  REQUIRE(s.StartQuiz(m.id));
+  visit();
+  REQUIRE(s.quiz()->answer(correct_response(s.quiz()->current())));
+  s.QuizEdited();
+  REQUIRE(s.SubmitAnswer());
+  s.QuizNext();
+  visit();
+  CHECK(places == std::vector<std::string>{"home", "module:" + m.id, "lesson:" + m.id + ":0", "lesson:" + m.id + ":1",
+                                           "quiz:" + m.id + ":0", "quiz:" + m.id + ":1"});
+  // Back, one place at a time, then Forward again: each lands where the key says.
+  for (std::size_t i = places.size() - 1; i-- > 0;) {
+    REQUIRE(s.Navigate(places[i]));
+    CHECK(s.Location() == places[i]);
+  }
+  for (std::size_t i = 1; i < places.size(); ++i) {
+    REQUIRE(s.Navigate(places[i]));
+    CHECK(s.Location() == places[i]);   // the open attempt is resumed, at that question
+  }
+  // Finished, the quiz is not reopened (that would start a new attempt): its module instead.
+  while (!s.quiz()->at_last()) {
+    REQUIRE(s.quiz()->answer(correct_response(s.quiz()->current())));
+    s.QuizEdited();
+    s.SubmitAnswer();
+    s.QuizNext();
+  }
+  REQUIRE(s.quiz()->answer(correct_response(s.quiz()->current())));
+  s.QuizEdited();
+  s.SubmitAnswer();
+  s.FinishQuiz();
+  const int attempts = find_progress(s.state(), m.id)->quiz.attempts_used;
+  REQUIRE(s.Navigate("quiz:" + m.id + ":1"));
+  CHECK(s.Location() == "module:" + m.id);
+  CHECK(find_progress(s.state(), m.id)->quiz.attempts_used == attempts);
+  CHECK_FALSE(find_progress(s.state(), m.id)->quiz.in_progress);
+  // A role-play not open: its module, and no walk started.
+  REQUIRE(s.Navigate("roleplay:" + m.id));
+  CHECK(s.Location() == "module:" + m.id);
+  CHECK_FALSE(find_progress(s.state(), m.id)->roleplay.in_progress);
+  // Keys that name nothing.
+  for (const char* bad : {"", "nowhere", "lesson:no-such-module:1", "lesson:" , "quiz:x:y:z", "home:1:2", "results"})
+    CHECK_FALSE(s.Navigate(bad));
+  CHECK_FALSE(s.Navigate("lesson:" + m.id + ":99999999"));
+}

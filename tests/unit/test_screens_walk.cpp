@@ -3,6 +3,7 @@
 // exact resume from saved progress, and reflow at 320 CSS px with 200 % text.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "app/persistence.h"
 #include "app/view/strings.h"
 #include "core/content/loader.h"
+#include "imgui_internal.h"
 #include "runner/headless.h"
 #include "screen_learner.h"
 
@@ -209,4 +211,56 @@ TEST_CASE("screens, natively: at 320 CSS px with 200 % text the whole course sta
   CHECK(overflow.empty());
   CHECK(checked > 200);   // every screen of the course
   CHECK(success_status(*course, a.app.session->state()) == SuccessStatus::Passed);
+}
+
+TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 44 CSS px", "[screens][touch]") {
+  const Course* course = shipped();
+  REQUIRE(course);
+  LearnerApp a(*course, "pl");
+  a.app.settings.coarse_pointer = true;
+  runner::HeadlessOptions phone;
+  phone.width = 390;
+  phone.height = 844;
+  runner::Headless ui(a.front, phone);
+  test::ScreenLearner learner(ui, *course, "pl");
+  float smallest = 1e9f;
+  std::string smallest_name;
+  int controls = 0;
+  learner.on_screen = [&](const view::SemanticTree& t) {
+    for (const auto& n : t.nodes) {
+      const bool control = n.role == Role::Button || n.role == Role::Link || n.role == Role::Radio ||
+                           n.role == Role::Checkbox || n.role == Role::Textbox || n.role == Role::Combobox ||
+                           n.role == Role::Option;
+      if (!control || n.rect.width <= 0) continue;
+      ++controls;
+      const float side = std::min(n.rect.width, n.rect.height);
+      if (side < smallest) smallest = side, smallest_name = n.name;
+      INFO(t.title << ": " << view::RoleName(n.role) << " \"" << n.name << "\" " << n.rect.width << " x " << n.rect.height);
+      CHECK(n.rect.width >= 44.0f - 0.5f);
+      CHECK(n.rect.height >= 44.0f - 0.5f);
+    }
+  };
+  STEP(learner, learner.Press(T("pl", Str::StartCourse)));
+  STEP(learner, learner.CompleteModule(course->modules[0]));
+  WARN("touch targets: " << controls << " controls seen, the smallest side " << smallest << " px (" << smallest_name << ")");
+}
+
+TEST_CASE("screens, natively: focus rings only after keys, not after a click, a tap or a focus move for screen readers", "[screens][touch]") {
+  const Course* course = shipped();
+  REQUIRE(course);
+  LearnerApp a(*course, "en");
+  runner::Headless ui(a.front);
+  const view::SemanticNode* start = ui.Find(Role::Button, T("en", Str::StartCourse));
+  REQUIRE(start);
+  const std::string id = start->id;
+  a.app.ui.focus_request = id;   // the DOM layer moved focus (a new reply, a heading): no ring after a tap
+  ui.Settle();
+  CHECK(ImGui::GetCurrentContext()->NavDisableHighlight);
+  a.app.ui.focus_visible = true;   // a key was pressed: Tab shows the ring
+  a.app.ui.focus_request = id;
+  ui.Settle();
+  CHECK_FALSE(ImGui::GetCurrentContext()->NavDisableHighlight);
+  a.app.ui.focus_visible = false;  // then a tap
+  ui.Settle();
+  CHECK(ImGui::GetCurrentContext()->NavDisableHighlight);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 #include "app/view/strings.h"
 
@@ -131,6 +132,63 @@ void CourseSession::Back() {
     case Page::Home:
     case Page::NamePrompt: break;
   }
+}
+
+std::string CourseSession::Location() const {
+  std::string key = PageName(page_);
+  if (const Module* m = module()) key += ":" + m->id;
+  if (page_ == Page::Lesson) key += ":" + std::to_string(lesson_page_);
+  if (page_ == Page::Quiz && quiz_) key += ":" + std::to_string(quiz_->index());
+  return key;
+}
+
+bool CourseSession::Navigate(std::string_view key) {
+  std::vector<std::string> part;
+  for (std::size_t from = 0;;) {
+    const std::size_t colon = key.find(':', from);
+    part.emplace_back(key.substr(from, colon == std::string_view::npos ? std::string_view::npos : colon - from));
+    if (colon == std::string_view::npos) break;
+    from = colon + 1;
+  }
+  const std::string& name = part[0];
+  const Module* m = part.size() > 1 ? course_->module(part[1]) : nullptr;
+  // Then at most a number: the lesson page or the question.
+  const std::size_t fixed = m ? 2 : 1;
+  if (part.size() > fixed + 1) return false;
+  int number = 0;
+  if (part.size() == fixed + 1) {
+    const std::string& n = part.back();
+    if (n.empty() || n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos) return false;
+    number = std::stoi(n);
+  }
+  if (page_ == Page::NamePrompt) return false;   // the name comes first, whatever history says
+  if (name == "home") GoHome();
+  else if (name == "settings") OpenSettings();
+  else if (name == "certificate") OpenCertificate();
+  else if (name == "results") {
+    const QuizProgress* p = find_quiz_progress(state_, *course_, course_->assessment.id);
+    if (!p || !p->last_score) return false;
+    CloseActivities();
+    page_ = Page::Results;
+  } else if (name == "module" && m) OpenModule(m->id);
+  else if (name == "lesson" && m) OpenLesson(m->id, number);
+  else if (name == "quiz") {
+    const std::string quiz_id = m ? m->id : course_->assessment.id;
+    if (Availability(quiz_id) == QuizAvailability::InProgress && StartQuiz(quiz_id)) {
+      if (quiz_ && static_cast<std::size_t>(number) < quiz_->size()) quiz_->go(static_cast<std::size_t>(number));
+    } else if (m) {
+      OpenModule(m->id);
+    } else {
+      GoHome();
+    }
+  } else if (name == "quiz-results" && m) OpenModule(m->id);
+  else if (name == "roleplay" && m) {
+    const ModuleProgress* p = find_progress(state_, m->id);
+    if (!(p && p->roleplay.in_progress && StartRolePlay(m->id))) OpenModule(m->id);
+  } else {
+    return false;
+  }
+  return true;
 }
 
 bool CourseSession::HasResumePoint() const {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/state/course_state.h"
@@ -48,6 +49,14 @@ class CourseSession {
   void CloseSettings();
   void OpenCertificate();
   void Back();                                   // Esc: one level up
+  // Where the learner is, as a key ("home", "module:m1", "lesson:m1:2", "quiz:m1:3", "quiz:4" in
+  // the assessment, ...): a new key is a new screen (focus, scrolling, the browser's history).
+  std::string Location() const;
+  // Opens the screen a Location() key names (the browser's Back and Forward). A quiz or a
+  // role-play is reopened only while it is still open, so history never starts an attempt or a
+  // walk; otherwise (and for a quiz's score) its module. False when the key names nothing the
+  // learner can open now.
+  bool Navigate(std::string_view key);
   bool Resume();                                 // "Continue where I left off" from the bookmark
   bool HasResumePoint() const;
   void SetLanguage(const std::string& lang);
