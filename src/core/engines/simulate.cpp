@@ -37,7 +37,12 @@ struct Learner {
   double skill;
   std::int64_t now;
   CourseState st;
+  const SimulationObserver* observer = nullptr;
 };
+
+void notify(const Learner& l, SimEvent e) {
+  if (l.observer && *l.observer) (*l.observer)(e, l.st, l.now);
+}
 
 // 0 (easy) .. 0.45 (hard), fixed per question.
 double difficulty(const Question& q) { return static_cast<double>(fnv1a64(q.id) % 46) / 100.0; }
@@ -99,9 +104,11 @@ std::optional<bool> take_quiz(const Course& course, Learner& l, const std::strin
     if (s->can_submit()) {
       s->submit();
       record_answer(l.st, *s, s->index(), static_cast<double>(secs), l.now);
+      notify(l, SimEvent::Action);
     }
   }
   const QuizResult r = finish_quiz(l.st, *s, l.now);
+  notify(l, SimEvent::Action);
   return r.passed;
 }
 
@@ -129,12 +136,18 @@ void play_roleplay(const Course& course, Learner& l, const std::string& module_i
     add_time(l.st, static_cast<double>(secs));
     if (!s->choose(pick)) break;
     record_choice(l.st, module_id, *s, static_cast<double>(secs), l.now);
+    notify(l, SimEvent::Action);
   }
 }
 
 }  // namespace
 
 CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint64_t index) {
+  return simulate_learner(course, seed, index, SimulationObserver());
+}
+
+CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint64_t index,
+                             const SimulationObserver& observer) {
   Rng rng(mix(seed, index, 0x5117u));
   char id[32];
   std::snprintf(id, sizeof id, "emp-%06llu", static_cast<unsigned long long>(index + 1));
@@ -145,8 +158,12 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
   // Mostly capable learners, a tail of weaker ones.
   const double skill = 0.3 + 0.68 * (rng.unit() + rng.unit() + rng.unit()) / 3.0;
   const std::int64_t start = 1767225600 + static_cast<std::int64_t>(rng.below(150 * 86400));  // 2026-01-01 + 150 days
-  Learner l{rng, skill, start, new_state(course, id, name, lang, rng.next(), start)};
-  if (l.rng.chance(0.03)) return l.st;  // opened the course, never started
+  Learner l{rng, skill, start, new_state(course, id, name, lang, rng.next(), start), &observer};
+  notify(l, SimEvent::Open);
+  if (l.rng.chance(0.03)) {  // opened the course, never started
+    notify(l, SimEvent::Close);
+    return l.st;
+  }
 
   const double dropout = 0.02 + (1.0 - skill) * 0.06;
   for (const Module& m : course.modules) {
@@ -156,12 +173,15 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
       for (int p = 0; p < pages; ++p) {
         view_page(l.st, course, m.id, p, l.now);
         spend(l, 40, 150);
+        notify(l, SimEvent::Action);
       }
+      notify(l, SimEvent::Close);
       return l.st;
     }
     for (std::size_t p = 0; p < m.pages.size(); ++p) {
       view_page(l.st, course, m.id, static_cast<int>(p), l.now);
       spend(l, 30, 160);
+      notify(l, SimEvent::Action);
     }
     double bonus = 0.0;
     for (int attempt = 0; attempt < 3; ++attempt) {
@@ -175,7 +195,11 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
       if (mp && mp->roleplay.best_outcome && *mp->roleplay.best_outcome == Outcome::Poor && l.rng.chance(0.4))
         play_roleplay(course, l, m.id);
     }
-    if (l.rng.chance(0.3)) l.now += l.rng.range(3600, 3 * 86400);  // comes back another day
+    if (l.rng.chance(0.3)) {  // comes back another day
+      notify(l, SimEvent::Leave);
+      l.now += l.rng.range(3600, 3 * 86400);
+      notify(l, SimEvent::Return);
+    }
   }
   double bonus = 0.0;
   for (int attempt = 0; attempt < 3; ++attempt) {
@@ -184,6 +208,7 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
     bonus += 0.1;
   }
   l.st.bookmark = Bookmark{Screen::Results, std::string(), 0};
+  notify(l, SimEvent::Close);
   return l.st;
 }
 
