@@ -228,7 +228,7 @@ TEST_CASE("cmi5: browse and review launches send only initialized and terminated
 }
 
 // [SECTION] passed / failed timing
-TEST_CASE("cmi5: a failed attempt waits for the session's end; a retake passed in the session is sent, failed never", "[cmi5]") {
+TEST_CASE("cmi5: a failed attempt waits for the session's end, a retake passed in the session is sent, failed never", "[cmi5]") {
   const Course c = test::make_course();
   std::int64_t now = 1796112000;
   const cmi5::Launch launch = launch_for(c);
@@ -259,7 +259,7 @@ TEST_CASE("cmi5: a failed attempt waits for the session's end; a retake passed i
   CHECK(p.ledger.sent == cmi5::Sent{true, true, false});
 }
 
-TEST_CASE("cmi5: failed at the end of the session, once per registration; passed later; none after passed", "[cmi5]") {
+TEST_CASE("cmi5: failed at the end of the session, once per registration, passed later, none after passed", "[cmi5]") {
   const Course c = test::make_course();
   std::int64_t now = 1796112000;
   const cmi5::Launch launch = launch_for(c);
@@ -335,7 +335,7 @@ TEST_CASE("cmi5: the LMS's masteryScore judges passed and failed (§10.2.4)", "[
 }
 
 // [SECTION] Order, modes, template
-TEST_CASE("cmi5: nothing before initialized or after terminated; review sends no answers", "[cmi5]") {
+TEST_CASE("cmi5: nothing before initialized or after terminated, review sends no answers", "[cmi5]") {
   const Course c = test::make_course();
   std::int64_t now = 1796112000;
   const cmi5::Launch launch = launch_for(c);
@@ -414,7 +414,7 @@ TEST_CASE("cmi5: the context template is kept and completed: registration, sessi
   CHECK(bare.at("extensions").at(iri::kSessionId) == "s-1");
 }
 
-TEST_CASE("cmi5: statement ids are a function of their inputs; timestamps never go back", "[cmi5]") {
+TEST_CASE("cmi5: statement ids are a function of their inputs, timestamps never go back", "[cmi5]") {
   const Course c = test::make_course();
   const cmi5::Launch launch = launch_for(c);
   const CourseState st = fresh(c);
@@ -599,7 +599,7 @@ TEST_CASE("cmi5: cmi5LearnerPreferences picks the first preferred course languag
 }
 
 // [SECTION] State document
-TEST_CASE("cmi5: the State document holds the snapshot and what was sent; damage is told, not thrown", "[cmi5]") {
+TEST_CASE("cmi5: the State document holds the snapshot and what was sent, damage is told, not thrown", "[cmi5]") {
   const Course c = test::make_course();
   std::int64_t now = 1796112000;
   CourseState st = fresh(c);
