@@ -575,6 +575,8 @@ TEST_CASE("cmi5: LMS.LaunchData is read, and a wrong one is refused saying what 
   CHECK_THAT(error_of(edited("0.8", "80")), Catch::Contains("masteryScore 80 (expected a decimal 0..1"));
   CHECK_THAT(error_of(edited("0.8", "\"0.8\"")), Catch::Contains("\"masteryScore\" should be a decimal 0..1 (§10.2.4), got string"));
   CHECK_THAT(error_of(edited("\"launchMode\": \"Browse\",", "")), Catch::Contains("\"launchMode\" missing"));
+  CHECK_THAT(error_of(std::string(100000, '[') + std::string(100000, ']')), Catch::Contains("nested deeper than 64 levels"));
+  CHECK_THAT(error_of("{\"x\": \"" + std::string(2 << 20, 'a') + "\"}"), Catch::Contains("bytes (expected at most 1048576)"));
 }
 
 TEST_CASE("cmi5: cmi5LearnerPreferences picks the first preferred course language (§11)", "[cmi5]") {
@@ -619,6 +621,9 @@ TEST_CASE("cmi5: the State document holds the snapshot and what was sent, damage
   CHECK(none.error.empty());
   CHECK(none.sent == cmi5::Sent{});
   CHECK_THAT(cmi5::read_state_document(c, "{").error, Catch::Contains("not JSON"));
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "{\"a\":";
+  CHECK_THAT(cmi5::read_state_document(c, deep + "1" + std::string(5000, '}')).error, Catch::Contains("nested deeper"));
   CHECK_THAT(cmi5::read_state_document(c, R"({"sent": {"passed": "yes"}})").error,
              Catch::Contains("\"passed\" should be true or false, got string"));
   // A damaged snapshot: told, and what was sent still counts (no second completed).

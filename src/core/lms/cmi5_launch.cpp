@@ -17,8 +17,21 @@ struct Unexpected {
   std::string message;
 };
 
+// Bounds for documents from the LMS/LRS: a real one is a few KB; a nesting this deep is no
+// document of the spec, and would make a deep recursive destruction.
+constexpr std::size_t kMaxDocumentBytes = 1 << 20;
+constexpr int kMaxDepth = 64;
+
 json parse_object(std::string_view document, const char* name, const char* section) {
-  json j = json::parse(document.begin(), document.end(), nullptr, /*allow_exceptions=*/false);
+  if (document.size() > kMaxDocumentBytes)
+    throw Unexpected{std::string(name) + ": " + std::to_string(document.size()) + " bytes (expected at most " +
+                     std::to_string(kMaxDocumentBytes) + ")"};
+  const json::parser_callback_t guard = [name](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxDepth)
+      throw Unexpected{std::string(name) + ": nested deeper than " + std::to_string(kMaxDepth) + " levels (expected a flat JSON object)"};
+    return true;
+  };
+  json j = json::parse(document.begin(), document.end(), guard, /*allow_exceptions=*/false);
   if (j.is_discarded()) throw Unexpected{std::string(name) + ": not JSON (expected a JSON object, " + section + ")"};
   if (!j.is_object()) throw Unexpected{std::string(name) + ": expected a JSON object (" + section + "), got " + j.type_name()};
   return j;
