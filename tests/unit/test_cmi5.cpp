@@ -579,6 +579,49 @@ TEST_CASE("cmi5: LMS.LaunchData is read, and a wrong one is refused saying what 
   CHECK_THAT(error_of("{\"x\": \"" + std::string(2 << 20, 'a') + "\"}"), Catch::Contains("bytes (expected at most 1048576)"));
 }
 
+TEST_CASE("cmi5: the launch URL's actor is an Agent with an account, else refused (§8.1.3, §9.2)", "[cmi5]") {
+  const std::string good = R"({"objectType": "Agent", "name": "Anna", "account": {"homePage": "https://lms.example.com", "name": "u-17"}})";
+  const cmi5::ActorResult r = cmi5::parse_actor(good);
+  REQUIRE(r.actor);
+  CHECK(*r.actor == json::parse(good));
+  CHECK(cmi5::parse_actor(R"({"account": {"homePage": "https://lms.example.com", "name": "u-17"}})").actor);
+  CHECK_THAT(cmi5::parse_actor(R"({"mbox": "mailto:anna@example.com"})").error,
+             Catch::Contains("\"account\" missing (expected an account {homePage, name} (§9.2))"));
+  CHECK_THAT(cmi5::parse_actor(R"({"objectType": "Group", "account": {"homePage": "h", "name": "n"}})").error,
+             Catch::Contains("objectType \"Group\" (expected \"Agent\""));
+  CHECK_THAT(cmi5::parse_actor(R"({"account": {"homePage": "https://lms.example.com", "name": ""}})").error,
+             Catch::Contains("account.name is empty"));
+  CHECK_THAT(cmi5::parse_actor(R"({"account": {"homePage": 7, "name": "u"}})").error,
+             Catch::Contains("\"homePage\" should be a non-empty string, got number"));
+  CHECK_THAT(cmi5::parse_actor("%7B%22account%22").error, Catch::Contains("not JSON"));
+}
+
+TEST_CASE("simulate: the observer sees every action and changes nothing", "[cmi5][simulate]") {
+  const Course& c = shipped();
+  for (std::uint64_t i = 0; i < 6; ++i) {
+    std::vector<SimEvent> events;
+    CourseState last;
+    std::int64_t last_now = 0;
+    bool time_goes_forward = true;
+    const CourseState watched = simulate_learner(c, 99, i, [&](SimEvent e, const CourseState& st, std::int64_t now) {
+      events.push_back(e);
+      time_goes_forward = time_goes_forward && now >= last_now;
+      last_now = now;
+      last = st;
+    });
+    CHECK(watched == simulate_learner(c, 99, i));  // no extra random draws: the same learner
+    REQUIRE(events.size() >= 2);
+    CHECK(events.front() == SimEvent::Open);
+    CHECK(events.back() == SimEvent::Close);
+    CHECK(last == watched);
+    CHECK(time_goes_forward);
+    CHECK(std::count(events.begin(), events.end(), SimEvent::Leave) ==
+          std::count(events.begin(), events.end(), SimEvent::Return));
+    const std::size_t journal = watched.interactions.size();
+    CHECK(static_cast<std::size_t>(std::count(events.begin(), events.end(), SimEvent::Action)) >= journal);
+  }
+}
+
 TEST_CASE("cmi5: cmi5LearnerPreferences picks the first preferred course language (§11)", "[cmi5]") {
   const Course c = test::make_course();  // pl, en
   auto lang = [&](const std::string& doc) {

@@ -46,6 +46,14 @@ enum class MoveOn { NotApplicable, Passed, Completed, CompletedAndPassed, Comple
 const char* to_string(LaunchMode m);  // "Normal", "Browse", "Review"
 const char* to_string(MoveOn m);      // "CompletedAndPassed", ...
 
+// The launch URL's actor parameter (§8.1.3), URL-decoded by the caller: §9.2 wants an Agent
+// with an account {homePage, name}. The actor is returned as given (it goes into every statement).
+struct ActorResult {
+  std::optional<json> actor;
+  std::string error;
+};
+ActorResult parse_actor(std::string_view text);
+
 // The State document LMS.LaunchData (§10), written by the LMS before the launch.
 struct LaunchData {
   json context_template = json::object();  // §10.2.1: the template of every statement's context

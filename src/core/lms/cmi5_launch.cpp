@@ -54,6 +54,28 @@ const json& required(const json& obj, const char* doc, const char* key, json::va
 
 }  // namespace
 
+// [SECTION] The launch URL's actor (§8.1.3, §9.2)
+ActorResult parse_actor(std::string_view text) {
+  static constexpr const char* kDoc = "the launch URL's actor";
+  ActorResult r;
+  try {
+    json j = parse_object(text, kDoc, "§8.1.3");
+    if (const json* type = member(j, kDoc, "objectType", json::value_t::string, "\"Agent\" (§9.2)");
+        type && type->get<std::string>() != "Agent")
+      throw Unexpected{std::string(kDoc) + ": objectType \"" + type->get<std::string>() + "\" (expected \"Agent\", §9.2)"};
+    const json& account = required(j, kDoc, "account", json::value_t::object, "an account {homePage, name} (§9.2)");
+    for (const char* key : {"homePage", "name"}) {
+      const json& v = required(account, "the launch URL's actor.account", key, json::value_t::string, "a non-empty string");
+      if (v.get<std::string>().empty())
+        throw Unexpected{std::string(kDoc) + ": account." + key + " is empty (expected a non-empty string, §9.2)"};
+    }
+    r.actor = std::move(j);
+  } catch (const Unexpected& e) {
+    r.error = e.message;
+  }
+  return r;
+}
+
 // [SECTION] LMS.LaunchData (§10)
 LaunchDataResult parse_launch_data(std::string_view document) {
   static constexpr const char* kDoc = "LMS.LaunchData";
