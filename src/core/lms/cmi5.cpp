@@ -204,8 +204,9 @@ void plan_results(Builder& b, const CourseState& st, std::int64_t now_ms, bool s
     led.sent.passed = true;
     return;
   }
-  // §9.3: never failed after passed. Once per registration (a later pass still comes). Mid-session
-  // only when no attempt is left: a retake passed in the same session can then still be sent.
+  // §9.3: never failed after passed. Once per registration (a later pass still comes). Sent at
+  // once only when no attempt is left; otherwise at the session's end, so that a retake passed in
+  // the same session can still be reported (one of passed/failed per session).
   const bool final_failure = course.assessment_required &&
                              quiz_availability(course, st, course.assessment.id) == QuizAvailability::NoAttemptsLeft;
   if (v == SuccessStatus::Failed && !led.sent.failed && !led.sent.passed && !led.judged &&
