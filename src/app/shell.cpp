@@ -90,6 +90,44 @@ bool PinchTextScale(Shell& shell, float start_scale, float ratio) {
   return true;
 }
 
+// [SECTION] The bottom bar of narrow screens
+namespace {
+bool NarrowScreen() { return ImGui::GetMainViewport()->WorkSize.x < 600.0f; }
+
+void DrawBottomBar(Shell& shell) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float scale = shell.settings.text_scale;
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, 0.0f));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysAutoResize;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14.0f, 10.0f * scale));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::Colors().surface);
+  ImGui::Begin("##bottom-bar", nullptr, flags);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);   // our own Tab order, as in the page
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetWindowPos();
+  dl->AddLine(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y), ImGui::GetColorU32(theme::Colors().border), 1.0f);
+  shell.bottom_bar();
+  ImGui::PopItemFlag();
+  shell.bottom_bar_height = ImGui::GetWindowHeight();
+  ImGui::End();
+}
+}  // namespace
+
+void PinToBottom(Shell& shell, const std::function<void()>& buttons) {
+  if (NarrowScreen()) {
+    shell.bottom_bar = buttons;
+    return;
+  }
+  ui::Gap(0.5f);
+  ImGui::Separator();
+  buttons();
+}
+
 bool ClosePopup() {
   if (!ImGui::GetCurrentContext() || GImGui->OpenPopupStack.Size == 0) return false;
   ImGui::ClosePopupsOverWindow(nullptr, true);
@@ -144,10 +182,17 @@ void DrawFrame(Shell& shell, const std::function<void()>& body, const std::funct
   ImGui::PushTextWrapPos(0.0f);
   body();
   ui::Gap(2.0f);
+  if (shell.bottom_bar) ImGui::Dummy(ImVec2(1.0f, shell.bottom_bar_height));   // the last lines scroll clear of the bar
   shell.scroll_max = ImGui::GetScrollMaxY();
   ImGui::PopTextWrapPos();
   ImGui::PopItemFlag();
   ImGui::End();
+  if (shell.bottom_bar) {
+    DrawBottomBar(shell);
+    shell.bottom_bar = nullptr;
+  } else {
+    shell.bottom_bar_height = 0.0f;
+  }
   // Requests for widgets this frame did not draw are dropped (they would keep the loop busy).
   shell.ui.pending_activation.clear();
   shell.ui.focus_request.clear();

@@ -39,7 +39,14 @@ struct Shell {
   float scroll_y = 0.0f;                // where the page is scrolled to, as of the last frame (CSS px)
   float scroll_max = 0.0f;              // how far it can scroll
   Fling fling;
+  // A screen's next-step buttons, pinned to the bottom of a narrow screen (a thumb reaches them
+  // without hunting): set during the frame by PinToBottom, drawn by DrawFrame after the page.
+  std::function<void()> bottom_bar;
+  float bottom_bar_height = 0.0f;       // as last drawn: the page leaves that much room below
 };
+
+// Draws `buttons` pinned to the bottom of the screen when it is narrow (a phone), else in place.
+void PinToBottom(Shell& shell, const std::function<void()>& buttons);
 
 // One frame: the shell's window around `body` (the screen). `escape` is what Esc does when no
 // drop-down list is open.

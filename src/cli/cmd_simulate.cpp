@@ -1,5 +1,7 @@
-// granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N]:
-// N synthetic progress records (core/engines/simulate.h), one file per learner, written with to_record().
+// granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N] [--xapi]:
+// N synthetic progress records (core/engines/simulate.h), one file per learner, written with to_record();
+// with --xapi instead the xAPI statements each learner's cmi5 sessions send (core/lms/cmi5_simulate.h),
+// one JSON array per learner (learner-NNNNNNN.xapi.json).
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -13,13 +15,24 @@
 #include "core/content/diagnostic.h"
 #include "core/state/record.h"
 #include "core/engines/simulate.h"
+#include "core/lms/cmi5_simulate.h"
 
 namespace granice::cli {
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N]\n";
+    "usage: granice simulate --learners N --seed S --out FOLDER [--content PATH] [--threads N] [--xapi]\n";
+
+// The learner's cmi5 statements as a JSON array, one statement a line (diffable, streamable).
+std::string statements_text(const Course& course, std::uint64_t seed, std::uint64_t index) {
+  std::string out = "[";
+  for (const nlohmann::json& s : cmi5::simulated_statements(course, seed, index)) {
+    out += out.size() == 1 ? "\n" : ",\n";
+    out += s.dump();
+  }
+  return out + "\n]\n";
+}
 
 bool parse_u64(const std::string& s, std::uint64_t& out) {
   if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -33,7 +46,7 @@ bool parse_u64(const std::string& s, std::uint64_t& out) {
 int cmd_simulate(const Args& args) {
   std::uint64_t learners = 0, seed = 1, threads = 0;
   std::string out_dir, content = kDefaultContentDir;
-  bool have_learners = false;
+  bool have_learners = false, xapi = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& v) {
@@ -47,6 +60,7 @@ int cmd_simulate(const Args& args) {
     else if (a == "--threads" && value(v) && parse_u64(v, threads)) {}
     else if (a == "--out" && value(out_dir)) {}
     else if (a == "--content" && value(content)) {}
+    else if (a == "--xapi") xapi = true;
     else {
       std::cerr << "granice simulate: unexpected argument " << a << '\n' << kUsage;
       return kExitUsage;
@@ -73,10 +87,10 @@ int cmd_simulate(const Args& args) {
   std::atomic<bool> failed{false};
   auto work = [&] {
     for (std::uint64_t i = next++; i < learners && !failed; i = next++) {
-      const CourseState st = simulate_learner(course, seed, i);
-      const std::string text = to_record(course, st);
+      const std::string text = xapi ? statements_text(course, seed, i) : to_record(course, simulate_learner(course, seed, i));
       char name[48];
-      std::snprintf(name, sizeof name, "/learner-%07llu.json", static_cast<unsigned long long>(i + 1));
+      std::snprintf(name, sizeof name, xapi ? "/learner-%07llu.xapi.json" : "/learner-%07llu.json",
+                    static_cast<unsigned long long>(i + 1));
       const std::string path = out_dir + name;
       std::FILE* f = std::fopen(path.c_str(), "wb");
       if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size()) failed = true;
@@ -106,7 +120,7 @@ int cmd_simulate(const Args& args) {
     std::cerr << "granice simulate: could not write into " << out_dir << '\n';
     return kExitContentErrors;
   }
-  std::cout << "wrote " << learners << " records to " << out_dir << " (seed " << seed << ", content "
+  std::cout << "wrote " << learners << (xapi ? " learners' xAPI statements to " : " records to ") << out_dir << " (seed " << seed << ", content "
             << course.version << ")\n";
   return kExitOk;
 }

@@ -9,7 +9,8 @@ const std::vector<Command>& commands() {
       {"audit", "audit [--json] [--draws N] [--lang L] [--check] [PATH]", "how a learner who knows nothing would score: cue-only strategies through the real engines", cmd_audit},
       {"report", "report PATHS... [--csv F] [--items F] [--json]",
        "trainer review of progress records: summary, learners table and item analysis as CSV", cmd_report},
-      {"simulate", "simulate --learners N --seed S --out DIR", "write N synthetic progress records made by simulated learners",
+      {"simulate", "simulate --learners N --seed S --out DIR [--xapi]",
+       "write N synthetic progress records made by simulated learners (--xapi: their cmi5 statements)",
        cmd_simulate},
   };
   return kCommands;

@@ -93,7 +93,7 @@ TEST_CASE("current step: a bookmark to a module that no longer exists falls back
   CHECK(view::CurrentStep(c, st) == kAssessment);
 }
 
-TEST_CASE("lesson pager: the page shown is current; pages seen and the next one can be opened", "[a11y][current]") {
+TEST_CASE("lesson pager: the page shown is current, pages seen and the next one can be opened", "[a11y][current]") {
   // First visit to page 1 of 4: only page 2 ahead is open (as "Next" is).
   CHECK(view::LessonPager(4, 0, 1) ==
         std::vector<PagerItem>{{0, true, true}, {1, false, true}, {2, false, false}, {3, false, false}});
@@ -186,7 +186,7 @@ TEST_CASE("the tree carries aria-current, drop-downs and the caret to the DOM la
   CHECK(view::TabStops(t) == std::vector<std::string>{"p2", "p3", "c1", "o1", "name"});
 }
 
-TEST_CASE("matching: choices in a row on one item revise it; stepping past other items' targets takes nothing", "[a11y][session]") {
+TEST_CASE("matching: choices in a row on one item revise it, stepping past other items' targets takes nothing", "[a11y][session]") {
   const Course& c = fuzz::real_course();
   const Module* mod = nullptr;
   for (const Module& m : c.modules)

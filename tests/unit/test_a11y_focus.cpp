@@ -67,7 +67,7 @@ TEST_CASE("Tab stops skip text, headings, progress bars, unnamed ids and repeats
   CHECK(TabStops(t) == std::vector<std::string>{"link", "name", "motion"});
 }
 
-TEST_CASE("a drop-down is one Tab stop; its open list's options follow it", "[a11y][focus]") {
+TEST_CASE("a drop-down is one Tab stop, its open list's options follow it", "[a11y][focus]") {
   SemanticTree t;
   t.nodes = {Node(Role::Combobox, "Client overshares", "combo1"), Node(Role::Combobox, "Client is upset", "combo2")};
   CHECK(TabStops(t) == std::vector<std::string>{"combo1", "combo2"});

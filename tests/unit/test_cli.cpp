@@ -55,7 +55,7 @@ TEST_CASE("cli: usage errors exit 2", "[cli]") {
   CHECK(run_cli("audit --lang de " + kValid).status == 2);
 }
 
-TEST_CASE("cli: item-quality warnings exit 0, or 1 with --strict; exceptions and notes are listed", "[cli][lint]") {
+TEST_CASE("cli: item-quality warnings exit 0, or 1 with --strict, exceptions and notes are listed", "[cli][lint]") {
   const std::string warn = "tests/content/cases/warn-longest-right";
   const auto plain = run_cli("lint " + warn);
   CHECK(plain.status == 0);

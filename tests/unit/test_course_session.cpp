@@ -189,7 +189,7 @@ TEST_CASE("course session: resume returns to the lesson page, quiz question and 
   }
 }
 
-TEST_CASE("course session: Back goes one level up; start over keeps the learner and resets progress", "[session]") {
+TEST_CASE("course session: Back goes one level up, start over keeps the learner and resets progress", "[session]") {
   const Course& c = fuzz::real_course();
   Harness h(c);
   const Module& m = c.modules.front();

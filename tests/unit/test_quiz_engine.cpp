@@ -181,7 +181,7 @@ TEST_CASE("quiz session restore: answers by question id, position, presentation 
   CHECK(d.index() == 0);
 }
 
-TEST_CASE("retry limits: max_attempts counts finished attempts; 0 is unlimited", "[quiz]") {
+TEST_CASE("retry limits: max_attempts counts finished attempts, 0 is unlimited", "[quiz]") {
   CHECK(attempts_left(5, 0));
   CHECK(remaining_attempts(5, 0) == -1);
   CHECK(attempts_left(1, 2));

@@ -194,7 +194,7 @@ TEST_CASE("role-play replies: a seeded order that only the seed, node, run and s
   CHECK(differs_step > 20);
 }
 
-TEST_CASE("role-play replies: the shown order survives a resume, snapshot and record; choices stay by id", "[roleplay][shuffle][state]") {
+TEST_CASE("role-play replies: the shown order survives a resume, snapshot and record, choices stay by id", "[roleplay][shuffle][state]") {
   Course c = make_course();
   REQUIRE(c.shuffle_replies);
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {

@@ -82,7 +82,7 @@ TEST_CASE("matching: share of sources paired with their own target", "[scoring]"
   CHECK(grade(q, mat({0, 0, 0})).score == Approx(1.0 / 3.0));  // duplicates normalised away
 }
 
-TEST_CASE("correct_response always earns full marks; grades stay in 0..1", "[scoring]") {
+TEST_CASE("correct_response always earns full marks, grades stay in 0..1", "[scoring]") {
   Rng rng(7);
   std::vector<Question> qs = {single_choice("a", 4, 3), multiple_response("b", 6, {1, 4}), true_false("c", true),
                               ordering("d", 6), matching("e", 5), best_reply("f", 3, 1)};

@@ -459,7 +459,7 @@ TEST_CASE("scorm: a completed, passed course reports passed, score, objectives a
     CHECK(value_of(f4, "cmi.interactions." + std::to_string(g.lms_index) + ".description") == "<unset>");
 }
 
-TEST_CASE("scorm: failing with attempts left suspends; with none left the attempt ends as failed", "[scorm]") {
+TEST_CASE("scorm: failing with attempts left suspends, with none left the attempt ends as failed", "[scorm]") {
   const Course c = test::make_course();
   CourseState st = fresh(c);
   Rng rng(5);

@@ -48,7 +48,7 @@ CourseState passed_course(const Course& c) {
 
 }  // namespace
 
-TEST_CASE("scorm session: objectives go by id; the LMS's own keep their index and are never renamed", "[scorm]") {
+TEST_CASE("scorm session: objectives go by id, the LMS's own keep their index and are never renamed", "[scorm]") {
   const Course c = test::make_course();
   const CourseState st = passed_course(c);
   scorm::Session s;
@@ -161,7 +161,7 @@ TEST_CASE("scorm session: what the LMS holds is never reported lower", "[scorm]"
   CHECK_FALSE(scorm::parse_held(Version::Scorm2004, "unknown", "nonsense", "").any());
 }
 
-TEST_CASE("scorm session: review records nothing; browse and no-credit report no success", "[scorm]") {
+TEST_CASE("scorm session: review records nothing, browse and no-credit report no success", "[scorm]") {
   const Course c = test::make_course();
   const CourseState st = passed_course(c);
   CHECK(scorm::parse_mode("review") == scorm::LaunchMode::Review);
@@ -246,7 +246,7 @@ TEST_CASE("scorm session: a role-play run is one record: its steps, its ending",
   CHECK(value(scorm::plan_commit(Version::Scorm12, c, st, 10, {}), "cmi.interactions.0.type") == "performance");
 }
 
-TEST_CASE("scorm session: a question is answered at the index the LMS holds its id; 1.2 appends", "[scorm]") {
+TEST_CASE("scorm session: a question is answered at the index the LMS holds its id, 1.2 appends", "[scorm]") {
   const Course c = test::make_course();
   const CourseState st = passed_course(c);
   const std::string first_question = [&] {

@@ -213,7 +213,7 @@ TEST_CASE("screens, natively: at 320 CSS px with 200 % text the whole course sta
   CHECK(success_status(*course, a.app.session->state()) == SuccessStatus::Passed);
 }
 
-TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 44 CSS px", "[screens][touch]") {
+TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 44 CSS px, and a lesson's next step is always on screen", "[screens][touch]") {
   const Course* course = shipped();
   REQUIRE(course);
   LearnerApp a(*course, "pl");
@@ -226,7 +226,17 @@ TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 4
   float smallest = 1e9f;
   std::string smallest_name;
   int controls = 0;
+  int lesson_pages = 0;
+  const std::string next = T("pl", Str::Next), to_quiz = T("pl", Str::ToQuiz);
   learner.on_screen = [&](const view::SemanticTree& t) {
+    // On a lesson page the next step is pinned to the bottom: on screen without scrolling.
+    for (const auto& n : t.nodes)
+      if (n.role == Role::Button && (n.name == next || n.name == to_quiz)) {
+        ++lesson_pages;
+        INFO(t.title << ": \"" << n.name << "\" at y " << n.rect.y);
+        CHECK(n.rect.y >= 0.0f);
+        CHECK(n.rect.y + n.rect.height <= 844.0f);
+      }
     for (const auto& n : t.nodes) {
       const bool control = n.role == Role::Button || n.role == Role::Link || n.role == Role::Radio ||
                            n.role == Role::Checkbox || n.role == Role::Textbox || n.role == Role::Combobox ||
@@ -242,6 +252,7 @@ TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 4
   };
   STEP(learner, learner.Press(T("pl", Str::StartCourse)));
   STEP(learner, learner.CompleteModule(course->modules[0]));
+  CHECK(lesson_pages >= static_cast<int>(course->modules[0].pages.size()));
   WARN("touch targets: " << controls << " controls seen, the smallest side " << smallest << " px (" << smallest_name << ")");
 }
 

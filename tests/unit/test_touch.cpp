@@ -35,7 +35,7 @@ TEST_CASE("touch: a flick goes on with momentum and slows down like a phone's li
   CHECK(std::fabs(step) <= 3000.0f / 30.0f);
 }
 
-TEST_CASE("touch: the page follows a finger within its ends; at an end a finger changes nothing", "[touch]") {
+TEST_CASE("touch: the page follows a finger within its ends, and at an end a finger changes nothing", "[touch]") {
   app::Shell s;
   s.scroll_y = 100.0f;
   s.scroll_max = 400.0f;

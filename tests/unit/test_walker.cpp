@@ -106,7 +106,7 @@ TEST_CASE("walker: stopped anywhere and resumed from the saved snapshot, the wal
   }
 }
 
-TEST_CASE("walker: without the assessment the walk stops before it; a failed quiz is retaken when the policy says so", "[walker]") {
+TEST_CASE("walker: without the assessment the walk stops before it, and a failed quiz is retaken when the policy says so", "[walker]") {
   const Course* c = shipped();
   REQUIRE(c);
   std::int64_t now = 1767225600;

@@ -99,21 +99,23 @@ void DrawLesson(AppState& app) {
   ui::Heading(page.title.in(lang), 1);
   for (const Block& b : page.blocks) DrawBlock(s.course(), b, lang);
 
-  ui::Gap(0.5f);
-  ImGui::Separator();
-  if (index > 0) {
-    if (ui::Button(T(lang, Str::Previous), ui::ButtonKind::Secondary)) s.PreviousPage();
-    ui::SameLine();
-  }
-  if (index + 1 < count) {
-    if (ui::Button(T(lang, Str::Next), ui::ButtonKind::Primary)) s.NextPage();
-  } else if (!m->quiz.questions.empty()) {
-    if (ui::Button(T(lang, Str::ToQuiz), ui::ButtonKind::Primary)) {
-      if (!s.StartQuiz(m->id)) s.OpenModule(m->id);
+  // The next step: pinned to the bottom on a phone (a thumb reaches it without scrolling).
+  // Drawn after this function returned (the bar comes after the page): nothing local by reference.
+  PinToBottom(app, [session = &s, m, index, count, lang = std::string(lang)] {
+    if (index > 0) {
+      if (ui::Button(T(lang, Str::Previous), ui::ButtonKind::Secondary)) session->PreviousPage();
+      ui::SameLine();
     }
-  } else if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Primary)) {
-    s.OpenModule(m->id);
-  }
+    if (index + 1 < count) {
+      if (ui::Button(T(lang, Str::Next), ui::ButtonKind::Primary)) session->NextPage();
+    } else if (!m->quiz.questions.empty()) {
+      if (ui::Button(T(lang, Str::ToQuiz), ui::ButtonKind::Primary)) {
+        if (!session->StartQuiz(m->id)) session->OpenModule(m->id);
+      }
+    } else if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Primary)) {
+      session->OpenModule(m->id);
+    }
+  });
 }
 
 }  // namespace granice::app

@@ -79,12 +79,21 @@ Response wrong_response(const Question& q, Rng& rng) {
 // that went badly, sometimes comes back another day, and a few drop out in the middle of a module.
 class SkilledLearner final : public WalkPolicy {
  public:
-  SkilledLearner(const Course& course, Rng& rng, double skill, std::int64_t& now)
-      : course_(course), rng_(rng), skill_(skill), now_(now) {}
+  SkilledLearner(const Course& course, Rng& rng, double skill, std::int64_t& now, const CourseState& st,
+                 const SimulationObserver& observer)
+      : course_(course), rng_(rng), skill_(skill), now_(now), st_(st), observer_(observer) {}
+
+  void notify(SimEvent e) const {
+    if (observer_) observer_(e, st_, now_);
+  }
 
   bool before(const WalkStep& step) override {
     if (step.quiz_or_module != place_) {
-      if (!place_.empty() && rng_.chance(0.3)) now_ += rng_.range(3600, 3 * 86400);  // comes back another day
+      if (!place_.empty() && rng_.chance(0.3)) {  // comes back another day
+        notify(SimEvent::Leave);
+        now_ += rng_.range(3600, 3 * 86400);
+        notify(SimEvent::Return);
+      }
       place_ = step.quiz_or_module;
       // Stops somewhere in this module: part of the lesson, maybe nothing of it.
       const Module* m = course_.module(place_);
@@ -130,6 +139,8 @@ class SkilledLearner final : public WalkPolicy {
   Rng& rng_;
   double skill_;
   std::int64_t& now_;
+  const CourseState& st_;
+  const SimulationObserver& observer_;
   std::string place_;                    // the module or quiz of the last step
   std::optional<int> pages_left_;        // dropping out: pages still read
   std::map<std::string, double> bonus_;  // per quiz, from retakes
@@ -139,6 +150,11 @@ class SkilledLearner final : public WalkPolicy {
 }  // namespace
 
 CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint64_t index) {
+  return simulate_learner(course, seed, index, SimulationObserver());
+}
+
+CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint64_t index,
+                             const SimulationObserver& observer) {
   Rng rng(mix(seed, index, 0x5117u));
   char id[32];
   std::snprintf(id, sizeof id, "emp-%06llu", static_cast<unsigned long long>(index + 1));
@@ -151,9 +167,14 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
   const std::int64_t start = 1767225600 + static_cast<std::int64_t>(rng.below(150 * 86400));  // 2026-01-01 + 150 days
   std::int64_t now = start;
   CourseState st = new_state(course, id, name, lang, rng.next(), start);
-  if (rng.chance(0.03)) return st;  // opened the course, never started
-  SkilledLearner learner(course, rng, skill, now);
-  walk_course(course, st, learner, now);
+  SkilledLearner learner(course, rng, skill, now, st, observer);
+  learner.notify(SimEvent::Open);
+  if (rng.chance(0.03)) {  // opened the course, never started
+    learner.notify(SimEvent::Close);
+    return st;
+  }
+  while (walk_step(course, st, learner, now)) learner.notify(SimEvent::Action);
+  learner.notify(SimEvent::Close);
   return st;
 }
 

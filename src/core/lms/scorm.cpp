@@ -396,16 +396,6 @@ Cursor advance(const Cursor& cursor, const CourseState& st, const Group& g) {
 }
 
 // [SECTION] Interactions an LMS is sent
-namespace {
-
-struct ReplyRef {
-  const RolePlay* rp = nullptr;
-  const RolePlayNode* node = nullptr;
-  const Choice* choice = nullptr;
-  const RolePlayNode* next = nullptr;
-};
-
-// The role-play reply a journal entry ("<role-play>.<node>", response = reply id) stands for.
 std::optional<ReplyRef> reply_of(const Course& course, const Interaction& it) {
   if (it.type != InteractionType::Other) return std::nullopt;
   for (const Module& m : course.modules) {
@@ -424,6 +414,8 @@ std::optional<ReplyRef> reply_of(const Course& course, const Interaction& it) {
   }
   return std::nullopt;
 }
+
+namespace {
 
 // The run a reply reaching an ending closes, walked back through the journal: each step must lead
 // to the node of the one after it (so the previous run's ending, an abandoned walk or another

@@ -115,6 +115,17 @@ std::string interaction_type2004(InteractionType t);  // ... / other
 std::string result12(InteractionResult r);           // correct / wrong / neutral
 std::string result2004(InteractionResult r);         // correct / incorrect / neutral
 
+// The role-play reply a journal entry stands for ("<role-play>.<node>", response = the reply id);
+// nullopt when this content has no such reply. next: the node it leads to (nullptr if unknown).
+// Also read by the cmi5 mapping (one statement per reply).
+struct ReplyRef {
+  const RolePlay* rp = nullptr;
+  const RolePlayNode* node = nullptr;
+  const Choice* choice = nullptr;
+  const RolePlayNode* next = nullptr;
+};
+std::optional<ReplyRef> reply_of(const Course& course, const Interaction& it);
+
 // [SECTION] Commits
 // What the LMS already holds of the interaction journal.
 struct Cursor {
