@@ -15,15 +15,7 @@ const XSD = process.env.GRANICE_CMI5_XSD || path.resolve(ROOT, '../shared/cmi5/C
 const COURSE_FILE = path.join(ROOT, 'quizzes/course.json');
 const course = JSON.parse(fs.readFileSync(COURSE_FILE, 'utf8'));
 
-const results = [];
-function test(name, fn) {
-  try {
-    fn();
-    results.push([name, null]);
-  } catch (e) {
-    results.push([name, e]);
-  }
-}
+const { test, report } = require('../node_unit.js');
 
 // What an LMS reads: XPath over the namespaced document (local names, no namespace set-up needed).
 function xpath(xml, expr) {
@@ -192,7 +184,4 @@ test('scripts/package writes granice-cmi5.zip with cmi5.xml at the root, and ref
   fs.rmSync(out, { recursive: true, force: true });
 });
 
-const failed = results.filter(([, e]) => e);
-for (const [name, e] of failed) console.error(`FAIL ${name}\n  ${e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n  ') : e}`);
-console.log(`lms_manifest.unit: ${results.length - failed.length} passed, ${failed.length} failed`);
-process.exitCode = failed.length ? 1 : 0;
+report('lms_manifest.unit');

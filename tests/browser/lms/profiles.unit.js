@@ -5,15 +5,7 @@
 const assert = require('node:assert/strict');
 const { check, METHODS, MoodleLike, Permissive } = require('./profiles.js');
 
-const results = [];
-function test(name, fn) {
-  try {
-    fn();
-    results.push([name, null]);
-  } catch (e) {
-    results.push([name, e]);
-  }
-}
+const { test, report } = require('../../node_unit.js');
 
 const LEARNER = { learner_id: 'u-17', learner_name: 'Kowalska, Anna', language: 'en-GB', mastery_score: 80 };
 
@@ -421,7 +413,4 @@ test('check(): the spec checker lms.js records problems with', () => {
   assert.match(check(2004, 'cmi.interactions.0.timestamp', '2024-05-01T10:00:00.123Z', types), /time/);
 });
 
-const failed = results.filter(([, e]) => e);
-for (const [name, e] of failed) console.error(`FAIL ${name}\n  ${e && e.stack ? e.stack.split('\n').slice(0, 3).join('\n  ') : e}`);
-console.log(`profiles.unit: ${results.length - failed.length} passed, ${failed.length} failed`);
-process.exitCode = failed.length ? 1 : 0;
+report('profiles.unit');
