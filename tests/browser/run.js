@@ -20,9 +20,9 @@ const { launch } = require('./harness.js');
       if (!filter || filter.test(full)) queue.push({ full, fn });
     }
   }
-  // Longest first, so the two lanes end together: the durations of the last run (kept in
-  // build/), else the whole-course walks by their names.
-  const timesFile = path.join(__dirname, '../../build/browser-durations.json');
+  // Longest first, so the two lanes end together: the durations of the last run (scripts/test
+  // keeps them with the caches; else build/), else the whole-course walks by their names.
+  const timesFile = process.env.GRANICE_BROWSER_TIMES || path.join(__dirname, '../../build/browser-durations.json');
   let last = {};
   try { last = JSON.parse(fs.readFileSync(timesFile, 'utf8')); } catch (e) { /* first run */ }
   const WALKS = /through the screens|five sessions|at 1920x1080|keyboard alone|through the DOM layer|200% text/;

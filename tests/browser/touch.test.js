@@ -6,6 +6,7 @@
 const assert = require('assert/strict');
 const { openApp, semantics, settle, screenshot, frames } = require('./harness.js');
 const L = require('./learner.js');
+const { openLms } = require('./lms_harness.js');
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, touch: true };
 const ui = L.UI.en;
@@ -172,6 +173,41 @@ module.exports = {
       await settle(page, 200);
       await screenshot(page, 'phone-touch-landscape');
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'touch inside an LMS frame (a tablet, SCORM 2004): a swipe scrolls the course, a tap presses, Back moves within the course and never navigates the LMS page'(env) {
+    const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 }, hasTouch: true });
+    const o = await openLms(env, { version: 2004, context, query: 'lang=en',
+                                   cmi: { learner_id: 'u-41', learner_name: 'Lee, Ann', entry: 'ab-initio' } });
+    try {
+      const f = o.frame;
+      await settle(f);
+      const lmsPage = o.page.url();
+      await L.touch.press(f, 'button', ui.start);
+      await L.touch.press(f, 'button', ui.readLesson);
+      const box = await f.locator('#canvas').boundingBox();
+      let nodes = await semantics(f);
+      for (let i = 0; i < 8 && Math.max(...nodes.map((n) => n.rect.y + n.rect.height)) < box.height + 250; i++) {
+        await L.touch.press(f, 'button', ui.next);
+        nodes = await semantics(f);
+      }
+      const title = await heading(f);
+      const before = await nodeY(f, title);
+      await L.swipe(f, [[{ x: box.width - 40, y: 500 }, { x: box.width - 40, y: 300 }]], { ms: 300, hold: 150 });
+      await settle(f);
+      const moved = before - await nodeY(f, title);
+      assert.ok(Math.abs(moved - 200) <= 25, `a 200 px swipe in the LMS frame moved the course ${moved} px`);
+      await L.touch.press(f, 'button', ui.next);
+      assert.notEqual(await heading(f), title, 'a tap on Next turned the page');
+      await o.page.goBack();
+      await settle(f, 200);
+      assert.equal(await heading(f), title, 'Back: the previous page of the course, in the frame');
+      assert.equal(o.page.url(), lmsPage, 'the LMS page was not navigated');
+      assert.ok(await o.page.locator('#sco').isVisible(), 'the course is still in the LMS page');
+      assert.deepEqual(o.pageErrors, []);
     } finally {
       await context.close();
     }
