@@ -107,6 +107,15 @@ module.exports = {
       numbers.framesNoChange = (await frames(page)) - f0;
       assert.ok(numbers.framesNoChange <= 2, `a swipe that changes nothing drew ${numbers.framesNoChange} frames`);
       await screenshot(page, 'phone-touch-lesson');
+      // Turned sideways (844 x 390): the page still follows the finger.
+      await page.setViewportSize({ width: 844, height: 390 });
+      await settle(page, 200);
+      const side = await nodeY(page, title);
+      await L.swipe(page, [[{ x: 800, y: 300 }, { x: 800, y: 150 }]], { ms: 300, hold: 150 });
+      await settle(page);
+      const sideMoved = side - await nodeY(page, title);
+      assert.ok(Math.abs(sideMoved - 150) <= 20, `landscape: a 150 px swipe moved the page ${sideMoved} px`);
+      await screenshot(page, 'phone-touch-landscape');
       console.log(`       touch: swipe moved ${numbers.swipe.toFixed(2)} px per px, a 100 px flick ${Math.round(numbers.flick)} px, ` +
                   `${numbers.framesNoChange} frames for a swipe at the top`);
       assert.deepEqual(errors, []);
@@ -115,9 +124,11 @@ module.exports = {
     }
   },
 
+  // At device pixel ratio 1: an emulated 3x canvas costs nine times the software rendering per
+  // frame, and what this test checks does not depend on it (the test above runs at 3x).
   async 'touch: module 1 by finger alone, Back and Forward between screens, pinch sets the text size, targets of 44 px'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Tom Thumb', act: L.touch,
-                                                                    viewport: PHONE.viewport, deviceScaleFactor: 3 });
+                                                                    viewport: PHONE.viewport, deviceScaleFactor: 1 });
     try {
       await L.touch.press(page, 'button', ui.start);
       const m = L.content.modules[0];
@@ -168,10 +179,6 @@ module.exports = {
       const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('granice:settings') || '{}'));
       assert.ok(saved.text_scale >= 1.75, 'the text size is kept: ' + JSON.stringify(saved));
       await screenshot(page, 'phone-touch-pinched');
-      // Landscape keeps working.
-      await page.setViewportSize({ width: 844, height: 390 });
-      await settle(page, 200);
-      await screenshot(page, 'phone-touch-landscape');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -202,8 +209,10 @@ module.exports = {
       assert.ok(Math.abs(moved - 200) <= 25, `a 200 px swipe in the LMS frame moved the course ${moved} px`);
       await L.touch.press(f, 'button', ui.next);
       assert.notEqual(await heading(f), title, 'a tap on Next turned the page');
-      await o.page.goBack();
-      await settle(f, 200);
+      // The browser's Back on the LMS's page (its joint history holds the frame's entries; Playwright's
+      // goBack would wait for the top page to load, which a same-document step never does).
+      await o.page.evaluate(() => history.back());
+      await settle(f, 300);
       assert.equal(await heading(f), title, 'Back: the previous page of the course, in the frame');
       assert.equal(o.page.url(), lmsPage, 'the LMS page was not navigated');
       assert.ok(await o.page.locator('#sco').isVisible(), 'the course is still in the LMS page');
