@@ -184,6 +184,7 @@ void DrawFrame(Shell& shell, const std::function<void()>& body, const std::funct
   ui::Gap(2.0f);
   if (shell.bottom_bar) ImGui::Dummy(ImVec2(1.0f, shell.bottom_bar_height));   // the last lines scroll clear of the bar
   shell.scroll_max = ImGui::GetScrollMaxY();
+  shell.ui.tree.focus_ring = !GImGui->NavDisableHighlight && GImGui->NavId != 0;
   ImGui::PopTextWrapPos();
   ImGui::PopItemFlag();
   ImGui::End();

@@ -158,6 +158,7 @@ module.exports = {
         const focused = (await semantics(page)).filter((n) => n.focused);
         if (state.id) assert.deepEqual(focused.map((n) => n.id), [state.id], 'ImGui focus = DOM focus');
       }
+      assert.equal((await page.evaluate(() => window.granice.screen())).ring, true, 'keys show the focus ring');
       await screenshot(page, 'a11y-keyboard-home');
       // The skip link is the first Tab stop of the page and leads to the screen's h1.
       await page.evaluate(() => document.querySelector('#a11y button').focus());

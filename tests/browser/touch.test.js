@@ -167,6 +167,8 @@ module.exports = {
       // The rest of module 1 by finger: lesson, quiz, role-play.
       await L.completeModule(page, 'en', L.touch, m, { quiz: 'phone-touch-quiz', roleplay: 'phone-touch-roleplay' });
       await measure();
+      // Taps moved focus all along (new screens' headings, each role-play's new replies): no ring.
+      assert.equal((await page.evaluate(() => window.granice.screen())).ring, false, 'no focus ring after taps');
       assert.ok(smallest >= 43.5, `the smallest control is ${smallest} px`);
       console.log(`       touch: the smallest control ${smallest.toFixed(1)} px`);
 

@@ -253,6 +253,7 @@ TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 4
   STEP(learner, learner.Press(T("pl", Str::StartCourse)));
   STEP(learner, learner.CompleteModule(course->modules[0]));
   CHECK(lesson_pages >= static_cast<int>(course->modules[0].pages.size()));
+  CHECK(ImGui::GetStyle().ScrollbarSize == Approx(24.0f));   // a scrollbar a thumb can hold (WCAG 2.5.8)
   WARN("touch targets: " << controls << " controls seen, the smallest side " << smallest << " px (" << smallest_name << ")");
 }
 
@@ -267,11 +268,14 @@ TEST_CASE("screens, natively: focus rings only after keys, not after a click, a 
   a.app.ui.focus_request = id;   // the DOM layer moved focus (a new reply, a heading): no ring after a tap
   ui.Settle();
   CHECK(ImGui::GetCurrentContext()->NavDisableHighlight);
+  CHECK_FALSE(ui.Tree().focus_ring);
   a.app.ui.focus_visible = true;   // a key was pressed: Tab shows the ring
   a.app.ui.focus_request = id;
   ui.Settle();
   CHECK_FALSE(ImGui::GetCurrentContext()->NavDisableHighlight);
+  CHECK(ui.Tree().focus_ring);
   a.app.ui.focus_visible = false;  // then a tap
   ui.Settle();
   CHECK(ImGui::GetCurrentContext()->NavDisableHighlight);
+  CHECK_FALSE(ui.Tree().focus_ring);
 }

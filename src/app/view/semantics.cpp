@@ -97,6 +97,7 @@ std::string SemanticTree::ToJson() const {
   AppendEscaped(out, lang);
   out += ",\"announce\":";
   AppendEscaped(out, announcement);
+  out += focus_ring ? ",\"ring\":true" : ",\"ring\":false";
   out += ",\"nodes\":[";
   bool first = true;
   for (const SemanticNode& n : nodes) {

@@ -57,6 +57,7 @@ struct SemanticTree {
   std::string title;        // the screen's title (page title follows it)
   std::string lang;         // language of the content ("pl", "en")
   std::string announcement; // polite live-region text, set when something changed
+  bool focus_ring = false;  // the focused widget shows its ring (after keys only: :focus-visible)
 
   void Clear();
   bool operator==(const SemanticTree&) const = default;
