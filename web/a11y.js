@@ -3,8 +3,10 @@
 // kept in step with the widgets ImGui drew, positioned over them and transparent.
 //
 // Who handles what:
-// - Mouse: the layer has pointer-events: none, so every mouse event reaches the canvas and ImGui
-//   (hover, wheel, clicks). A DOM element never sees a real pointer click, so nothing fires twice.
+// - Mouse: the layer has pointer-events: none, so mouse events reach the canvas and ImGui (hover,
+//   wheel, clicks), and no DOM element sees a real pointer click: nothing fires twice. Text fields
+//   are the exception: a click or a tap lands on their <input> (focus inside the tap opens a
+//   phone's keyboard), and the wheel over one is passed on to the page.
 // - Keyboard and assistive technology: Tab moves DOM focus through the layer (its order is the
 //   app's reading order); the app is told (granice_focus) so ImGui draws its focus ring there.
 //   Enter/Space or a screen reader's "activate" give a click event on the element, which asks the
@@ -93,23 +95,36 @@
   // browser's Back and Forward (and a phone's back gesture) move between the course's screens,
   // and Back from the first one leaves. Inside an LMS frame the entries are the frame's own: the
   // LMS's page is never navigated.
+  // Each entry holds its place and its position; an entry that leads nowhere new (a finished
+  // quiz's questions reopen as its module, where the learner already is) is skipped in the
+  // direction the learner went, so one Back is always one visible step.
   let lastPlace = null;
-  let arriving = null;           // the place Back/Forward asked for, until the app is there
+  let position = 0;              // this entry's index in the course's own history
+  let skips = 0;                 // entries skipped in a row (a guard: at most 50)
   function trackPlace() {
     const place = appPlace();
     if (!place || place === lastPlace) return;
     try {
-      if (lastPlace === null || arriving !== null) history.replaceState({ granice: place }, '');
-      else history.pushState({ granice: place }, '');
+      if (lastPlace === null) history.replaceState({ granice: place, at: position }, '');
+      else history.pushState({ granice: place, at: ++position }, '');
     } catch (e) { /* history unavailable (sandboxed frame): Back leaves, as before */ }
     lastPlace = place;
-    arriving = null;
   }
   window.addEventListener('popstate', (e) => {
-    const place = e.state && e.state.granice;
-    if (!place || place === lastPlace) return;
-    arriving = place;
-    if (!navigate(place)) arriving = null;
+    const entry = e.state;
+    if (!entry || typeof entry.granice !== 'string') return;
+    const back = typeof entry.at === 'number' ? entry.at < position : true;
+    position = typeof entry.at === 'number' ? entry.at : position;
+    if (navigate(entry.granice)) {
+      skips = 0;
+      lastPlace = appPlace();
+      // Where the app went (a fallback: a finished quiz opens its module) is what this entry holds.
+      try { history.replaceState({ granice: lastPlace, at: position }, ''); } catch (err) { /* as above */ }
+    } else if (skips++ < 50) {
+      history.go(back ? -1 : 1);   // nothing new here: on to the next entry the same way
+    } else {
+      skips = 0;
+    }
   });
 
   // [SECTION] State of the last sync
@@ -152,6 +167,11 @@
         el.inputMode = 'text';
         el.enterKeyHint = 'go';   // Enter presses the form's next button (onControlKey)
         el.addEventListener('focus', () => keepAboveKeyboard(el));
+        // The wheel over a field scrolls the page, as over the canvas (SDL hears only the canvas).
+        el.addEventListener('wheel', (e) => {
+          scrollBy(e.deltaY * (e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? window.innerHeight : 1));
+          e.preventDefault();
+        }, { passive: false });
         break;
       case 'combobox': el = document.createElement('select'); break;
       case 'link': el = document.createElement('a'); el.href = '#'; break;

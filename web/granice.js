@@ -178,11 +178,16 @@
   };
   canvas.addEventListener('pointerdown', (e) => {
     if (e.pointerType !== 'touch') return;
+    if (e.isPrimary) {                   // the first finger down: nothing else can still be on the page
+      fingers.clear();
+      pinch = null;
+    }
     const p = at(e);
     fingers.set(e.pointerId, p);
     if (fingers.size === 1) {
       drag = { id: e.pointerId, x0: p.x, y0: p.y, y: p.y, moved: false, samples: [[e.timeStamp, p.y]] };
-      call('_granice_touch_fling', 0);   // a finger on the page stops a flick
+      // A finger on the page stops a flick; a finger that stopped one is not also a tap.
+      drag.stoppedFlick = call('_granice_touch_fling', 0) === 1;
     } else if (fingers.size === 2) {
       drag = null;                       // two fingers: neither a drag nor a tap
       pinch = { d0: spread(), ratio: 1 };
@@ -220,7 +225,7 @@
     drag = null;
     if (e.type === 'pointercancel') return;
     if (!d.moved) {
-      call('_granice_tap', d.x0, d.y0);
+      if (!d.stoppedFlick) call('_granice_tap', d.x0, d.y0);
       return;
     }
     // A flick: the finger's speed over its last 100 ms, if it was still moving when it lifted.
@@ -233,7 +238,11 @@
   canvas.addEventListener('pointercancel', lift);
 
   // Focus rings only after keys (:focus-visible): a click or a tap turns them off.
-  window.addEventListener('keydown', () => call('_granice_input_modality', 1), true);
+  // (A phone's on-screen keyboard sends keydown too, as key "Unidentified" / code 229: not a key
+  // press that moves focus, so it does not turn the rings on.)
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== 'Unidentified' && e.keyCode !== 229) call('_granice_input_modality', 1);
+  }, true);
   window.addEventListener('pointerdown', () => call('_granice_input_modality', 0), true);
   // A touch screen (pointer: coarse) gets thumb-sized targets; a tablet with a keyboard dock may switch.
   if (window.matchMedia) {

@@ -65,6 +65,7 @@ void FlingFrame(Shell& shell, float dt) {
 
 bool TouchScroll(Shell& shell, float dy) {
   shell.fling = {};   // a finger on the page stops a flick
+  if (!std::isfinite(dy)) return false;
   const float room = ScrollRoom(shell, dy);
   if (room == 0.0f) return false;
   shell.scroll_by += room;
@@ -92,7 +93,8 @@ bool PinchTextScale(Shell& shell, float start_scale, float ratio) {
 
 // [SECTION] The bottom bar of narrow screens
 namespace {
-bool NarrowScreen() { return ImGui::GetMainViewport()->WorkSize.x < 600.0f; }
+constexpr float kNarrow = 600.0f;   // CSS px: a phone's width (smaller margins, the bottom bar)
+bool NarrowScreen() { return ImGui::GetMainViewport()->WorkSize.x < kNarrow; }
 
 void DrawBottomBar(Shell& shell) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -108,6 +110,7 @@ void DrawBottomBar(Shell& shell) {
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);   // our own Tab order, as in the page
+  shell.ui.bottom_inset = 0.0f;                           // the bar's own buttons are not under it
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p = ImGui::GetWindowPos();
   dl->AddLine(p, ImVec2(p.x + ImGui::GetWindowWidth(), p.y), ImGui::GetColorU32(theme::Colors().border), 1.0f);
@@ -150,13 +153,14 @@ void DrawFrame(Shell& shell, const std::function<void()>& body, const std::funct
   const view::SemanticTree last_frame = shell.ui.tree;
   const std::string announcement = shell.ui.tree.announcement;
   ui::BeginFrame(shell.ui, shell.settings.lang);
+  shell.ui.bottom_inset = shell.bottom_bar_height;
   HandleKeyboard(shell, last_frame, escape);
 
   // One full-window layout. The window padding makes the content column: a readable line
   // length on wide screens, nearly the full width on phones.
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float scale = shell.settings.text_scale;
-  const float margin = vp->WorkSize.x < 600.0f ? 14.0f : 32.0f;
+  const float margin = NarrowScreen() ? 14.0f : 32.0f;
   const float max_width = 780.0f * scale;
   const float pad_x = vp->WorkSize.x - 2 * margin > max_width ? (vp->WorkSize.x - max_width) * 0.5f : margin;
   ImGui::SetNextWindowPos(vp->WorkPos);

@@ -71,7 +71,10 @@ void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
     g.NavDisableHighlight = !g_ctx->focus_visible;   // a ring only when the keyboard moved focus
     g.NavDisableMouseHover = true;
     g.NavMousePosDirty = false;
-    if (!ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+    // Scrolled into view when off screen or under the bar pinned to the bottom (WCAG 2.4.11).
+    const bool covered = g_ctx->bottom_inset > 0.0f &&
+                         ImGui::GetItemRectMax().y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - g_ctx->bottom_inset;
+    if (!ImGui::IsItemVisible() || covered) ImGui::SetScrollHereY(0.5f);
     g_ctx->focus_request.clear();
     g_ctx->focus_applied = true;
     n.focused = true;
@@ -160,7 +163,10 @@ bool Button(const std::string& label, ButtonKind kind, bool disabled, float widt
     colors = 1;
   }
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float natural = width > 0.0f ? width : ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * st.FramePadding.x;
+  // For thumbs, never narrower than it is tall (lesson page numbers: "1", "2"...).
+  const float min_width = theme::CoarsePointer() ? ImGui::GetFrameHeight() : 0.0f;
+  const float text_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * st.FramePadding.x;
+  const float natural = width > 0.0f ? width : std::max(text_width, min_width);
   ResolveSameLine(natural);
   const float avail = ImGui::GetContentRegionAvail().x;
   if (disabled) ImGui::BeginDisabled();
@@ -177,9 +183,7 @@ bool Button(const std::string& label, ButtonKind kind, bool disabled, float widt
     ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
                                         label.c_str(), end, wrap);
   } else {
-    // For thumbs, never narrower than it is tall (lesson page numbers: "1", "2"...).
-    const float min_width = theme::CoarsePointer() ? ImGui::GetFrameHeight() : 0.0f;
-    pressed = ImGui::Button(label.c_str(), ImVec2(width > 0.0f ? width : natural < min_width ? min_width : 0.0f, 0.0f));
+    pressed = ImGui::Button(label.c_str(), ImVec2(width > 0.0f ? width : text_width < min_width ? min_width : 0.0f, 0.0f));
   }
   if (disabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(colors);

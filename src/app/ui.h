@@ -32,9 +32,11 @@ struct Context {
   int caret_focus = -1;
   float caret_scroll = 0.0f;        // that field's horizontal text scroll (px), keeps the caret in view
   bool same_line = false;           // ui::SameLine() asked; the next control decides if it fits
-  // The last input was a key (:focus-visible): focus rings show. After a click or a tap they do
-  // not, even where focus moves for screen readers (a new screen's heading, a role-play's reply).
-  bool focus_visible = false;
+  // Focus rings show (:focus-visible): as in browsers, until a click or a tap, and again after a
+  // key. After a pointer they do not, even where focus moves for screen readers (a new screen's
+  // heading, a role-play's reply); focus moved by assistive technology without keys keeps them.
+  bool focus_visible = true;
+  float bottom_inset = 0.0f;        // CSS px at the bottom of the page a pinned bar covers (last frame)
 };
 
 void BeginFrame(Context& ctx, const std::string& lang);

@@ -279,7 +279,7 @@ EMSCRIPTEN_KEEPALIVE void granice_escape() {
 // Scroll keys (PageDown, arrows, Home/End) pressed in the DOM layer: scroll by `dy` CSS px.
 EMSCRIPTEN_KEEPALIVE void granice_scroll(float dy) {
   granice::app::Shell* s = RunningShell();
-  if (!s) return;
+  if (!s || !std::isfinite(dy)) return;
   s->scroll_by += dy;
   Wake();
 }
@@ -303,9 +303,13 @@ EMSCRIPTEN_KEEPALIVE void granice_touch_scroll(float dy) {
   if (s && granice::app::TouchScroll(*s, dy)) Wake();
 }
 // The finger left at `velocity` CSS px per second: the page goes on with momentum (0 stops it).
-EMSCRIPTEN_KEEPALIVE void granice_touch_fling(float velocity) {
+// Returns 1 when a flick was running (a finger that stops a flick is not also a tap).
+EMSCRIPTEN_KEEPALIVE int granice_touch_fling(float velocity) {
   granice::app::Shell* s = RunningShell();
-  if (s && granice::app::TouchFling(*s, velocity)) Wake();
+  if (!s) return 0;
+  const bool was = s->fling.active();
+  if (granice::app::TouchFling(*s, velocity)) Wake();
+  return was ? 1 : 0;
 }
 // A tap at (x, y) CSS px: a click there.
 EMSCRIPTEN_KEEPALIVE void granice_tap(float x, float y) {

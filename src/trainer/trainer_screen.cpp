@@ -424,6 +424,7 @@ void DrawTrainer(TrainerState& app) {
 
 // [SECTION] The front end
 void SetCourse(TrainerState& t, std::optional<Course> course, std::vector<std::string> load_errors) {
+  t.model.reset();   // it points into the course it was made for
   t.course = std::move(course);
   t.load_errors = std::move(load_errors);
   t.model = t.course ? std::make_unique<TrainerModel>(*t.course) : nullptr;

@@ -13,6 +13,10 @@ const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
 // learner gets. Built by scripts/test (cmake --build build/web --target granice_site_test).
 const SITE_TEST = process.env.GRANICE_SITE_TEST || path.join(ROOT, 'build/web/site-test');
 const DRIVER_QUERY = /(^|&)granice-test-driver=1(&|$)/;
+const hasTestBuild = () => fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma'));
+function needTestBuild() {
+  if (!hasTestBuild()) throw new Error(`no test build of the course in ${SITE_TEST}: run cmake --build build/web --target granice_site_test (scripts/test does)`);
+}
 const SHOTS = process.env.GRANICE_SHOTS || path.join(ROOT, 'build/screenshots');
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
@@ -24,7 +28,7 @@ const NOISE = [/GPU stall due to ReadPixels/, /GL Driver Message/];
 async function launch() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const { server, url } = await startServer({ root: SITE, port: 0 });
-  const driver = fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma')) ? await startServer({ root: SITE_TEST, port: 0 }) : null;
+  const driver = hasTestBuild() ? await startServer({ root: SITE_TEST, port: 0 }) : null;
   return { browser, server, url, driverUrl: driver && driver.url,
            async close() { await browser.close(); server.close(); if (driver) driver.server.close(); } };
 }
@@ -51,7 +55,7 @@ async function openApp(env, { path = '', query = '', viewport = { width: 1280, h
 // The site a page with this query opens: the test build when it asks for the test driver.
 function siteUrl(env, query) {
   if (!DRIVER_QUERY.test(query || '')) return env.url;
-  if (!env.driverUrl) throw new Error(`no test build of the course in ${SITE_TEST}: run cmake --build build/web --target granice_site_test (scripts/test does)`);
+  needTestBuild();
   return env.driverUrl;
 }
 
@@ -100,4 +104,4 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, SHOTS, SITE_TEST, DRIVER_QUERY };
+module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

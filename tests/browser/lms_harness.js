@@ -8,7 +8,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { startServer } = require('../../scripts/serve.js');
-const { SITE_TEST, DRIVER_QUERY } = require('./harness');
+const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild } = require('./harness');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
@@ -31,7 +31,7 @@ async function makeLmsServer() {
   // The packages a learner gets, and the same packages of the test build (the test driver in
   // app.wasm), for tests that walk by driver (pkg12 / pkg2004 and dpkg12 / dpkg2004).
   const zips = pack(SITE, out);
-  const driverZips = fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma')) ? pack(SITE_TEST, path.join(dir, 'dist-test')) : [];
+  const driverZips = hasTestBuild() ? pack(SITE_TEST, path.join(dir, 'dist-test')) : [];
   const web = path.join(dir, 'root');
   fs.mkdirSync(path.join(web, 'lms'), { recursive: true });
   for (const f of fs.readdirSync(path.join(__dirname, 'lms'))) fs.copyFileSync(path.join(__dirname, 'lms', f), path.join(web, 'lms', f));
@@ -62,8 +62,7 @@ async function openLms(env, opts) {
     if (m.type() === 'error' && !/GPU stall due to ReadPixels|GL Driver Message/.test(m.text())) consoleErrors.push(m.text());
   });
   const driven = opts.query === undefined || DRIVER_QUERY.test(opts.query);
-  if (driven && !fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma')))
-    throw new Error(`no test build of the course in ${SITE_TEST}: run cmake --build build/web --target granice_site_test (scripts/test does)`);
+  if (driven) needTestBuild();
   await page.goto(url + 'lms/index.html');
   await page.evaluate((o) => window.lms.start(o), { version: opts.version, pkg: `/${driven ? 'd' : ''}pkg${opts.version}/`, cmi: opts.cmi || {},
                                                    faults: opts.faults || {}, query: opts.query, profile: opts.profile,

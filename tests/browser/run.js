@@ -11,7 +11,8 @@ const { launch } = require('./harness.js');
 (async () => {
   const filter = process.argv[2] ? new RegExp(process.argv[2]) : null;
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
-  const jobs = Math.max(1, Number(process.env.GRANICE_BROWSER_JOBS || 2));
+  const jobs = Number(process.env.GRANICE_BROWSER_JOBS || 2);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`GRANICE_BROWSER_JOBS must be a whole number from 1: ${process.env.GRANICE_BROWSER_JOBS}`);
   const queue = [];
   for (const file of files) {
     const tests = require(path.join(__dirname, file));
@@ -54,6 +55,10 @@ const { launch } = require('./harness.js');
   } catch (e) { /* only an ordering hint */ }
   console.log(`browser: ${jobs} at a time, ${((Date.now() - began) / 1000).toFixed(1)} s`);
   await env.close();
+  if (!passed && !failed) {   // a filter that matched nothing, or no test files: not a pass
+    console.log(`no browser test ran${filter ? ' (filter ' + filter + ')' : ''}`);
+    failed = 1;
+  }
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 })().catch((e) => { console.error(e); console.log('browser: 0 passed, 1 failed'); process.exit(1); });

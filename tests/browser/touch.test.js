@@ -36,7 +36,7 @@ async function enterNameByTap(page, name) {
   assert.ok(start >= 0 && end > start, 'a touch sequence: ' + JSON.stringify(log));
   assert.ok(focus > start, 'the input got focus from the tap: ' + JSON.stringify(log));
   assert.ok(log[focus].active, 'inside the tap\'s user activation (what opens a phone\'s keyboard)');
-  assert.ok(log[focus].at - log[end].at < 100, 'right after the finger lifted');
+  assert.ok(log[focus].at - log[end].at < 500, 'right after the finger lifted');
   const attrs = await page.evaluate(() => ({ tag: document.activeElement.tagName, mode: document.activeElement.inputMode,
                                              hint: document.activeElement.enterKeyHint, ac: document.activeElement.autocomplete }));
   assert.deepEqual(attrs, { tag: 'INPUT', mode: 'text', hint: 'go', ac: 'name' });
@@ -91,13 +91,12 @@ module.exports = {
       await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
       await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
       await settle(page);
+      // (On a phone the lesson's Next is pinned to the bottom bar: always on screen.)
       const next = (await semantics(page)).find((n) => n.role === 'button' && n.name === ui.next);
-      assert.ok(next, 'a Next button');
-      if (next.rect.y > 0 && next.rect.y + next.rect.height < 844) {
-        await L.swipe(page, [[{ x: next.rect.x + 20, y: next.rect.y + 20 }, { x: next.rect.x + 20, y: next.rect.y - 180 }]], { hold: 100 });
-        await settle(page);
-        assert.equal(await heading(page), title, 'a swipe from the Next button did not press it');
-      }
+      assert.ok(next && next.rect.y > 0 && next.rect.y + next.rect.height <= 844, 'Next on screen: ' + JSON.stringify(next && next.rect));
+      await L.swipe(page, [[{ x: next.rect.x + 20, y: next.rect.y + 20 }, { x: next.rect.x + 20, y: next.rect.y - 180 }]], { hold: 100 });
+      await settle(page);
+      assert.equal(await heading(page), title, 'a swipe from the Next button did not press it');
       // At the top, a finger moving down has nothing to scroll: no frames.
       await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
       await settle(page);
@@ -167,6 +166,17 @@ module.exports = {
       // The rest of module 1 by finger: lesson, quiz, role-play.
       await L.completeModule(page, 'en', L.touch, m, { quiz: 'phone-touch-quiz', roleplay: 'phone-touch-roleplay' });
       await measure();
+      // Back after the module (on its page): the role-play's and the finished quiz's entries would
+      // reopen the module page the learner is on, so they are skipped: one Back is one visible
+      // step, to the lesson's last page.
+      assert.equal(await heading(page), m.title.en, 'module 1 done: back on its page');
+      await page.goBack();
+      await settle(page, 300);
+      const lastPage = m.lesson.pages[m.lesson.pages.length - 1];
+      assert.equal(await heading(page), lastPage.title.en, 'Back: past the finished quiz and role-play, to the lesson');
+      await page.goForward();
+      await settle(page, 300);
+      assert.equal(await heading(page), m.title.en, 'Forward: the module page again');
       // Taps moved focus all along (new screens' headings, each role-play's new replies): no ring.
       assert.equal((await page.evaluate(() => window.granice.screen())).ring, false, 'no focus ring after taps');
       assert.ok(smallest >= 43.5, `the smallest control is ${smallest} px`);

@@ -287,12 +287,26 @@ TEST_CASE("history: every place has a key, Back and Forward reopen it, and histo
   CHECK(s.Location() == "module:" + m.id);
   CHECK(find_progress(s.state(), m.id)->quiz.attempts_used == attempts);
   CHECK_FALSE(find_progress(s.state(), m.id)->quiz.in_progress);
-  // A role-play not open: its module, and no walk started.
-  REQUIRE(s.Navigate("roleplay:" + m.id));
+  // A role-play not open: its module (where the learner is: nothing new, so the page skips that
+  // entry), and no walk started.
+  CHECK_FALSE(s.Navigate("roleplay:" + m.id));
   CHECK(s.Location() == "module:" + m.id);
   CHECK_FALSE(find_progress(s.state(), m.id)->roleplay.in_progress);
+  // The certificate before passing: nothing opens.
+  CHECK_FALSE(s.Navigate("certificate"));
+  CHECK(s.Location() == "module:" + m.id);
+  // An old entry for an unread lesson page opens no further than the pager allows.
+  const Module& m2 = c.modules.at(1);
+  REQUIRE(s.Navigate("lesson:" + m2.id + ":3"));
+  CHECK(s.Location() == "lesson:" + m2.id + ":0");
   // Keys that name nothing.
   for (const char* bad : {"", "nowhere", "lesson:no-such-module:1", "lesson:" , "quiz:x:y:z", "home:1:2", "results"})
     CHECK_FALSE(s.Navigate(bad));
   CHECK_FALSE(s.Navigate("lesson:" + m.id + ":99999999"));
+
+  // On the name prompt (a reload with old entries in the tab's history): the name comes first.
+  CourseSession fresh(c, new_state(c, "u2", "", "pl", 7, 1'780'000'000), [] { return std::int64_t{1'780'000'000}; });
+  REQUIRE(fresh.page() == view::Page::NamePrompt);
+  CHECK_FALSE(fresh.Navigate("module:" + m.id));
+  CHECK(fresh.page() == view::Page::NamePrompt);
 }

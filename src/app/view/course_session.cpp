@@ -162,6 +162,7 @@ bool CourseSession::Navigate(std::string_view key) {
     number = std::stoi(n);
   }
   if (page_ == Page::NamePrompt) return false;   // the name comes first, whatever history says
+  const std::string was = Location();
   if (name == "home") GoHome();
   else if (name == "settings") OpenSettings();
   else if (name == "certificate") OpenCertificate();
@@ -169,13 +170,26 @@ bool CourseSession::Navigate(std::string_view key) {
     const QuizProgress* p = find_quiz_progress(state_, *course_, course_->assessment.id);
     if (!p || !p->last_score) return false;
     CloseActivities();
+    module_id_.clear();
     page_ = Page::Results;
   } else if (name == "module" && m) OpenModule(m->id);
-  else if (name == "lesson" && m) OpenLesson(m->id, number);
-  else if (name == "quiz") {
+  else if (name == "lesson" && m) {
+    // As the pager allows: the pages seen and the next one (an old entry opens no unread page).
+    const ModuleProgress* p = find_progress(state_, m->id);
+    OpenLesson(m->id, std::min(number, p ? p->lesson.pages_seen : 0));
+  } else if (name == "quiz") {
     const std::string quiz_id = m ? m->id : course_->assessment.id;
     if (Availability(quiz_id) == QuizAvailability::InProgress && StartQuiz(quiz_id)) {
-      if (quiz_ && static_cast<std::size_t>(number) < quiz_->size()) quiz_->go(static_cast<std::size_t>(number));
+      // Questions answered and the first open one, as Previous / Next allow; never past it.
+      std::size_t open = 0;
+      while (open + 1 < quiz_->size() && quiz_->submitted(open)) ++open;
+      const std::size_t to = std::min(static_cast<std::size_t>(number), open);
+      if (to != quiz_->index() && quiz_->go(to)) {
+        shown_at_ = clock_();
+        save_quiz(state_, *quiz_, shown_at_);
+        state_.bookmark.index = static_cast<int>(to);
+        Changed();
+      }
     } else if (m) {
       OpenModule(m->id);
     } else {
@@ -188,7 +202,7 @@ bool CourseSession::Navigate(std::string_view key) {
   } else {
     return false;
   }
-  return true;
+  return Location() != was;   // false: this entry leads nowhere new (the page skips it)
 }
 
 bool CourseSession::HasResumePoint() const {

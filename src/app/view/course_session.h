@@ -54,8 +54,9 @@ class CourseSession {
   std::string Location() const;
   // Opens the screen a Location() key names (the browser's Back and Forward). A quiz or a
   // role-play is reopened only while it is still open, so history never starts an attempt or a
-  // walk; otherwise (and for a quiz's score) its module. False when the key names nothing the
-  // learner can open now.
+  // walk; otherwise (and for a quiz's score) its module. A lesson page or a question only as far
+  // as the pager / Next allow. False when the key names nothing the learner can open now, or
+  // leads where the learner already is (the page then skips that history entry).
   bool Navigate(std::string_view key);
   bool Resume();                                 // "Continue where I left off" from the bookmark
   bool HasResumePoint() const;

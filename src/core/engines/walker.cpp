@@ -49,8 +49,10 @@ std::optional<WalkStep> quiz_step(const Course& course, CourseState& st, WalkPol
   }
   const QuizResult result = finish_quiz(st, *q, now);
   st.bookmark = screen == Screen::Assessment ? Bookmark{Screen::Results, std::string(), 0} : Bookmark{screen, quiz_id, 0};
-  if (!result.passed && quiz_availability(course, st, quiz_id) == QuizAvailability::Available &&
-      policy.retake(quiz_id, result))
+  // A policy that always retakes still ends on a quiz without an attempt limit.
+  constexpr int kMostAttempts = 20;
+  if (!result.passed && result.attempt < kMostAttempts &&
+      quiz_availability(course, st, quiz_id) == QuizAvailability::Available && policy.retake(quiz_id, result))
     begin_quiz(course, st, quiz_id, now);   // the open attempt is the walk's next step
   return step;
 }
@@ -70,7 +72,11 @@ std::optional<WalkStep> roleplay_step(const Course& course, CourseState& st, Wal
   if (!rp->choose(policy.reply(*m.roleplay, *rp))) return std::nullopt;
   record_choice(st, m.id, *rp, seconds, now);
   st.bookmark = {Screen::RolePlay, m.id, 0};
-  if (rp->ended() && rp->outcome() && policy.replay(m.id, *rp->outcome())) begin_roleplay(course, st, m.id, now);
+  // Replays are counted by the state (runs): a policy that always replays still ends.
+  constexpr int kMostRuns = 20;
+  const ModuleProgress* p = find_progress(st, m.id);
+  if (rp->ended() && rp->outcome() && p && p->roleplay.runs < kMostRuns && policy.replay(m.id, *rp->outcome()))
+    begin_roleplay(course, st, m.id, now);
   return step;
 }
 

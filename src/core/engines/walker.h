@@ -38,7 +38,8 @@ class WalkPolicy {
   virtual Response answer(const QuizSession& quiz, const Question& q) = 0;
   virtual std::size_t reply(const RolePlay& graph, const RolePlaySession& walk) = 0;   // index into walk.choices()
   virtual double seconds(WalkKind kind) = 0;   // the time a step takes (also an answer's latency)
-  // After an attempt that did not pass, with attempts left: take the quiz again?
+  // After an attempt that did not pass, with attempts left: take the quiz again? (At most 20
+  // attempts and 20 role-play runs per module, whatever the policy says: every walk ends.)
   virtual bool retake(const std::string& /*quiz_id*/, const QuizResult& /*result*/) { return false; }
   // After a role-play walk reached an ending: walk it again?
   virtual bool replay(const std::string& /*module_id*/, Outcome /*outcome*/) { return false; }
