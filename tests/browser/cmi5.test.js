@@ -1,0 +1,169 @@
+// The cmi5 runtime (web/cmi5.js, src/platform/persistence_cmi5.cpp) launched the cmi5 way
+// (../shared/cmi5/cmi5_spec.md §8.1) from the packaged dist/granice-cmi5.zip against the test LRS
+// (tests/browser/lms/lrs.js): what the LRS receives, session by session.
+'use strict';
+const assert = require('assert/strict');
+const crypto = require('crypto');
+const path = require('path');
+const { lmsServer, walk, ROOT } = require('./lms_harness');
+const { settle, semantics } = require('./harness');
+const L = require('./learner.js');
+const { auIri, readCourse } = require('../../scripts/lms_manifest.js');
+const { SESSIONID } = require('./lms/lrs');
+
+const course = readCourse(path.join(ROOT, 'quizzes/course.json'));
+const AU = auIri(course.id);
+const verb = (s) => s.verb.id.split('/').pop();
+const actorOf = (name) => ({ objectType: 'Agent', name, account: { homePage: 'https://lms.example.com', name: 'u-' + crypto.randomUUID() } });
+
+// Opens the package with a fresh cmi5 launch in a fresh browser context (nothing local carried over).
+async function launchAu(env, lrs, url, o) {
+  const { launch, query } = lrs.newLaunch({ base: url, activityId: AU, auIri: AU, ...o });
+  const driven = o.driver !== false;
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  context.setDefaultTimeout(20000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}${driven ? 'd' : ''}cmi5/index.html?${query}${driven ? '&granice-test-driver=1' : ''}`);
+  await page.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven, { timeout: 30000 });
+  await page.evaluate(() => window.granice.ready);
+  const driver = (action) => page.evaluate((a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
+  return { launch, page, context, errors, driver };
+}
+
+const until = async (what, test, ms = 15000) => {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out waiting for ' + what);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+const ended = (lrs, l) => () => lrs.session(l.sessionid).some((s) => verb(s) === 'terminated');
+
+// The cmi5 rules every session must keep (§9.3, §9.6).
+function checkSession(lrs, l) {
+  const list = lrs.session(l.sessionid);
+  assert.ok(list.length >= 2, `session ${l.sessionid}: statements`);
+  assert.equal(verb(list[0]), 'initialized', 'initialized first (§9.3.2)');
+  assert.equal(verb(list[list.length - 1]), 'terminated', 'terminated last (§9.3.8)');
+  for (const s of list) {
+    assert.equal(s.context.registration, l.registration, 'the registration on every statement (§9.6.1)');
+    assert.equal(s.context.extensions[SESSIONID], l.sessionid, 'the sessionid on every statement (§9.6.3.1)');
+    assert.ok(s.context.contextActivities.grouping.some((a) => a.id === AU), 'the context template\'s grouping');
+    assert.deepEqual(s.actor, l.actor, 'the launch actor');
+  }
+  return list;
+}
+function checkRegistration(lrs, registration) {
+  const all = lrs.statements.filter((s) => s.context.registration === registration);
+  const vs = all.map(verb);
+  assert.ok(vs.filter((v) => v === 'completed').length <= 1, 'completed at most once per registration (§9.3.3)');
+  assert.ok(vs.filter((v) => v === 'passed').length <= 1, 'passed at most once per registration (§9.3.4)');
+  const passedAt = vs.indexOf('passed');
+  if (passedAt >= 0) assert.ok(!vs.slice(passedAt).includes('failed'), 'never failed after passed');
+  return all;
+}
+
+module.exports = {
+  async 'cmi5: one fetch, ordered statements, resume from the State API in a fresh browser, returnURL at exit'(env) {
+    const { url, lrs } = await lmsServer();
+    const actor = actorOf('Anna Nowak');
+    const registration = crypto.randomUUID();
+    const returnURL = url + 'lms/returned.html';
+    // Session 1: part of the course, then the window closes.
+    const a = await launchAu(env, lrs, url, { actor, registration, returnURL });
+    const s1 = await a.driver('launch');
+    assert.equal(s1.mode, 'LMS · cmi5');
+    assert.equal(s1.learner_name, 'Anna Nowak');
+    assert.equal(s1.learner_id, actor.account.name);
+    const mid = await a.driver('steps:60');
+    assert.ok(mid.interactions > 0, 'questions were answered');
+    await a.context.close();   // pagehide: terminated with keepalive
+    await until('session 1 terminated', ended(lrs, a.launch));
+    const first = checkSession(lrs, a.launch);
+    const answered = first.filter((s) => verb(s) === 'answered');
+    assert.equal(answered.length, mid.interactions, 'one answered statement per submitted answer');
+    for (const s of answered) {
+      assert.equal(s.object.definition.type, 'http://adlnet.gov/expapi/activities/cmi.interaction');
+      assert.equal(typeof s.result.response, 'string');
+    }
+    await until('the state document', () => lrs.stateDocument(AU, actor, registration, 'granice.progress'));
+
+    // Session 2, same registration, a fresh browser context: the State API resumes it.
+    const b = await launchAu(env, lrs, url, { actor, registration, returnURL });
+    const s2 = await b.driver('launch');
+    assert.equal(s2.resumed, true, 'resumed');
+    assert.equal(s2.bookmark, mid.bookmark, 'at the same place');
+    assert.equal(s2.snapshot.slice(0, 40), mid.snapshot.slice(0, 40));
+    const done = await walk(b.driver);
+    assert.equal(done.completion, 'completed');
+    const nav = b.page.waitForURL(returnURL, { timeout: 15000 });
+    await b.driver('finish');
+    await nav;   // §10.2.6: the AU goes to returnURL once the statements are sent
+    await until('session 2 terminated', ended(lrs, b.launch));
+    checkSession(lrs, b.launch);
+    const all = checkRegistration(lrs, registration);
+    assert.ok(all.map(verb).includes('completed'), 'completed sent');
+    assert.equal(lrs.fetches.filter((f) => f.launch === a.launch.id).length, 1, 'one fetch in session 1');
+    assert.equal(lrs.fetches.filter((f) => f.launch === b.launch.id).length, 1, 'one fetch in session 2');
+    assert.deepEqual(lrs.problems, [], 'no problems (xAPI valid, token, version header, one fetch)');
+    assert.deepEqual(b.errors, []);
+    await b.context.close();
+    console.log(`       cmi5: session 1 ${first.length} statements, session 2 ${lrs.session(b.launch.sessionid).length}; ` +
+                `${lrs.requests.length} xAPI requests so far, ${JSON.stringify(lrs.statements).length} bytes of statements`);
+  },
+
+  async 'cmi5: a Browse launch sends only initialized and terminated'(env) {
+    const { url, lrs } = await lmsServer();
+    const o = await launchAu(env, lrs, url, { actor: actorOf('Ola Browse'), mode: 'Browse' });
+    const s = await o.driver('launch');
+    assert.match(s.mode, /browse/);
+    await walk(o.driver);
+    await o.driver('finish');
+    await until('terminated', ended(lrs, o.launch));
+    assert.deepEqual(checkSession(lrs, o.launch).map(verb), ['initialized', 'terminated'], 'nothing judged in Browse (§10.2.2)');
+    await o.context.close();
+  },
+
+  async 'cmi5: a refused fetch is told to the learner, who goes on with progress kept in the browser'(env) {
+    const { url, lrs } = await lmsServer();
+    lrs.refuseFetch = true;
+    let o;
+    try {
+      o = await launchAu(env, lrs, url, { actor: actorOf('Piotr Offline') });
+    } finally {
+      lrs.refuseFetch = false;
+    }
+    const s = await o.driver('launch');
+    assert.ok(s.notices.some((n) => /Could not connect to the LMS/.test(n)), 'told: ' + JSON.stringify(s.notices));
+    assert.match(s.mode, /no LMS connection/);
+    const after = await o.driver('steps:20');
+    assert.ok(after.interactions > 0 || after.did.length > 0, 'the learner goes on');
+    const kept = await o.page.evaluate((k) => localStorage.getItem(k), 'granice:' + course.id);
+    assert.ok(kept && kept.length > 0, 'progress kept in the browser');
+    assert.equal(lrs.fetches.filter((f) => f.launch === o.launch.id).length, 1, 'fetch tried once');
+    assert.equal(lrs.session(o.launch.sessionid).length, 0, 'nothing sent without a token');
+    await o.context.close();
+  },
+
+  async 'cmi5: on the screens, in the preferred language, an answer reaches the LRS'(env) {
+    const { url, lrs } = await lmsServer();
+    const o = await launchAu(env, lrs, url, { actor: actorOf('Ewa Screens'), driver: false,
+                                              preferences: { languagePreference: 'en-US,pl', audioPreference: 'off' } });
+    const ui = L.UI.en;
+    await settle(o.page);
+    assert.ok(!(await L.has(o.page, 'textbox', ui.name)), 'the LMS gave the name: not asked');
+    await L.mouse.press(o.page, 'button', ui.start);
+    await L.mouse.press(o.page, 'button', ui.takeQuiz);
+    await L.answerQuestion(o.page, 'en', L.mouse);
+    await until('an answered statement', () => lrs.session(o.launch.sessionid).some((s) => verb(s) === 'answered'));
+    const answered = lrs.session(o.launch.sessionid).find((s) => verb(s) === 'answered');
+    assert.ok(answered.object.definition.description.en || answered.object.definition.name.en, 'the question in English too');
+    assert.ok((await semantics(o.page)).length > 0);
+    await o.context.close();
+    await until('terminated', ended(lrs, o.launch));
+    checkSession(lrs, o.launch);
+    assert.deepEqual(o.errors, []);
+  },
+};
