@@ -133,40 +133,67 @@
   };
   cmi5.pending = () => queue.length + (pendingState === null ? 0 : 1);
 
-  // One PUT per statement (xAPI 1.0.3 statements?statementId=): an LRS that has the statement
-  // already answers 204 or 409, both mean it is there.
-  async function sendOne(item, keepalive) {
-    const r = await request('PUT', 'statements', { statementId: item.id }, item.body, keepalive);
-    if (r.ok || r.status === 409) return 'sent';
+  // Statements go out in order, as POST batches of at most KEEPALIVE_BYTES (so every request
+  // may carry keepalive: a batch in flight when the page goes still arrives; browsers allow 64 KB
+  // of keepalive bodies at a time). An LRS that has a statement already answers 409 to the batch:
+  // then each goes alone as PUT statements?statementId= (204 or 409: it is there), so resends
+  // are idempotent.
+  const KEEPALIVE_BYTES = 60000;
+  function nextBatch() {
+    let bytes = 0;
+    let n = 0;
+    while (n < queue.length && (n === 0 || bytes + queue[n].body.length < KEEPALIVE_BYTES)) bytes += queue[n++].body.length;
+    return queue.slice(0, n);
+  }
+  const batchBody = (items) => '[' + items.map((i) => i.body).join(',') + ']';
+  function refused(item, status, text) {
+    log(2, `the LRS refused statement ${item.id}: HTTP ${status} ${text}`);
+    let list = [];
+    try { list = JSON.parse(storage.get(queueKey + ':refused') || '[]'); } catch (e) { list = []; }
+    list.push(item);   // kept, never resent blindly
+    storage.set(queueKey + ':refused', JSON.stringify(list));
+    cmi5.lastError = `the LRS refused a statement (HTTP ${status})`;
+  }
+  const retryable = (status) => status >= 500 || status === 401 || status === 408 || status === 429;
+  async function sendOne(item) {
+    const r = await request('PUT', 'statements', { statementId: item.id }, item.body, item.body.length < KEEPALIVE_BYTES);
+    if (r.ok || r.status === 409) return;
     const text = (await r.text()).slice(0, 300);
-    if (r.status >= 400 && r.status < 500 && r.status !== 401 && r.status !== 408 && r.status !== 429) {
-      log(2, `the LRS refused statement ${item.id}: HTTP ${r.status} ${text}`);
-      const refused = JSON.parse(storage.get(queueKey + ':refused') || '[]');   // kept, never resent blindly
-      refused.push(item);
-      storage.set(queueKey + ':refused', JSON.stringify(refused));
-      cmi5.lastError = `the LRS refused a statement (HTTP ${r.status})`;
-      return 'refused';
-    }
-    throw new Error(`HTTP ${r.status} ${text}`);
+    if (retryable(r.status)) throw new Error(`HTTP ${r.status} ${text}`);
+    refused(item, r.status, text);
+  }
+  async function sendBatch(items) {
+    const body = batchBody(items);
+    const r = await request('POST', 'statements', {}, body, body.length < KEEPALIVE_BYTES);
+    if (r.ok) return;
+    const text = (await r.text()).slice(0, 300);
+    if (retryable(r.status)) throw new Error(`HTTP ${r.status} ${text}`);
+    if (items.length === 1 && r.status !== 409) return refused(items[0], r.status, text);
+    for (const item of items) await sendOne(item);   // 409 or one bad statement: one by one
   }
   async function pump() {
     if (busy || !cmi5.token || timer) return;
     busy = true;
     try {
       while (queue.length) {
-        const outcome = await sendOne(queue[0]);
-        if (outcome) { queue.shift(); keepQueue(); }
+        const batch = nextBatch();
+        inFlight = batch.length;
+        await sendBatch(batch);
+        inFlight = 0;
+        queue.splice(0, batch.length);
+        keepQueue();
       }
       if (pendingState !== null) {
         const doc = pendingState;
         pendingState = null;
-        const r = await request('PUT', 'activities/state', stateQuery(cmi5.stateId), doc);
+        const r = await request('PUT', 'activities/state', stateQuery(cmi5.stateId), doc, doc.length < KEEPALIVE_BYTES);
         if (!r.ok) { if (pendingState === null) pendingState = doc; throw new Error(`state PUT: HTTP ${r.status}`); }
       }
       if (cmi5.failures) log(0, `sent again after ${cmi5.failures} failure(s)`);
       cmi5.failures = 0;
       cmi5.lastError = '';
     } catch (e) {
+      inFlight = 0;
       cmi5.failures++;
       cmi5.lastError = 'the LRS could not be reached: ' + (e && e.message || e);
       log(1, cmi5.lastError + `; ${queue.length} statement(s) kept, retrying`);
@@ -178,6 +205,7 @@
     if (!busy && !timer && (queue.length || pendingState !== null)) pump();
     if (!queue.length && pendingState === null) for (const f of idle.splice(0)) f();
   }
+  let inFlight = 0;   // statements at the queue's head in the batch being sent (keepalive already)
   const idle = [];
   const drained = () => (cmi5.pending() === 0 && !busy ? Promise.resolve() : new Promise((r) => idle.push(r)));
 
@@ -186,8 +214,13 @@
   // next launch resends whatever did not arrive.
   cmi5.flush = function () {
     if (!cmi5.token) return;
-    for (const item of queue) {
-      request('PUT', 'statements', { statementId: item.id }, item.body, true).catch(() => {});
+    const rest = queue.slice(inFlight);
+    if (rest.length) {
+      const body = batchBody(rest);
+      // Beyond the keepalive allowance the browser refuses the request: what is left stays in
+      // local storage and goes out at the next launch in this browser.
+      if (body.length < KEEPALIVE_BYTES) request('POST', 'statements', {}, body, true).catch(() => {});
+      else log(1, `${rest.length} statement(s) too large to send as the page closes; kept for the next launch`);
     }
     if (pendingState !== null) {
       request('PUT', 'activities/state', stateQuery(cmi5.stateId), pendingState, true).catch(() => {});

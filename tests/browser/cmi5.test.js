@@ -79,11 +79,19 @@ module.exports = {
     assert.equal(s1.learner_id, actor.account.name);
     const mid = await a.driver('steps:60');
     assert.ok(mid.interactions > 0, 'questions were answered');
-    await a.context.close();   // pagehide: terminated with keepalive
+    // The learner leaves (pagehide): terminated goes out with keepalive. (Playwright's close()
+    // of a context does not fire pagehide; leaving the page does.)
+    // (The driver answers dozens of questions in one go; a learner needs seconds for each. The
+    // queue drains before the learner leaves, as it does on the screens.)
+    await a.page.waitForFunction(() => window.graniceCmi5.pending() === 0);
+    await a.page.goto('about:blank');
+    await a.context.close();
     await until('session 1 terminated', ended(lrs, a.launch));
     const first = checkSession(lrs, a.launch);
     const answered = first.filter((s) => verb(s) === 'answered');
-    assert.equal(answered.length, mid.interactions, 'one answered statement per submitted answer');
+    const responded = first.filter((s) => verb(s) === 'responded');
+    assert.ok(answered.length > 0, 'answered statements');
+    assert.equal(answered.length + responded.length, mid.interactions, 'one statement per submitted answer and role-play reply');
     for (const s of answered) {
       assert.equal(s.object.definition.type, 'http://adlnet.gov/expapi/activities/cmi.interaction');
       assert.equal(typeof s.result.response, 'string');
@@ -95,7 +103,8 @@ module.exports = {
     const s2 = await b.driver('launch');
     assert.equal(s2.resumed, true, 'resumed');
     assert.equal(s2.bookmark, mid.bookmark, 'at the same place');
-    assert.equal(s2.snapshot.slice(0, 40), mid.snapshot.slice(0, 40));
+    assert.equal(s2.total_time, mid.total_time, 'the same learning time');
+    assert.equal(s2.completion, mid.completion);
     const done = await walk(b.driver);
     assert.equal(done.completion, 'completed');
     const nav = b.page.waitForURL(returnURL, { timeout: 15000 });
@@ -159,10 +168,12 @@ module.exports = {
     await L.answerQuestion(o.page, 'en', L.mouse);
     await until('an answered statement', () => lrs.session(o.launch.sessionid).some((s) => verb(s) === 'answered'));
     const answered = lrs.session(o.launch.sessionid).find((s) => verb(s) === 'answered');
-    assert.ok(answered.object.definition.description.en || answered.object.definition.name.en, 'the question in English too');
+    const d = answered.object.definition;
+    assert.ok(Object.keys(d.description || d.name || {}).some((k) => k.startsWith('en')), 'the question in English too: ' + JSON.stringify(d).slice(0, 300));
     assert.ok((await semantics(o.page)).length > 0);
-    await o.context.close();
+    await o.page.goto('about:blank');
     await until('terminated', ended(lrs, o.launch));
+    await o.context.close();
     checkSession(lrs, o.launch);
     assert.deepEqual(o.errors, []);
   },
