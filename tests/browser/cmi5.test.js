@@ -123,6 +123,29 @@ module.exports = {
                 `${lrs.requests.length} xAPI requests so far, ${JSON.stringify(lrs.statements).length} bytes of statements`);
   },
 
+  async 'cmi5: the LRS down for part of a session: the learner is told, nothing is lost, nothing doubled'(env) {
+    const { url, lrs } = await lmsServer();
+    const o = await launchAu(env, lrs, url, { actor: actorOf('Jan Outage') });
+    await o.driver('launch');
+    await o.page.waitForFunction(() => window.graniceCmi5.pending() === 0);
+    lrs.downFor = o.launch.token;   // 503 for this launch only (other tests share the LRS)
+    const during = await o.driver('steps:15');
+    await o.page.waitForFunction(() => window.graniceCmi5.failures > 0);
+    const told = await o.driver('status');
+    assert.match(told.mode, /retrying/, 'the mode label says the send is retried');
+    assert.ok(await o.page.evaluate((k) => (localStorage.getItem(k) || '').length > 0, 'granice:cmi5:queue:' + o.launch.registration),
+              'the queue is kept in local storage');
+    lrs.downFor = null;
+    await o.page.waitForFunction(() => window.graniceCmi5.pending() === 0, null, { timeout: 20000 });
+    await o.page.goto('about:blank');
+    await until('terminated', ended(lrs, o.launch));
+    const list = checkSession(lrs, o.launch);
+    const ids = list.map((s) => s.id);
+    assert.equal(new Set(ids).size, ids.length, 'no statement twice');
+    assert.equal(list.filter((s) => ['answered', 'responded'].includes(verb(s))).length, during.interactions, 'every answer arrived');
+    await o.context.close();
+  },
+
   async 'cmi5: a Browse launch sends only initialized and terminated'(env) {
     const { url, lrs } = await lmsServer();
     const o = await launchAu(env, lrs, url, { actor: actorOf('Ola Browse'), mode: 'Browse' });

@@ -21,7 +21,7 @@ function createLrs() {
     problems: [],          // what the course did wrong (xAPI invalid, no auth, a second fetch, ...)
     requests: [],          // [method, path] of every /xapi request
     documents: new Map(),  // state / profile documents: key -> text
-    down: false,           // answer 503 to every /xapi request (the LRS is down)
+    downFor: null,         // a launch's token: answer 503 to its /xapi requests (the LRS is down for it)
     refuseFetch: false,    // the fetch URL answers an error (§8.2.3)
   };
   const stateKey = (q) => ['state', q.get('activityId'), canonicalAgent(q.get('agent')), q.get('registration') || '', q.get('stateId')].join('|');
@@ -59,8 +59,8 @@ function createLrs() {
     body(req, (text) => {
       const what = url.pathname.slice('/xapi/'.length);
       lrs.requests.push([req.method, what]);
-      if (lrs.down) return send(res, 503, 'the test LRS is down');
       const auth = req.headers.authorization || '';
+      if (lrs.downFor && auth === 'Basic ' + lrs.downFor) return send(res, 503, 'the test LRS is down');
       const launch = [...lrs.launches.values()].find((l) => auth === 'Basic ' + l.token);
       if (!launch) { lrs.problems.push(`${req.method} ${what} without a valid token (${auth})`); return send(res, 401, 'no valid token'); }
       if (req.headers['x-experience-api-version'] !== '1.0.3') lrs.problems.push(`${req.method} ${what} without X-Experience-API-Version 1.0.3`);
