@@ -31,7 +31,8 @@
     requests: [],        // every request made: [method, path] (tests read it)
     failures: 0,         // consecutive failed sends (the retry backoff)
     lastError: '',       // the last LRS / network error, for the learner's indicator
-    ended: false,        // exit() was called: the page is on its way to returnURL
+    ended: false,        // exit() was called: terminated is queued (the page may go to returnURL)
+    sessionEnded: false, // this launch's session was terminated before a reload of the page
     ready: Promise.resolve(),
   };
   window.graniceCmi5 = cmi5;
@@ -48,6 +49,8 @@
   const endpoint = launch.endpoint.endsWith('/') ? launch.endpoint : launch.endpoint + '/';
   const queueKey = 'granice:cmi5:queue:' + launch.registration;  // statements not yet accepted
   const tokenKey = 'granice:cmi5:token:' + launch.fetch;            // a reload must not fetch again
+  const endedKey = 'granice:cmi5:ended:' + launch.fetch;            // ... nor send after terminated (§9.3.8)
+  try { cmi5.sessionEnded = window.sessionStorage.getItem(endedKey) === '1'; } catch (e) { cmi5.sessionEnded = false; }
 
   function xapiUrl(path, query) {
     const q = new URLSearchParams(query).toString();
@@ -227,11 +230,13 @@
     }
   };
 
-  // The session ended (terminated is queued): once everything is sent (at most a few seconds),
-  // this window goes to returnURL (§10.2.6: the AU navigates; inside a frame, the frame does).
+  // The session ended (terminated is queued): a reload of this page sends nothing more, and once
+  // everything is sent (at most a few seconds) this window goes to returnURL when there is one
+  // (§10.2.6: the AU navigates; inside a frame, the frame does).
   cmi5.exit = function (returnUrl) {
     if (cmi5.ended) return;
     cmi5.ended = true;
+    try { window.sessionStorage.setItem(endedKey, '1'); } catch (e) { /* a reload then sends after terminated */ }
     if (!returnUrl) return;
     const go = () => { window.location.assign(returnUrl); };
     Promise.race([drained(), new Promise((r) => setTimeout(r, 5000))]).then(() => {

@@ -95,7 +95,8 @@ EM_JS(void, granice_js_log, (int level, const char* msg), {
 EM_JS(char*, granice_js_cmi5_launch, (), {
   var c = window.graniceCmi5 || {};
   return allocateUTF8(JSON.stringify({ launch: c.launch || null, token: !!c.token, launchData: c.launchData === undefined ? null : c.launchData,
-                                       preferences: c.preferences || "", state: c.state || "", error: c.error || "" }));
+                                       preferences: c.preferences || "", state: c.state || "", error: c.error || "",
+                                       sessionEnded: !!c.sessionEnded }));
 });
 EM_JS(void, granice_js_cmi5_send, (const char* statements), {
   if (window.graniceCmi5 && window.graniceCmi5.send) window.graniceCmi5.send(UTF8ToString(statements));

@@ -71,8 +71,10 @@ class Cmi5Persistence final : public PagePersistence {
 
   void Finish(const Course& course, const CourseState& state) override {
     Save(course, state);
-    Terminate();
-    if (connected_) Cmi5Exit(launch_data_.data.return_url);  // §10.2.6: the AU goes to returnURL
+    if (connected_ && !terminated_) {
+      Terminate();
+      Cmi5Exit(launch_data_.data.return_url);  // §10.2.6: the AU goes to returnURL
+    }
   }
 
   void Clear(const Course& course) override {
@@ -106,9 +108,11 @@ class Cmi5Persistence final : public PagePersistence {
     Cmi5Flush();
   }
   void OnPageHide() override {
-    if (course_ && last_ && !terminated_) Save(*course_, *last_);
+    if (!connected_ || terminated_) return;
+    if (course_ && last_) Save(*course_, *last_);
     Terminate();
-    Cmi5Flush();  // keepalive: the requests outlive the page
+    Cmi5Exit("");  // the page is leaving anyway: no navigation, but a reload sends nothing more
+    Cmi5Flush();   // keepalive: the requests outlive the page
   }
 
  private:
@@ -118,6 +122,10 @@ class Cmi5Persistence final : public PagePersistence {
       const std::string error = page_.at("error").get<std::string>();
       if (!error.empty()) return error;
       if (!page_.at("token").get<bool>()) return "no auth-token";
+      // §9.3.8: nothing after terminated. A reload of a terminated launch learns on locally; the
+      // next launch from the LMS picks up the newer local copy.
+      if (page_.at("sessionEnded").get<bool>())
+        return "this launch's session has ended (the page was reloaded after it); launch the course from the LMS again";
       const nlohmann::json& l = page_.at("launch");
       const cmi5::ActorResult actor = cmi5::parse_actor(l.at("actor").get<std::string>());
       if (!actor.actor) return "the launch URL's actor: " + actor.error;

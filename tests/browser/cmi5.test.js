@@ -158,6 +158,27 @@ module.exports = {
     await o.context.close();
   },
 
+  async 'cmi5: Review records nothing but initialized and terminated; a reload never fetches twice nor sends after terminated'(env) {
+    const { url, lrs } = await lmsServer();
+    const actor = actorOf('Marta Review');
+    const o = await launchAu(env, lrs, url, { actor, mode: 'Review' });
+    assert.match((await o.driver('launch')).mode, /review, nothing is recorded/);
+    await o.driver('steps:10');
+    await o.page.reload();   // pagehide: terminated; the reloaded page must not fetch again
+    await o.page.evaluate(() => window.granice.ready);
+    await until('terminated', ended(lrs, o.launch));
+    const again = await o.driver('launch');
+    assert.match(again.mode, /no LMS connection/, 'the reloaded page knows the session ended');
+    await o.driver('steps:5');
+    await o.page.goto('about:blank');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(checkSession(lrs, o.launch).map(verb), ['initialized', 'terminated'], 'Review: nothing judged, nothing after terminated');
+    assert.equal(lrs.fetches.filter((f) => f.launch === o.launch.id).length, 1, 'one fetch across the reload');
+    assert.equal(lrs.stateDocument(AU, actor, o.launch.registration, 'granice.progress'), undefined, 'Review writes no state');
+    assert.deepEqual(lrs.problems.filter((p) => p.includes(o.launch.id)), []);
+    await o.context.close();
+  },
+
   async 'cmi5: a refused fetch is told to the learner, who goes on with progress kept in the browser'(env) {
     const { url, lrs } = await lmsServer();
     lrs.refuseFetch = true;
