@@ -114,13 +114,26 @@ module.exports = {
     checkSession(lrs, b.launch);
     const all = checkRegistration(lrs, registration);
     assert.ok(all.map(verb).includes('completed'), 'completed sent');
+    const verdict = all.find((s) => ['passed', 'failed'].includes(verb(s)));
+    assert.ok(verdict, 'the assessment\'s verdict was sent');
+    assert.equal(typeof verdict.result.score.scaled, 'number', 'with result.score.scaled');
+    assert.equal(verdict.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore'], 0.8, 'and the masteryscore (§9.6.3.2)');
+    assert.match(lrs.session(b.launch.sessionid).pop().result.duration, /^PT/, 'terminated has a duration');
     assert.equal(lrs.fetches.filter((f) => f.launch === a.launch.id).length, 1, 'one fetch in session 1');
     assert.equal(lrs.fetches.filter((f) => f.launch === b.launch.id).length, 1, 'one fetch in session 2');
     assert.deepEqual(lrs.problems, [], 'no problems (xAPI valid, token, version header, one fetch)');
     assert.deepEqual(b.errors, []);
     await b.context.close();
-    console.log(`       cmi5: session 1 ${first.length} statements, session 2 ${lrs.session(b.launch.sessionid).length}; ` +
-                `${lrs.requests.length} xAPI requests so far, ${JSON.stringify(lrs.statements).length} bytes of statements`);
+    const counts = (l) => Object.entries(lrs.session(l.sessionid).map(verb).reduce((c, v) => ((c[v] = (c[v] || 0) + 1), c), {}))
+      .map(([v, n]) => `${n} ${v}`).join(', ');
+    const requests = (l) => lrs.requests.filter((r) => r[2] === l.id).map((r) => r[0] + ' ' + r[1])
+      .reduce((c, r) => ((c[r] = (c[r] || 0) + 1), c), {});
+    const bytes = (l) => JSON.stringify(lrs.session(l.sessionid)).length;
+    console.log(`       cmi5 session 1 (60 driver steps, left by closing): ${counts(a.launch)}; ${bytes(a.launch)} bytes; ` +
+                `requests ${JSON.stringify(requests(a.launch))}`);
+    console.log(`       cmi5 session 2 (resumed, to the end, Finish): ${counts(b.launch)}; ${bytes(b.launch)} bytes; ` +
+                `requests ${JSON.stringify(requests(b.launch))}; state document ` +
+                `${lrs.stateDocument(AU, actor, registration, 'granice.progress').length} bytes`);
   },
 
   async 'cmi5: the LRS down for part of a session: the learner is told, nothing is lost, nothing doubled'(env) {

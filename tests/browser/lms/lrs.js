@@ -19,7 +19,7 @@ function createLrs() {
     statements: [],        // accepted statements in arrival order
     puts: [],              // every statement request: {method, id, status}
     problems: [],          // what the course did wrong (xAPI invalid, no auth, a second fetch, ...)
-    requests: [],          // [method, path] of every /xapi request
+    requests: [],          // [method, path, launch id] of every /xapi request
     documents: new Map(),  // state / profile documents: key -> text
     downFor: null,         // a launch's token: answer 503 to its /xapi requests (the LRS is down for it)
     refuseFetch: false,    // the fetch URL answers an error (§8.2.3)
@@ -58,10 +58,10 @@ function createLrs() {
     if (!url.pathname.startsWith('/xapi/')) return false;
     body(req, (text) => {
       const what = url.pathname.slice('/xapi/'.length);
-      lrs.requests.push([req.method, what]);
       const auth = req.headers.authorization || '';
       if (lrs.downFor && auth === 'Basic ' + lrs.downFor) return send(res, 503, 'the test LRS is down');
       const launch = [...lrs.launches.values()].find((l) => auth === 'Basic ' + l.token);
+      lrs.requests.push([req.method, what, launch ? launch.id : null]);
       if (!launch) { lrs.problems.push(`${req.method} ${what} without a valid token (${auth})`); return send(res, 401, 'no valid token'); }
       if (req.headers['x-experience-api-version'] !== '1.0.3') lrs.problems.push(`${req.method} ${what} without X-Experience-API-Version 1.0.3`);
       try {
