@@ -159,6 +159,34 @@ module.exports = {
     await o.context.close();
   },
 
+  async 'cmi5: a statement the LRS refuses (400) is logged and set aside; the others still arrive in order'(env) {
+    const { url, lrs } = await lmsServer();
+    const o = await launchAu(env, lrs, url, { actor: actorOf('Kasia Refused') });
+    await o.driver('launch');
+    let bad = null;
+    lrs.refuse = (s) => s.context.extensions[SESSIONID] === o.launch.sessionid && verb(s) === 'responded' && (!bad || bad === s.id) && (bad = s.id);
+    try {
+      const during = await o.driver('steps:30');
+      await o.page.waitForFunction(() => window.graniceCmi5.pending() === 0, null, { timeout: 20000 });
+      assert.ok(bad, 'a responded statement was refused');
+      const setAside = await o.page.evaluate((k) => localStorage.getItem(k), 'granice:cmi5:queue:' + o.launch.registration + ':refused');
+      assert.ok(setAside && setAside.includes(bad), 'set aside in local storage');
+      const log = await o.page.evaluate(() => window.graniceScorm.log.map((l) => l[1]).join('\n'));
+      assert.ok(log.includes(`the LRS refused statement ${bad}: HTTP 400 statement ${bad} refused by the test`), 'logged with the LRS\'s message');
+      await o.page.goto('about:blank');
+      await until('terminated', ended(lrs, o.launch));
+      const list = checkSession(lrs, o.launch);
+      assert.ok(!list.some((s) => s.id === bad), 'the refused one is not stored');
+      assert.equal(list.filter((s) => ['answered', 'responded'].includes(verb(s))).length, during.interactions - 1, 'every other answer arrived');
+      // Refused in its batch, then alone (to tell it from the rest of the batch), then never again.
+      assert.equal(lrs.refused.filter((id) => id === bad).length, 2, 'the refused statement is not resent blindly');
+
+    } finally {
+      lrs.refuse = null;
+    }
+    await o.context.close();
+  },
+
   async 'cmi5: a Browse launch sends only initialized and terminated'(env) {
     const { url, lrs } = await lmsServer();
     const o = await launchAu(env, lrs, url, { actor: actorOf('Ola Browse'), mode: 'Browse' });

@@ -23,6 +23,8 @@ function createLrs() {
     documents: new Map(),  // state / profile documents: key -> text
     downFor: null,         // a launch's token: answer 503 to its /xapi requests (the LRS is down for it)
     refuseFetch: false,    // the fetch URL answers an error (§8.2.3)
+    refuse: null,          // statement -> true: answer 400 (a statement the LRS will not take)
+    refused: [],           // the ids answered 400, once per request
   };
   const stateKey = (q) => ['state', q.get('activityId'), canonicalAgent(q.get('agent')), q.get('registration') || '', q.get('stateId')].join('|');
   const profileKey = (q) => ['profile', canonicalAgent(q.get('agent')), q.get('profileId')].join('|');
@@ -99,6 +101,10 @@ function createLrs() {
     if (req.method === 'PUT' && list[0].id !== q.get('statementId')) throw new Error('statementId differs from the statement id');
     const ids = [];
     for (const s of list) {
+      if (lrs.refuse && lrs.refuse(s)) {
+        lrs.refused.push(s.id);
+        return send(res, 400, `statement ${s.id} refused by the test`);
+      }
       const warnings = validate(s);
       if (warnings.length) throw new Error(`statement ${s.id} is not valid xAPI: ` + warnings.map((w) => `${w.path.join('.')} ${w.name}`).join('; '));
       const had = lrs.statements.find((o) => o.id === s.id);
