@@ -102,10 +102,11 @@ class Cmi5Persistence final : public PagePersistence {
 
   std::optional<CourseState> Latest() const override { return last_ ? last_ : launch_.state; }
 
+  // Hidden (another tab, the phone locked): the state now. The queue goes on by itself; its
+  // requests already carry keepalive, so a page that is then discarded still delivers them.
   void OnPageHidden() override {
     if (!connected_ || terminated_ || !last_ || launch_.review) return;
     PutState(true);
-    Cmi5Flush();
   }
   void OnPageHide() override {
     if (!connected_ || terminated_) return;
@@ -159,7 +160,6 @@ class Cmi5Persistence final : public PagePersistence {
     ledger_ = p.ledger;
     if (p.statements.empty()) return;
     Cmi5Send(nlohmann::json(p.statements).dump());
-    sent_count_ += p.statements.size();
   }
 
   // The state document after the statements it accounts for; at most every kStatePutInterval
@@ -201,7 +201,6 @@ class Cmi5Persistence final : public PagePersistence {
   bool terminated_ = false;
   bool put_scheduled_ = false;
   double last_put_ = 0;
-  std::size_t sent_count_ = 0;
   app::LaunchData launch_;
   cmi5::Launch launch_data_;
   cmi5::Ledger ledger_;
