@@ -136,14 +136,23 @@ class Cmi5Persistence final : public PagePersistence {
                                   l.at("activityId").get<std::string>(), *data.data};
       const nlohmann::json& account = actor.actor->at("account");
       learner_id_ = account.at("name").get<std::string>();
-      learner_name_ = actor.actor->contains("name") ? actor.actor->at("name").get<std::string>() : learner_id_;
+      const auto name = actor.actor->find("name");
+      learner_name_ = name != actor.actor->end() && name->is_string() && !name->get<std::string>().empty()
+                          ? name->get<std::string>() : learner_id_;
       const cmi5::PreferencesResult prefs = cmi5::parse_learner_preferences(page_.at("preferences").get<std::string>(), course);
       if (prefs.preferences) launch_.language = prefs.preferences->language;
       else Log(1, "granice: cmi5LearnerPreferences ignored: " + prefs.error);
       const std::string doc = page_.at("state").get<std::string>();
       if (!doc.empty()) {
         cmi5::StateDocument d = cmi5::read_state_document(course, doc);
-        if (!d.error.empty()) Log(1, "granice: cmi5 state document: " + d.error);
+        if (!d.error.empty()) {
+          // The next PUT replaces it: keep the LMS's copy in this browser first (nothing lost).
+          const std::string backup = LocalStore::Key(course) + ".lrs-state.damaged." +
+                                     std::to_string(static_cast<long long>(std::floor(NowSeconds())));
+          const bool kept = StorageSet(backup, doc);
+          Log(2, "granice: cmi5 state document " + std::string(cmi5::kStateId) + " refused: " + d.error +
+                     (kept ? "; kept under " + backup : "; could not be kept in this browser"));
+        }
         for (const std::string& s : d.dropped) Log(0, "granice: content changed, left out: " + s);
         lms_state_ = std::move(d.state);
         ledger_ = cmi5::start_session(d.sent);

@@ -187,6 +187,27 @@ module.exports = {
     await o.context.close();
   },
 
+  async 'cmi5: a damaged state document in the LRS is kept in the browser before the course writes a new one'(env) {
+    const { url, lrs } = await lmsServer();
+    const actor = actorOf('Zofia Damaged');
+    const registration = crypto.randomUUID();
+    lrs.setStateDocument(AU, actor, registration, 'granice.progress', '{"snapshot": 17}');
+    const o = await launchAu(env, lrs, url, { actor, registration });
+    const s = await o.driver('launch');
+    assert.equal(s.mode, 'LMS · cmi5', 'the launch goes on');
+    assert.equal(s.resumed, false);
+    const kept = await o.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.lrs-state.damaged.'))
+      .map((k) => localStorage.getItem(k)));
+    assert.deepEqual(kept, ['{"snapshot": 17}'], 'the LRS\'s document is kept aside');
+    const log = await o.page.evaluate(() => window.graniceScorm.log.map((l) => l[1]).join('\n'));
+    assert.match(log, /cmi5 state document granice\.progress refused: .*kept under/);
+    await o.driver('steps:5');
+    await o.page.goto('about:blank');
+    await until('terminated', ended(lrs, o.launch));
+    assert.match(lrs.stateDocument(AU, actor, registration, 'granice.progress'), /"snapshot":"G1\./, 'a new document once the learner moves');
+    await o.context.close();
+  },
+
   async 'cmi5: a Browse launch sends only initialized and terminated'(env) {
     const { url, lrs } = await lmsServer();
     const o = await launchAu(env, lrs, url, { actor: actorOf('Ola Browse'), mode: 'Browse' });
@@ -222,13 +243,7 @@ module.exports = {
 
   async 'cmi5: a refused fetch is told to the learner, who goes on with progress kept in the browser'(env) {
     const { url, lrs } = await lmsServer();
-    lrs.refuseFetch = true;
-    let o;
-    try {
-      o = await launchAu(env, lrs, url, { actor: actorOf('Piotr Offline') });
-    } finally {
-      lrs.refuseFetch = false;
-    }
+    const o = await launchAu(env, lrs, url, { actor: actorOf('Piotr Offline'), refuseFetch: true });
     const s = await o.driver('launch');
     assert.ok(s.notices.some((n) => /Could not connect to the LMS/.test(n)), 'told: ' + JSON.stringify(s.notices));
     assert.match(s.mode, /no LMS connection/);

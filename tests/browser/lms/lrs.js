@@ -22,7 +22,6 @@ function createLrs() {
     requests: [],          // [method, path, launch id] of every /xapi request
     documents: new Map(),  // state / profile documents: key -> text
     downFor: null,         // a launch's token: answer 503 to its /xapi requests (the LRS is down for it)
-    refuseFetch: false,    // the fetch URL answers an error (§8.2.3)
     refuse: null,          // statement -> true: answer 400 (a statement the LRS will not take)
     refused: [],           // the ids answered 400, once per request
   };
@@ -31,11 +30,12 @@ function createLrs() {
 
   // A new registration's launch: the LMS writes LMS.LaunchData (§10) and returns the AU's query.
   lrs.newLaunch = function ({ base, activityId, registration = crypto.randomUUID(), actor, mode = 'Normal', moveOn = 'CompletedAndPassed',
-                              masteryScore = 0.8, returnURL = '', preferences = null, auIri }) {
+                              masteryScore = 0.8, returnURL = '', preferences = null, auIri, refuseFetch = false }) {
     const id = crypto.randomUUID();
     const token = Buffer.from('granice-test:' + id).toString('base64');
     const sessionid = crypto.randomUUID();
-    const launch = { id, token, fetched: 0, registration, actor, activityId, sessionid };
+    // refuseFetch: the fetch URL answers an error for this launch (§8.2.3)
+    const launch = { id, token, fetched: 0, registration, actor, activityId, sessionid, refuseFetch };
     lrs.launches.set(id, launch);
     const q = new URLSearchParams({ activityId, agent: JSON.stringify(actor), registration, stateId: 'LMS.LaunchData' });
     const data = { contextTemplate: { contextActivities: { grouping: [{ id: auIri }] }, extensions: { [SESSIONID]: sessionid } },
@@ -49,6 +49,8 @@ function createLrs() {
                                         registration, activityId });
     return { launch, query: query.toString() };
   };
+  lrs.setStateDocument = (activityId, actor, registration, stateId, text) =>
+    lrs.documents.set(stateKey(new URLSearchParams({ activityId, agent: JSON.stringify(actor), registration, stateId })), text);
   lrs.stateDocument = (activityId, actor, registration, stateId) =>
     lrs.documents.get(stateKey(new URLSearchParams({ activityId, agent: JSON.stringify(actor), registration, stateId })));
   lrs.session = (sessionid) => lrs.statements.filter((s) => s.context.extensions[SESSIONID] === sessionid);
@@ -84,7 +86,7 @@ function createLrs() {
 
   function fetchToken(url, res) {
     const launch = lrs.launches.get(url.searchParams.get('launch'));
-    if (lrs.refuseFetch || !launch) { lrs.fetches.push({ launch: url.searchParams.get('launch'), ok: false }); return json(res, 200, { 'error-code': '3', 'error-text': 'refused by the test' }); }
+    if (!launch || launch.refuseFetch) { lrs.fetches.push({ launch: url.searchParams.get('launch'), ok: false }); return json(res, 200, { 'error-code': '3', 'error-text': 'refused by the test' }); }
     launch.fetched++;
     if (launch.fetched > 1) {   // §8.2.3.1
       lrs.problems.push(`fetch called ${launch.fetched} times for launch ${launch.id}`);
