@@ -134,11 +134,8 @@ class Cmi5Persistence final : public PagePersistence {
       if (!data.data) return "LMS.LaunchData: " + data.error;
       launch_data_ = cmi5::Launch{*actor.actor, l.at("registration").get<std::string>(),
                                   l.at("activityId").get<std::string>(), *data.data};
-      const nlohmann::json& account = actor.actor->at("account");
-      learner_id_ = account.at("name").get<std::string>();
-      const auto name = actor.actor->find("name");
-      learner_name_ = name != actor.actor->end() && name->is_string() && !name->get<std::string>().empty()
-                          ? name->get<std::string>() : learner_id_;
+      learner_id_ = actor.learner_id;
+      learner_name_ = actor.learner_name;
       const cmi5::PreferencesResult prefs = cmi5::parse_learner_preferences(page_.at("preferences").get<std::string>(), course);
       if (prefs.preferences) launch_.language = prefs.preferences->language;
       else Log(1, "granice: cmi5LearnerPreferences ignored: " + prefs.error);
