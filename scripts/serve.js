@@ -11,9 +11,11 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.xml': 'application/xml', '.zip': 'application/zip',
 };
 
-function startServer({ root, port = 8080, host = '127.0.0.1', quiet = true }) {
+// `handle(req, res)`: tests answer some requests themselves (the test LRS); true when it did.
+function startServer({ root, port = 8080, host = '127.0.0.1', quiet = true, handle = null }) {
   const absRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
+    if (handle && handle(req, res)) return;
     let urlPath;
     try { urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch (e) {
       res.writeHead(400); res.end('bad request'); return;

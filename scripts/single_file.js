@@ -26,7 +26,7 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline' blob: 'wasm-unsafe-e
             "img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 let html = read('index.html').toString('utf8');
-const scripts = ['scorm.js', 'lzma.js', 'a11y.js', 'app.js'];   // the course only: no trainer page here
+const scripts = ['scorm.js', 'cmi5.js', 'lzma.js', 'a11y.js', 'app.js'];   // the course only: no trainer page here
 const bytes = (f) => `${js(f)}:u(${js(read(f).toString('base64'))})`;
 let boot = '"use strict";window.graniceInlineBytes=(function(){function u(b){var s=atob(b),a=new Uint8Array(s.length);' +
            'for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}\nreturn{' + bytes('lzma.wasm') + ',' + bytes('app.wasm.lzma') +

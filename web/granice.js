@@ -276,12 +276,21 @@
         e.dataTransfer.dropEffect = 'none';
       });
     }
-    // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course.
+    // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course, and
+    // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously).
     const lms = document.createElement('script');
     lms.src = src('scorm.js');
-    lms.onload = loadApp;
-    lms.onerror = loadApp;  // without it the app still runs (standalone, in-memory)
+    lms.onload = loadCmi5;
+    lms.onerror = loadCmi5;  // without it the app still runs (standalone, in-memory)
     document.body.appendChild(lms);
+  }
+
+  function loadCmi5() {
+    const cmi5 = document.createElement('script');
+    cmi5.src = src('cmi5.js');
+    cmi5.onload = () => Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(loadApp, loadApp);
+    cmi5.onerror = loadApp;   // then the course runs standalone (a cmi5 launch is told in the log)
+    document.body.appendChild(cmi5);
   }
 
   function loadApp() {

@@ -92,6 +92,27 @@ EM_JS(void, granice_js_log, (int level, const char* msg), {
   var m = UTF8ToString(msg);
   if (window.graniceScorm) window.graniceScorm.logLine(level, m); else console.warn(m);
 });
+EM_JS(char*, granice_js_cmi5_launch, (), {
+  var c = window.graniceCmi5 || {};
+  return allocateUTF8(JSON.stringify({ launch: c.launch || null, token: !!c.token, launchData: c.launchData === undefined ? null : c.launchData,
+                                       preferences: c.preferences || "", state: c.state || "", error: c.error || "",
+                                       sessionEnded: !!c.sessionEnded }));
+});
+EM_JS(void, granice_js_cmi5_send, (const char* statements), {
+  if (window.graniceCmi5 && window.graniceCmi5.send) window.graniceCmi5.send(UTF8ToString(statements));
+});
+EM_JS(void, granice_js_cmi5_put_state, (const char* doc), {
+  if (window.graniceCmi5 && window.graniceCmi5.putState) window.graniceCmi5.putState(UTF8ToString(doc));
+});
+EM_JS(void, granice_js_cmi5_flush, (), {
+  if (window.graniceCmi5 && window.graniceCmi5.flush) window.graniceCmi5.flush();
+});
+EM_JS(void, granice_js_cmi5_exit, (const char* url), {
+  if (window.graniceCmi5 && window.graniceCmi5.exit) window.graniceCmi5.exit(UTF8ToString(url));
+});
+EM_JS(char*, granice_js_cmi5_last_error, (), {
+  return allocateUTF8(String((window.graniceCmi5 && window.graniceCmi5.lastError) || ""));
+});
 // clang-format on
 
 namespace granice::platform {
@@ -150,5 +171,13 @@ std::string ScormCall(const char* method, const char* a, const char* b, bool* th
 std::string ScormApiDescription() { return Take(granice_js_scorm_where()); }
 void Log(int level, const std::string& message) { granice_js_log(level, message.c_str()); }
 void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg) { emscripten_async_call(fn, arg, milliseconds); }
+
+// [SECTION] cmi5
+std::string Cmi5LaunchJson() { return Take(granice_js_cmi5_launch()); }
+void Cmi5Send(const std::string& statements_json) { granice_js_cmi5_send(statements_json.c_str()); }
+void Cmi5PutState(const std::string& document) { granice_js_cmi5_put_state(document.c_str()); }
+void Cmi5Flush() { granice_js_cmi5_flush(); }
+void Cmi5Exit(const std::string& return_url) { granice_js_cmi5_exit(return_url.c_str()); }
+std::string Cmi5LastError() { return Take(granice_js_cmi5_last_error()); }
 
 }  // namespace granice::platform

@@ -37,4 +37,15 @@ std::string ScormApiDescription();  // where the API was found (for the log)
 void Log(int level, const std::string& message);  // 0 info, 1 warning, 2 error; also window.graniceScorm.log
 void ScheduleRetry(int milliseconds, void (*fn)(void*), void* arg);
 
+// [SECTION] cmi5 (web/cmi5.js: the launch it read before the app started, and its send queue)
+// window.graniceCmi5 as JSON: {"launch": null | {endpoint, fetch, actor, registration, activityId},
+// "token": bool, "launchData": null | text, "preferences": text, "state": text, "error": text,
+// "sessionEnded": bool (the page was reloaded after this launch's terminated)}.
+std::string Cmi5LaunchJson();
+void Cmi5Send(const std::string& statements_json);  // a JSON array, sent in order after the queued ones
+void Cmi5PutState(const std::string& document);     // the newest document wins; PUT after the statements
+void Cmi5Flush();                                   // the page is going: what is queued goes out with keepalive
+void Cmi5Exit(const std::string& return_url);       // terminated is queued: once sent, go to return_url ("" = stay)
+std::string Cmi5LastError();                        // the LRS's last failure, "" when sending works
+
 }  // namespace granice::platform

@@ -101,8 +101,7 @@ class ScormPersistence final : public PagePersistence {
     std::optional<CourseState> local = local_.Load(course, launch_.notices);
     connected_ = api_.Initialize();
     if (!connected_) {
-      launch_.notices.push_back("Nie udało się połączyć z LMS; postęp zapisuje się w tej przeglądarce. / "
-                                "Could not connect to the LMS; progress is saved in this browser.");
+      launch_.notices.push_back(kNoLmsNotice);
       launch_.state = local;
       return launch_;
     }

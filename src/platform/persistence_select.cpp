@@ -16,6 +16,7 @@ PagePersistence::~PagePersistence() {
 PagePersistence* ActivePersistence() { return g_active; }
 
 std::unique_ptr<app::Persistence> CreatePersistence() {
+  if (std::unique_ptr<PagePersistence> cmi5 = CreateCmi5Persistence()) return cmi5;
   const int v = ScormFind();
   if (v == 12 || v == 2004) return CreateScormPersistence(v);
   return CreateLocalPersistence();

@@ -1,4 +1,5 @@
-// Picks where progress goes at launch: an LMS over SCORM 1.2 / 2004 when web/scorm.js found
+// Picks where progress goes at launch: an LMS over cmi5 when the page URL carries a cmi5 launch
+// (web/cmi5.js), over SCORM 1.2 / 2004 when web/scorm.js found
 // its API object (window.API / window.API_1484_11 up the parent chain, then the opener), else the
 // browser's local storage ("standalone"). The LMS mode also keeps a local copy, so a broken LMS
 // connection loses nothing; the next launch reconciles the two (newer `updated` wins).
@@ -59,5 +60,12 @@ class LocalStore {
 
 std::unique_ptr<PagePersistence> CreateLocalPersistence();
 std::unique_ptr<PagePersistence> CreateScormPersistence(int version);  // 12 or 2004
+// A cmi5 launch (web/cmi5.js found the launch parameters); nullptr when there is none.
+std::unique_ptr<PagePersistence> CreateCmi5Persistence();
+
+// Told to the learner when the LMS cannot be reached at launch (SCORM or cmi5).
+inline constexpr const char* kNoLmsNotice =
+    "Nie udało się połączyć z LMS; postęp zapisuje się w tej przeglądarce. / "
+    "Could not connect to the LMS; progress is saved in this browser.";
 
 }  // namespace granice::platform

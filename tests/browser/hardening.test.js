@@ -45,6 +45,7 @@ module.exports = {
       const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
       assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'no unsafe-inline / unsafe-eval for scripts');
       assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/, 'nothing inline is allowed');
+      assert.match(csp, /connect-src 'self' https:;/, 'requests: this origin, and an LRS over HTTPS only (cmi5)');
       assert.ok(response.ok());
       await settle(page, 300);
       // Use it a little: name, start, a lesson page.
@@ -57,7 +58,7 @@ module.exports = {
       const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert.deepEqual(foreign, [], 'no request leaves the page\'s origin');
       const files = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))].sort();
-      const allowed = ['/', '/index.html', '/style.css', '/granice.js', '/scorm.js', '/a11y.js', '/lzma.js', '/lzma.wasm', '/app.js', '/app.wasm.lzma'];
+      const allowed = ['/', '/index.html', '/style.css', '/granice.js', '/scorm.js', '/cmi5.js', '/a11y.js', '/lzma.js', '/lzma.wasm', '/app.js', '/app.wasm.lzma'];
       for (const f of files) assert.ok(allowed.includes(f), `unexpected request ${f}`);
       assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
       assert.deepEqual(errors, []);

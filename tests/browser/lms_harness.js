@@ -9,6 +9,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { startServer } = require('../../scripts/serve.js');
 const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild } = require('./harness');
+const { createLrs } = require('./lms/lrs');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
@@ -43,8 +44,13 @@ async function makeLmsServer() {
     const driverZip = driverZips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
     if (driverZip) execFileSync('unzip', ['-q', driverZip, '-d', path.join(web, 'dpkg' + v)]);
   }
-  const { server, url } = await startServer({ root: web, port: 0 });
-  return { url, server, zips, dir };
+  // The cmi5 zips (cmi5 and dcmi5), served beside the test LRS (tests/browser/lms/lrs.js).
+  execFileSync('unzip', ['-q', zips.find((z) => z.endsWith('granice-cmi5.zip')), '-d', path.join(web, 'cmi5')]);
+  const driverCmi5 = driverZips.find((z) => z.endsWith('granice-cmi5.zip'));
+  if (driverCmi5) execFileSync('unzip', ['-q', driverCmi5, '-d', path.join(web, 'dcmi5')]);
+  const lrs = createLrs();
+  const { server, url } = await startServer({ root: web, port: 0, handle: lrs.handle });
+  return { url, server, zips, dir, lrs };
 }
 
 // Opens the test LMS, starts the package in it, and returns helpers bound to the SCO frame.

@@ -147,7 +147,7 @@ test('scripts/package writes granice-cmi5.zip with cmi5.xml at the root, and ref
   if (!fs.existsSync(granice)) throw new Error(`${granice} is missing: build the native preset first (scripts/build native)`);
   // A site folder with the files scripts/package requires (their contents do not matter here).
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-site-'));
-  for (const f of ['index.html', 'granice.js', 'scorm.js', 'lzma.js', 'lzma.wasm', 'app.js', 'app.wasm.lzma',
+  for (const f of ['index.html', 'granice.js', 'scorm.js', 'cmi5.js', 'lzma.js', 'lzma.wasm', 'app.js', 'app.wasm.lzma',
                    'trainer.html', 'trainer.js', 'trainer-app.js', 'trainer-app.wasm.lzma'])
     fs.writeFileSync(path.join(site, f), f);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-dist-'));

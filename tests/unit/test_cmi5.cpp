@@ -584,7 +584,13 @@ TEST_CASE("cmi5: the launch URL's actor is an Agent with an account, else refuse
   const cmi5::ActorResult r = cmi5::parse_actor(good);
   REQUIRE(r.actor);
   CHECK(*r.actor == json::parse(good));
-  CHECK(cmi5::parse_actor(R"({"account": {"homePage": "https://lms.example.com", "name": "u-17"}})").actor);
+  CHECK(r.learner_id == "u-17");
+  CHECK(r.learner_name == "Anna");
+  const cmi5::ActorResult nameless = cmi5::parse_actor(R"({"account": {"homePage": "https://lms.example.com", "name": "u-17"}})");
+  CHECK(nameless.actor);
+  CHECK(nameless.learner_name == "u-17");  // no name: the account's name is what the LMS knows the learner by
+  CHECK_THAT(cmi5::parse_actor(R"({"name": 5, "account": {"homePage": "h", "name": "u-9"}})").error,
+             Catch::Contains("\"name\" should be a string (xAPI 4.1.2.1), got number"));
   CHECK_THAT(cmi5::parse_actor(R"({"mbox": "mailto:anna@example.com"})").error,
              Catch::Contains("\"account\" missing (expected an account {homePage, name} (§9.2))"));
   CHECK_THAT(cmi5::parse_actor(R"({"objectType": "Group", "account": {"homePage": "h", "name": "n"}})").error,

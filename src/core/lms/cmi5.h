@@ -51,6 +51,8 @@ const char* to_string(MoveOn m);      // "CompletedAndPassed", ...
 struct ActorResult {
   std::optional<json> actor;
   std::string error;
+  std::string learner_id;    // the account's name (the LMS's id of the learner)
+  std::string learner_name;  // the actor's name when it has one, else the account's name
 };
 ActorResult parse_actor(std::string_view text);
 

@@ -69,6 +69,10 @@ ActorResult parse_actor(std::string_view text) {
       if (v.get<std::string>().empty())
         throw Unexpected{std::string(kDoc) + ": account." + key + " is empty (expected a non-empty string, §9.2)"};
     }
+    r.learner_id = account.at("name").get<std::string>();
+    // The name is optional in an Agent (xAPI 4.1.2.1); without one the course shows the account's name.
+    const json* name = member(j, kDoc, "name", json::value_t::string, "a string (xAPI 4.1.2.1)");
+    r.learner_name = name && !name->get<std::string>().empty() ? name->get<std::string>() : r.learner_id;
     r.actor = std::move(j);
   } catch (const Unexpected& e) {
     r.error = e.message;
