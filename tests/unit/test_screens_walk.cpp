@@ -91,8 +91,7 @@ std::vector<std::string> ScreenProblems(const view::SemanticTree& t, const std::
       if (n.level > level + 1) out.push_back("heading level " + std::to_string(n.level) + " after " + std::to_string(level) + ": " + n.name);
       level = n.level;
     }
-    const bool control = n.role == Role::Button || n.role == Role::Link || n.role == Role::Radio || n.role == Role::Checkbox ||
-                         n.role == Role::Textbox || n.role == Role::Combobox || n.role == Role::Option;
+    const bool control = view::IsControl(n.role);
     if (control && n.name.empty()) out.push_back(std::string("unnamed ") + view::RoleName(n.role));
     if (control && !n.id.empty() && !ids.insert(n.id).second) out.push_back("id twice: " + n.id + " (" + n.name + ")");
     if (n.current == view::Current::Page) ++current_pages;
@@ -238,9 +237,7 @@ TEST_CASE("screens, natively: on a touch screen every control is at least 44 x 4
         CHECK(n.rect.y + n.rect.height <= 844.0f);
       }
     for (const auto& n : t.nodes) {
-      const bool control = n.role == Role::Button || n.role == Role::Link || n.role == Role::Radio ||
-                           n.role == Role::Checkbox || n.role == Role::Textbox || n.role == Role::Combobox ||
-                           n.role == Role::Option;
+      const bool control = view::IsControl(n.role);
       if (!control || n.rect.width <= 0) continue;
       ++controls;
       const float side = std::min(n.rect.width, n.rect.height);

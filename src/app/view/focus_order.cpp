@@ -7,10 +7,7 @@ namespace granice::view {
 std::vector<std::string> TabStops(const SemanticTree& tree) {
   std::vector<std::string> ids;
   for (const SemanticNode& n : tree.nodes) {
-    const bool interactive = n.role == Role::Button || n.role == Role::Radio || n.role == Role::Checkbox ||
-                             n.role == Role::Link || n.role == Role::Textbox || n.role == Role::Combobox ||
-                             n.role == Role::Option;
-    if (interactive && !n.disabled && !n.id.empty() &&
+    if (IsControl(n.role) && !n.disabled && !n.id.empty() &&
         std::find(ids.begin(), ids.end(), n.id) == ids.end())
       ids.push_back(n.id);
   }

@@ -81,12 +81,12 @@ void AppendRect(std::string& out, const Rect& r) {
   out += '}';
 }
 
+}  // namespace
+
 bool IsControl(Role role) {
   return role == Role::Button || role == Role::Radio || role == Role::Checkbox || role == Role::Link ||
          role == Role::Textbox || role == Role::Combobox || role == Role::Option;
 }
-
-}  // namespace
 
 std::string SemanticTree::ToJson() const {
   std::string out;

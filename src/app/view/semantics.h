@@ -14,6 +14,8 @@ enum class Role { Heading, Text, Button, Radio, Checkbox, Link, Textbox, Progres
                   Combobox, Option };
 
 const char* RoleName(Role role);
+// Something the learner operates (button, radio, checkbox, link, text field, drop-down, option).
+bool IsControl(Role role);
 
 // aria-current: the one item of a set the learner is on. Page = the page shown of a set of pages
 // (a lesson's pager), Step = the step of a process (the course map's module), True = the current
