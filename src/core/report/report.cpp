@@ -68,12 +68,15 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
     if (r.errors.size() > 1) d.error += " (and " + std::to_string(r.errors.size() - 1) + " more)";
     return d;
   }
-  const CourseState& st = *r.state;
-  if (st.course_id != course.id) {
-    d.error = "a record of another course (\"" + clip(st.course_id, 60) + "\"; this content is \"" + course.id + "\")";
+  if (r.state->course_id != course.id) {
+    d.error = "a record of another course (\"" + clip(r.state->course_id, 60) + "\"; this content is \"" + course.id + "\")";
     return d;
   }
+  return digest_state(course, std::move(d), std::move(*r.state), keep_state);
+}
 
+RecordDigest digest_state(const Course& course, RecordDigest d, CourseState state, bool keep_state) {
+  const CourseState& st = state;
   LearnerRow row;
   row.file = d.file;
   row.learner_id = st.learner_id;
@@ -149,7 +152,7 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
     if (objs[i].score) d.objectives.emplace_back(static_cast<int>(i), *objs[i].score);
 
   d.row = std::move(row);
-  if (keep_state) d.state = std::move(r.state);
+  if (keep_state) d.state = std::move(state);
   return d;
 }
 
