@@ -134,17 +134,19 @@ module.exports = {
   },
 
   async 'open an LRS export of the same learners: the same table, CSV and answers as from their records'(env) {
-    // records/xapi/export.json: the statements `granice simulate --xapi --seed 5` sends for the four
-    // learners of the record files, as one {statements, more} page (see records/README.md).
-    const exportFile = { name: 'lrs-export.json', mimeType: 'application/json',
-                         buffer: fs.readFileSync(path.join(RECORDS, 'xapi', 'export.json')) };
+    // records/xapi/: three learners' progress records and, in export.json, the statements
+    // `granice simulate --xapi` sends for the same three, as one {statements, more} page (records/README.md).
+    const dir = path.join(RECORDS, 'xapi');
+    const exportFile = { name: 'lrs-export.json', mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, 'export.json')) };
+    const records = fs.readdirSync(dir).filter((f) => f.startsWith('learner-')).sort()
+      .map((name) => ({ name, mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, name)) }));
+    const people = records.map((f) => JSON.parse(f.buffer.toString('utf8')));
     const { page, context, errors } = await openApp(env, { path: 'trainer.html', query: 'lang=en' });
     try {
       await settle(page, 100);
       await page.setInputFiles('#granice-trainer-files', [exportFile]);
       await settle(page, 200);
       let nodes = await semantics(page);
-      const people = learners();
       assert.ok(nodes.some((n) => n.name === `Files opened: 1 · valid: ${people.length} · refused: 0`),
         'one row per registration: ' + nodes.filter((n) => /Files opened/.test(n.name)).map((n) => n.name));
       for (const p of people) assert.ok(nodes.some((n) => n.role === 'link' && n.name === p.learner.name), 'row for ' + p.learner.name);
@@ -162,7 +164,7 @@ module.exports = {
       const fromStatements = (await download(page, 'button', 'Export table (CSV)')).bytes.toString('utf8');
 
       // The records too: every learner twice, and both rows alike but for the file column.
-      await page.setInputFiles('#granice-trainer-files', recordFiles().slice(0, -2));
+      await page.setInputFiles('#granice-trainer-files', records);
       await settle(page, 200);
       nodes = await semantics(page);
       assert.ok(nodes.some((n) => n.name === `Files opened: ${people.length + 1} · valid: ${2 * people.length} · refused: 0`),

@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const granice = process.argv[2] || path.join(ROOT, 'build/native/granice');
 const { createLrs } = require('../browser/lms/lrs.js');
 const CONTENT = ['--content', path.join(ROOT, 'quizzes')];
-const LEARNERS = 40;
+const LEARNERS = 24;
 
 // Runs granice without blocking this process (the LRS answers from it meanwhile).
 function run(args, env = {}) {
