@@ -15,6 +15,7 @@
 #include "core/state/record.h"
 #include "core/state/snapshot.h"
 #include "test_course_fixture.h"
+#include "trainer/trainer_model.h"
 
 using namespace granice;
 using nlohmann::json;
@@ -281,4 +282,22 @@ TEST_CASE("xapi report: xAPI timestamps", "[xapi_report]") {
   CHECK_FALSE(parse_xapi_timestamp("2026-12-01"));
   CHECK_FALSE(parse_xapi_timestamp("2026-12-01T08:22:48"));
   CHECK_FALSE(parse_xapi_timestamp("2026-12-01T08:22:48.Z"));
+}
+
+TEST_CASE("xapi report: the trainer model opens a statements export beside records", "[xapi_report][trainer]") {
+  const Course c = course_for_report();
+  trainer::TrainerModel t(c);
+  t.AddFile("learner-0.json", to_record(c, simulate_learner(c, kSeed, 0)));
+  json page = {{"statements", all_statements(c, 3)}, {"more", ""}};
+  t.AddFile("export.json", page.dump());
+  t.AddFile("broken-export.json", R"([{"id": "x", "verb": 3}])");
+  CHECK(t.files_opened() == 3);
+  REQUIRE(t.report().rows().size() == 4);  // learner 0 twice (record and statements), learners 1 and 2
+  CHECK(t.report().rows()[0].file == "learner-0.json");
+  CHECK(t.report().rows()[1].file.rfind("export.json#", 0) == 0);
+  REQUIRE(t.report().state(1));  // kept for the detail view, its journal rebuilt
+  CHECK(t.report().state(1)->interactions.size() == simulate_learner(c, kSeed, 0).interactions.size());
+  REQUIRE(t.report().issues().size() == 1);
+  CHECK(t.report().issues()[0].file == "broken-export.json");
+  CHECK(t.report().issues()[0].reason == "statement 0 (id x): /0/verb: expected an object");
 }
