@@ -8,6 +8,8 @@
 
 #include <curl/curl.h>
 
+#include "core/text/utf8.h"
+
 namespace granice::cli {
 
 namespace {
@@ -24,8 +26,7 @@ std::string message_of(const std::string& body) {
   std::string m;
   for (char c : body) m += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   while (!m.empty() && m.back() == ' ') m.pop_back();
-  if (m.size() > 300) m = m.substr(0, 300) + "...";
-  return m.empty() ? "no message" : m;
+  return m.empty() ? "no message" : utf8_clip(m, 300);
 }
 
 std::string status_problem(long status, const std::string& url, const std::string& body) {

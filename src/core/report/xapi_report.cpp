@@ -25,11 +25,6 @@ using Kind = PullReader::Kind;
 
 constexpr const char* kVoided = "http://adlnet.gov/expapi/verbs/voided";
 
-std::string clip(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return std::string(s);
-  return std::string(utf8_prefix_bytes(s, n)) + "…";
-}
-
 // [SECTION] One statement's facts
 struct Facts {
   std::string id;
@@ -260,7 +255,7 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
   // One statement: checked, matched to this course, kept.
   auto take = [&](const Facts& f, std::size_t index, const std::string& pointer, const std::string& problem) {
     d.counts.statements++;
-    const std::string who = "statement " + std::to_string(index) + (f.id.empty() ? "" : " (id " + clip(f.id, 60) + ")");
+    const std::string who = "statement " + std::to_string(index) + (f.id.empty() ? "" : " (id " + utf8_clip(f.id, 60) + ")");
     auto refuse = [&](const std::string& why) { issues_.push_back(ReportIssue{src, who + ": " + why}); };
     if (!problem.empty()) return refuse(problem);
     if (f.verb == kVoided && f.object_type == "StatementRef") {  // xAPI 1.0.3 §2.3.2: its target no longer counts
@@ -285,7 +280,7 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
       r.actor_name = f.actor_name;
       r.source = src;
     } else if (r.actor_key != f.actor_key) {
-      return refuse(pointer + "/actor: another learner than the registration's other statements (" + clip(r.actor_name, 60) +
+      return refuse(pointer + "/actor: another learner than the registration's other statements (" + utf8_clip(r.actor_name, 60) +
                     "); not counted");
     }
     r.statements++;
@@ -439,13 +434,13 @@ std::vector<RecordDigest> StatementSet::digests() const {
       if (s.content_changed) {
         std::string dropped;
         for (const auto& x : s.dropped) dropped += (dropped.empty() ? "" : "; ") + x;
-        warnings.push_back("made with another content version" + (dropped.empty() ? std::string() : ": " + clip(dropped, 300)));
+        warnings.push_back("made with another content version" + (dropped.empty() ? std::string() : ": " + utf8_clip(dropped, 300)));
       }
       state = std::move(s.state);
       break;
     }
     if (!state) {
-      digest.error = "registration " + r->registration + " of " + clip(r->actor_name, 60) + ": " +
+      digest.error = "registration " + r->registration + " of " + utf8_clip(r->actor_name, 60) + ": " +
                      std::to_string(r->statements) + " statements, none with the course's progress" +
                      (cands.empty() && r->candidates.empty()
                           ? " (it comes with terminated, completed, passed or failed: a session still open?)"
