@@ -43,42 +43,50 @@ struct Facts {
   double scaled = 0.0;
 };
 
+// Where a value is: made into a JSON pointer only when a problem is reported (most statements have
+// none, and building a pointer for every member was a fifth of the time).
+struct Path {
+  const Path* parent = nullptr;
+  const std::string* key = nullptr;
+  std::string pointer() const { return parent ? json_pointer_child(parent->pointer(), *key) : std::string(); }
+};
+
 // Reads one statement object into Facts. A field of the wrong type is noted (its pointer and what
 // was expected) and skipped, so the walk reaches the next statement; a syntax error stops it
 // (returns false, the reader knows where).
 class StatementWalker {
  public:
-  StatementWalker(PullReader& in, std::string pointer) : in_(in), base_(std::move(pointer)) {}
+  StatementWalker(PullReader& in, const std::string& list, std::size_t index) : in_(in), list_(list), index_(index) {}
   std::string problem;  // "/statements/3/verb/id: expected a string"
 
   bool statement(Facts& f) {
-    return object("", [&](std::string_view key, const std::string& at) {
+    return object(Path{}, [&](std::string_view key, const Path& at) {
       if (key == "id") return text(f.id, at);
-      if (key == "verb") return object(at, [&](std::string_view k, const std::string& a) {
+      if (key == "verb") return object(at, [&](std::string_view k, const Path& a) {
         return k == "id" ? text(f.verb, a) : in_.skip();
       });
       if (key == "actor") return actor(f, at);
-      if (key == "object") return object(at, [&](std::string_view k, const std::string& a) {
+      if (key == "object") return object(at, [&](std::string_view k, const Path& a) {
         if (k == "id") return text(f.object_id, a);
         if (k == "objectType") return text(f.object_type, a);
-        if (k == "definition") return object(a, [&](std::string_view dk, const std::string& da) {
+        if (k == "definition") return object(a, [&](std::string_view dk, const Path& da) {
           return dk == "interactionType" ? text(f.interaction_type, da) : in_.skip();
         });
         return in_.skip();
       });
-      if (key == "context") return object(at, [&](std::string_view k, const std::string& a) {
+      if (key == "context") return object(at, [&](std::string_view k, const Path& a) {
         if (k == "registration") return text(f.registration, a);
-        if (k == "extensions") return object(a, [&](std::string_view ek, const std::string& ea) {
+        if (k == "extensions") return object(a, [&](std::string_view ek, const Path& ea) {
           return ek == cmi5::iri::kSnapshot ? text(f.snapshot, ea) : in_.skip();
         });
         return in_.skip();
       });
       if (key == "result") {
         f.has_result = true;
-        return object(at, [&](std::string_view k, const std::string& a) {
+        return object(at, [&](std::string_view k, const Path& a) {
           if (k == "response") return text(f.response, a);
           if (k == "success") return flag(f.success, a);
-          if (k == "score") return object(a, [&](std::string_view sk, const std::string& sa) {
+          if (k == "score") return object(a, [&](std::string_view sk, const Path& sa) {
             return sk == "scaled" ? number(f.scaled, sa) : in_.skip();
           });
           return in_.skip();
@@ -91,24 +99,25 @@ class StatementWalker {
 
  private:
   PullReader& in_;
-  std::string base_;
+  const std::string& list_;  // the pointer of the statements' array
+  std::size_t index_;
 
-  bool wrong(const std::string& at, const char* expected) {
-    if (problem.empty()) problem = base_ + at + ": expected " + expected;
+  bool wrong(const Path& at, const char* expected) {
+    if (problem.empty()) problem = json_pointer_child(list_, index_) + at.pointer() + ": expected " + expected;
     return in_.skip();
   }
-  bool text(std::string& out, const std::string& at) {
+  bool text(std::string& out, const Path& at) {
     if (in_.peek() != Kind::String) return wrong(at, "a string");
     std::string_view s;
     if (!in_.string(s)) return false;
     out.assign(s);
     return true;
   }
-  bool flag(bool& out, const std::string& at) {
+  bool flag(bool& out, const Path& at) {
     if (in_.peek() != Kind::Bool) return wrong(at, "true or false");
     return in_.boolean(out);
   }
-  bool number(double& out, const std::string& at) {
+  bool number(double& out, const Path& at) {
     if (in_.peek() != Kind::Number) return wrong(at, "a number");
     PullReader::Number n;
     if (!in_.number(n)) return false;
@@ -118,23 +127,24 @@ class StatementWalker {
   // Calls member(key, pointer) for each member; the key is copied first (the reader's view of it
   // does not outlive the next string read).
   template <class Member>
-  bool object(const std::string& at, Member member) {
+  bool object(const Path& at, Member member) {
     if (in_.peek() != Kind::Object) return wrong(at, "an object");
     if (!in_.begin_object()) return false;
     std::string_view key;
     std::string k;
+    const Path child{&at, &k};
     while (in_.next_key(key)) {
       k.assign(key);
-      if (!member(std::string_view(k), json_pointer_child(at, k))) return false;
+      if (!member(std::string_view(k), child)) return false;
     }
     return in_.ok();
   }
-  bool actor(Facts& f, const std::string& at) {
+  bool actor(Facts& f, const Path& at) {
     std::string home, name, mbox;
-    const bool ok = object(at, [&](std::string_view k, const std::string& a) {
+    const bool ok = object(at, [&](std::string_view k, const Path& a) {
       if (k == "name") return text(f.actor_name, a);
       if (k == "mbox" || k == "mbox_sha1sum" || k == "openid") return text(mbox, a);
-      if (k == "account") return object(a, [&](std::string_view ak, const std::string& aa) {
+      if (k == "account") return object(a, [&](std::string_view ak, const Path& aa) {
         if (ak == "homePage") return text(home, aa);
         if (ak == "name") return text(name, aa);
         return in_.skip();
@@ -253,10 +263,11 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM some exports start with
 
   // One statement: checked, matched to this course, kept.
-  auto take = [&](const Facts& f, std::size_t index, const std::string& pointer, const std::string& problem) {
+  auto take = [&](const Facts& f, std::size_t index, const std::string& list, std::size_t item, const std::string& problem) {
     d.counts.statements++;
-    const std::string who = "statement " + std::to_string(index) + (f.id.empty() ? "" : " (id " + utf8_clip(f.id, 60) + ")");
-    auto refuse = [&](const std::string& why) { issues_.push_back(ReportIssue{src, who + ": " + why}); };
+    auto who = [&] { return "statement " + std::to_string(index) + (f.id.empty() ? "" : " (id " + utf8_clip(f.id, 60) + ")"); };
+    auto refuse = [&](const std::string& why) { issues_.push_back(ReportIssue{src, who() + ": " + why}); };
+    auto at = [&] { return json_pointer_child(list, item); };
     if (!problem.empty()) return refuse(problem);
     if (f.verb == kVoided && f.object_type == "StatementRef") {  // xAPI 1.0.3 §2.3.2: its target no longer counts
       d.voided_ids.insert(f.object_id);
@@ -267,12 +278,12 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
       return;
     }
     // This course's: what the report relies on must be there.
-    if (f.id.empty()) return refuse(pointer + "/id: expected the statement's id (an LRS gives every statement one)");
-    if (f.verb.empty()) return refuse(pointer + "/verb/id: expected the verb's IRI");
-    if (f.registration.empty()) return refuse(pointer + "/context/registration: expected the cmi5 registration (cmi5 §9.6.1)");
-    if (f.actor_key.empty()) return refuse(pointer + "/actor: expected an Agent with an account or an mbox");
+    if (f.id.empty()) return refuse(at() + "/id: expected the statement's id (an LRS gives every statement one)");
+    if (f.verb.empty()) return refuse(at() + "/verb/id: expected the verb's IRI");
+    if (f.registration.empty()) return refuse(at() + "/context/registration: expected the cmi5 registration (cmi5 §9.6.1)");
+    if (f.actor_key.empty()) return refuse(at() + "/actor: expected an Agent with an account or an mbox");
     const std::optional<std::int64_t> ms = parse_xapi_timestamp(f.timestamp);
-    if (!ms) return refuse(pointer + "/timestamp: expected an ISO 8601 timestamp (\"2026-12-01T08:22:48.123Z\")");
+    if (!ms) return refuse(at() + "/timestamp: expected an ISO 8601 timestamp (\"2026-12-01T08:22:48.123Z\")");
     Registration& r = d.registrations[f.registration];
     if (r.registration.empty()) {
       r.registration = f.registration;
@@ -280,11 +291,11 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
       r.actor_name = f.actor_name;
       r.source = src;
     } else if (r.actor_key != f.actor_key) {
-      return refuse(pointer + "/actor: another learner than the registration's other statements (" + utf8_clip(r.actor_name, 60) +
+      return refuse(at() + "/actor: another learner than the registration's other statements (" + utf8_clip(r.actor_name, 60) +
                     "); not counted");
     }
     r.statements++;
-    if (!f.snapshot.empty()) r.candidates.push_back(Candidate{*ms, f.id, src + ": " + who, f.snapshot});
+    if (!f.snapshot.empty()) r.candidates.push_back(Candidate{*ms, f.id, src + ": " + who(), f.snapshot});
     if (d.keep_journal && f.has_result) {
       const bool answered = f.verb == cmi5::iri::kAnswered, responded = f.verb == cmi5::iri::kResponded;
       const std::string question = d.au_prefix + "question/", roleplay = d.au_prefix + "roleplay/";
@@ -312,12 +323,12 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
   int values = 0;
   auto read_array = [&](const std::string& pointer) {
     if (!in.begin_array()) return false;
+    Facts f;
     for (std::size_t i = 0; in.next_item(); ++i) {
-      const std::string at = json_pointer_child(pointer, i);
-      Facts f;
-      StatementWalker w(in, at);
+      f = Facts{};
+      StatementWalker w(in, pointer, i);
       if (!w.statement(f)) return false;
-      take(f, index++, at, w.problem);
+      take(f, index++, pointer, i, w.problem);
     }
     return in.ok();
   };
