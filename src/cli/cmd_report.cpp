@@ -333,8 +333,9 @@ int cmd_report(const Args& args) {
     q.limit = limit;
     q.timeout_seconds = timeout;
     q.progress = !quiet && isatty(fileno(stderr));
-    const std::string problem = fetch_statements(q, [&](const std::string& url, std::string_view body, std::string& more) {
-      return statements.add_text(url, body, &more);
+    long page = 0;  // rows and issues name the endpoint and the page rather than each page's long URL
+    const std::string problem = fetch_statements(q, [&](const std::string&, std::string_view body, std::string& more) {
+      return statements.add_text(lrs_url + " (page " + std::to_string(++page) + ")", body, &more);
     });
     if (!problem.empty()) {
       for (const ReportIssue& i : statements.issues()) std::cerr << i.file << ": " << i.reason << '\n';

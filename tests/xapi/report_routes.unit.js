@@ -22,7 +22,8 @@ const LEARNERS = 24;
 function run(args, env = {}) {
   return new Promise((resolve) => {
     execFile(granice, args, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 },
-             (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }));
+             (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout,
+                                                  stderr: stderr + (err && typeof err.code !== 'number' ? `[${err.code || ''} ${err.signal || ''} ${err.message}]` : '') }));
   });
 }
 // The table without its first column (a record's file name, or source#registration).
