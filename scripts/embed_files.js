@@ -116,11 +116,12 @@ function cArray(bytes) {
 }
 
 // FNV-1a 64 of the original files in the loader's order (course.json, modules, assessment,
-// resources): what `granice stats quizzes/` reports, so records made by the web app name the
+// resources, interface): what `granice stats quizzes/` reports, so records made by the web app name the
 // content exactly as the CLI does even though the shipped copy is minified.
 function originalHash(dir) {
   const course = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8'));
-  const order = ['course.json', ...(course.modules || []), course.assessment, course.resources].filter((f) => typeof f === 'string');
+  const order = ['course.json', ...(course.modules || []), course.assessment, course.resources, course.interface]
+    .filter((f) => typeof f === 'string');
   const parts = [];
   for (const f of order) {
     const p = path.join(dir, f);
@@ -130,10 +131,15 @@ function originalHash(dir) {
   return { order: order.map((f) => 'quizzes/' + f), hex: fnv1a64(Buffer.concat(parts)) };
 }
 
+// The codes of course.json's "languages": each "pl" or {"code": "pl", "name": "Polski"}.
+function languageCodes(course) {
+  return (Array.isArray(course.languages) ? course.languages : []).map((l) => (typeof l === 'string' ? l : l && l.code) || '');
+}
+
 function courseLanguages(dir) {
   try {
-    const langs = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8')).languages;
-    if (Array.isArray(langs) && langs.every((l) => typeof l === 'string' && l.length > 0)) return langs;
+    const langs = languageCodes(JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8')));
+    if (langs.every((l) => typeof l === 'string' && l.length > 0)) return langs;
   } catch (e) { /* the loader reports a broken course.json; ship it unpacked */ }
   return [];
 }
@@ -184,7 +190,7 @@ function writeFile(file, text) {
   fs.writeFileSync(file, text);
 }
 
-module.exports = { minifyJson, originalHash, packContent };
+module.exports = { minifyJson, originalHash, packContent, languageCodes };
 
 if (require.main === module) {
   const [mode, out, dir, ...rest] = process.argv.slice(2);

@@ -12,6 +12,7 @@ using view::Page;
 
 void StartSession(AppState& app, CourseState state) {
   const Course& course = *app.course;
+  view::UseInterfaceStrings(course);
   std::function<std::int64_t()> now = app.hooks.now ? app.hooks.now : [] { return std::int64_t{0}; };
   app.session = std::make_unique<view::CourseSession>(course, std::move(state), now);
   app.session->on_change = [&app] {
@@ -24,6 +25,7 @@ void StartSession(AppState& app, CourseState state) {
 namespace {
 
 void DrawPage(AppState& app) {
+  if (app.waiting_for_content) return;
   if (!app.course || !app.session) {
     DrawLoadError(app, app.load_errors);
     return;
@@ -33,7 +35,7 @@ void DrawPage(AppState& app) {
   const std::string key = app.session->Location();
   if (app.first_page_key.empty()) app.first_page_key = key;
   if (!app.notices.empty() && key == app.first_page_key && app.session->page() != Page::Home)
-    for (const std::string& notice : app.notices) ui::Callout(notice, ui::Tone::Bad);
+    for (const std::string& notice : app.notices) ui::Callout(view::NoticeText(app.session->lang(), notice), ui::Tone::Bad);
   switch (app.session->page()) {
     case Page::NamePrompt: DrawNamePrompt(app); break;
     case Page::Home: DrawHome(app); break;

@@ -11,6 +11,7 @@
 #include "core/content/loader.h"
 #include "platform/embedded.h"
 #include "platform/js_bridge.h"
+#include "app/view/strings.h"
 
 namespace granice::platform {
 
@@ -62,7 +63,7 @@ std::string PageLanguage(const Course& course, app::Settings& settings, const ru
   std::string lang = QueryParam("lang");
   if (!Supported(course, lang)) lang = remembered && Supported(course, settings.lang) ? settings.lang : "";
   if (lang.empty()) lang = TwoLetters(BrowserLanguage());
-  if (!Supported(course, lang)) lang = course.languages.empty() ? "pl" : course.languages.front();
+  if (!Supported(course, lang)) lang = course.default_language;
   // Less motion: asked in the URL, or by the system until the learner chose in Settings.
   if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) settings.reduced_motion = true;
   // Forced colours (Windows High Contrast) or "more contrast": the high-contrast theme, likewise
@@ -76,6 +77,9 @@ void Launch(app::AppState& app, const runner::Runner& runner) {
   LoadResult loaded = LoadEmbeddedCourse();
   if (!loaded.ok()) {
     for (const Diagnostic& d : loaded.diagnostics) app.load_errors.push_back(format_diagnostic(d));
+    // Told in the course's default language, with the interface strings that did load.
+    view::UseInterfaceStrings(loaded.course);
+    app.settings.lang = loaded.course.default_language;
     return;
   }
   app.course = std::move(loaded.course);

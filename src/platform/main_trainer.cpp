@@ -11,6 +11,7 @@
 #include "platform/js_bridge.h"
 #include "platform/launch.h"
 #include "platform/web_runner.h"
+#include "app/view/strings.h"
 #include "trainer/trainer_app.h"
 
 // clang-format off
@@ -40,6 +41,8 @@ int main() {
     platform::PageLanguage(loaded.course, t.settings, runner);
     trainer::SetCourse(t, std::move(loaded.course), {});
   } else {
+    view::UseInterfaceStrings(loaded.course);   // the error is told with the strings that did load
+    t.settings.lang = loaded.course.default_language;
     trainer::SetCourse(t, std::nullopt, std::move(errors));
   }
   t.hooks.open_files = [] { granice_js_trainer_pick(); };

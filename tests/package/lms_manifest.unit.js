@@ -13,7 +13,7 @@ const M = require('../../scripts/lms_manifest.js');
 const ROOT = path.resolve(__dirname, '../..');
 const XSD = process.env.GRANICE_CMI5_XSD || path.resolve(ROOT, '../shared/cmi5/CourseStructure.xsd');
 const COURSE_FILE = path.join(ROOT, 'quizzes/course.json');
-const course = JSON.parse(fs.readFileSync(COURSE_FILE, 'utf8'));
+const course = M.readCourse(COURSE_FILE);   // its languages as codes
 
 const { test, report } = require('../node_unit.js');
 
