@@ -50,13 +50,17 @@ async function main() {
   const { server, url } = await startServer({ root: BUILD, port: 0 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    // [SECTION] Transfer: every file the page requests on a first load, as served
-    {
+    // [SECTION] Transfer: every file the page requests on a first load, as served, in each language
+    // (a learner downloads the pack of their language only; the others come on a switch)
+    const html = fs.readFileSync(path.join(BUILD, 'site/index.html'), 'utf8');
+    const languages = ((html.match(/<meta name="granice-languages" content="([^"]*)"/) || [])[1] || '').split(/\s+/).filter(Boolean);
+    results.transfer = {};
+    for (const lang of languages) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const requested = [];
       page.on('request', (r) => requested.push(r.url()));
-      await page.goto(url + 'site/index.html');
+      await page.goto(url + 'site/index.html?lang=' + lang);
       await page.evaluate(() => window.granice.ready);
       await page.waitForTimeout(500);
       await context.close();
@@ -70,17 +74,17 @@ async function main() {
         rows.push({ file: f.replace('/site/', ''), raw: buf.length, gz: g });
       }
       rows.sort((a, b) => b.gz - a.gz);
-      console.log('transfer (first load, gzip -9):');
-      for (const r of rows) console.log(`  ${r.file.padEnd(14)} ${kb(r.raw).padStart(8)} KB raw ${kb(r.gz).padStart(7)} KB gz`);
-      console.log(`  ${'total'.padEnd(14)} ${kb(raw).padStart(8)} KB raw ${kb(zipped).padStart(7)} KB gz   (budget ${BUDGET.transferKB} KB)`);
-      const w = path.join(BUILD, 'app/app.wasm');   // what app.wasm.lzma decodes to
-      if (fs.existsSync(w)) {
-        const s = wasmSections(fs.readFileSync(w));
-        console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: content + fonts + constants)`);
-        results.wasm = s;
-      }
-      results.transfer = { files: rows, raw, gz: zipped };
-      if (zipped / 1024 > BUDGET.transferKB) results.over.push(`transfer ${kb(zipped)} KB gz > ${BUDGET.transferKB} KB`);
+      console.log(`transfer (first load in "${lang}", gzip -9):`);
+      for (const r of rows) console.log(`  ${r.file.padEnd(16)} ${kb(r.raw).padStart(8)} KB raw ${kb(r.gz).padStart(7)} KB gz`);
+      console.log(`  ${'total'.padEnd(16)} ${kb(raw).padStart(8)} KB raw ${kb(zipped).padStart(7)} KB gz   (budget ${BUDGET.transferKB} KB)`);
+      results.transfer[lang] = { files: rows, raw, gz: zipped };
+      if (zipped / 1024 > BUDGET.transferKB) results.over.push(`transfer in "${lang}" ${kb(zipped)} KB gz > ${BUDGET.transferKB} KB`);
+    }
+    const w = path.join(BUILD, 'app/app.wasm');   // what app.wasm.lzma decodes to
+    if (fs.existsSync(w)) {
+      const s = wasmSections(fs.readFileSync(w));
+      console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: fonts + constants)`);
+      results.wasm = s;
     }
 
     // [SECTION] Time to first frame: cold loads (a fresh context each), app and baseline alternating
@@ -138,6 +142,22 @@ async function main() {
       console.log(`idle ${IDLE_S} s on a lesson page (after 1 s): app ${fmt(appIdle)}; baseline ${fmt(baseIdle)}`);
       results.idle = { app: appIdle, baseline: baseIdle, seconds: IDLE_S };
       if (appIdle.frames > BUDGET.idleFramesAfter1s) results.over.push(`idle: ${appIdle.frames} frames drawn`);
+    }
+
+    // [SECTION] A language switch: the other pack fetched and applied, on the lesson page
+    {
+      const other = languages.find((l) => l !== 'en');
+      if (other) {
+        const t0 = Date.now();
+        await L.mouse.press(page, 'button', L.content.course.languages.map((l) => (typeof l === 'string' ? { code: l, name: l } : l)).find((l) => l.code === other).name);
+        await L.waitForNode(page, 'button', 'English');
+        const loads = await page.evaluate(() => window.granice.packLoads);
+        const sw = loads[loads.length - 1];
+        console.log(`language switch en -> ${other}: ${kb(sw.bytes)} KB raw (${kb(gz(fs.readFileSync(path.join(BUILD, 'site/content-' + other + '.pack'))))} KB gz), fetch ${sw.fetchMs.toFixed(0)} ms, fetched and applied ${sw.totalMs.toFixed(0)} ms (${Date.now() - t0} ms from the click to the new screen, test harness included)`);
+        results.languageSwitch = { to: other, bytes: sw.bytes, fetchMs: sw.fetchMs, totalMs: sw.totalMs };
+        await L.mouse.press(page, 'button', 'English');
+        await L.waitForNode(page, 'button', L.content.course.languages.map((l) => (typeof l === 'string' ? { code: l, name: l } : l)).find((l) => l.code === other).name);
+      }
     }
 
     // [SECTION] Frame cost while interacting: wheel-scroll the lesson, then answer the module quiz
