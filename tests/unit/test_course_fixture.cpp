@@ -25,7 +25,8 @@ static const std::map<std::string, InterfaceString, std::less<>>& shipped_interf
   static const auto strings = [] {
     std::map<std::string, InterfaceString, std::less<>> out;
     const std::string text = read_file(std::string(GRANICE_SOURCE_DIR) + "/quizzes/interface.json");
-    for (const auto& [id, value] : nlohmann::json::parse(text).at("strings").items()) {
+    const nlohmann::json file = nlohmann::json::parse(text);
+    for (const auto& [id, value] : file.at("strings").items()) {
       InterfaceString s;
       for (const auto& [key, v] : value.items()) {
         if (key == "max_length") s.max_length = v.get<int>();
