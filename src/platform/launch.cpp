@@ -115,7 +115,10 @@ void StartCourse(app::AppState& app, const runner::Runner& runner, Course course
   }
   state.language = lang;
   app::StartSession(app, std::move(state));
-  if (wanted != lang) FetchPack(wanted);
+  if (wanted != lang) {   // shown once it is there (or failed): no first screen in another language
+    app.waiting_for_content = true;
+    FetchPack(wanted);
+  }
 }
 
 // What went wrong with a pack, for the log and the learner ("" when it loaded).
@@ -158,6 +161,7 @@ bool TakeCoursePack(app::AppState& app, const runner::Runner& runner, const std:
     return true;
   }
   // A later language: its texts join the course, the session carries on in it.
+  app.waiting_for_content = false;
   std::string problem = loaded.ok() ? merge_texts(*app.course, loaded.course) : PackProblem(loaded);
   if (!problem.empty()) {
     Log(2, "granice: the " + lang + " language pack was not used: " + problem);
@@ -172,7 +176,14 @@ bool TakeCoursePack(app::AppState& app, const runner::Runner& runner, const std:
 
 }  // namespace
 
+namespace {
+const app::AppState* g_launched = nullptr;
+}
+
+const Course* LaunchedCourse() { return g_launched && g_launched->course ? &*g_launched->course : nullptr; }
+
 void Launch(app::AppState& app, const runner::Runner& runner) {
+  g_launched = &app;
   app.waiting_for_content = true;
   app.hooks.load_language = [](const std::string& lang) { FetchPack(lang); };
   ReceiveLanguagePacks([&app, &runner](const std::string& lang, std::string_view pack) {

@@ -19,5 +19,7 @@ std::string PageLanguage(const Course& course, app::Settings& settings, const ru
 // hands over the first language pack that loads (a damaged or missing one: the next language,
 // and the learner is told); later packs add their language's texts (a language switch).
 void Launch(app::AppState& app, const runner::Runner& runner);
+// The course the page launched, once its first language pack loaded (else nullptr).
+const Course* LaunchedCourse();
 
 }  // namespace granice::platform

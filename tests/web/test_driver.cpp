@@ -18,6 +18,7 @@
 #include "nlohmann/json.hpp"
 #include "platform/embedded.h"
 #include "platform/js_bridge.h"
+#include "platform/launch.h"
 #include "platform/persistence_select.h"
 
 namespace {
@@ -61,7 +62,8 @@ std::string Status(Driver& d) {
 void Launch() {
   g_driver = new Driver();
   Driver& d = *g_driver;
-  d.load = platform::LoadEmbeddedCourse();
+  if (const Course* c = platform::LaunchedCourse()) d.load.course = *c;   // the course as the app loaded it
+  else d.load.diagnostics.push_back(Diagnostic{"content", 1, 1, "", "the course is not loaded yet", "a launched page"});
   if (platform::PagePersistence* active = platform::ActivePersistence()) {
     d.persistence = active;  // the app already launched it: Launch() returns the same data
   } else {
