@@ -12,7 +12,6 @@ using view::Page;
 
 void StartSession(AppState& app, CourseState state) {
   const Course& course = *app.course;
-  view::UseInterfaceStrings(course);
   std::function<std::int64_t()> now = app.hooks.now ? app.hooks.now : [] { return std::int64_t{0}; };
   app.session = std::make_unique<view::CourseSession>(course, std::move(state), now);
   app.session->on_change = [&app] {
