@@ -8,7 +8,7 @@ const path = require('path');
 const { semantics, settle, click } = require('./harness.js');
 const L = require('./learner.js');
 
-const SITE = path.resolve(__dirname, '../../build/web/site');
+const SITE = process.env.GRANICE_SITE || path.resolve(__dirname, '../../build/web/site');   // as harness.js
 const TITLE = L.content.course.title;
 const packsFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.pack')));

@@ -19,6 +19,7 @@
 #include "platform/embedded.h"
 #include "platform/js_bridge.h"
 #include "platform/launch.h"
+#include "app/view/strings.h"
 #include "platform/persistence_select.h"
 
 namespace {
@@ -45,7 +46,8 @@ std::string Status(Driver& d) {
   j["learner_id"] = d.launch.learner_id;
   j["learner_name"] = d.launch.learner_name;
   j["language"] = d.launch.language;
-  j["notices"] = d.launch.notices;
+  j["notices"] = nlohmann::json::array();
+  for (const std::string& n : d.launch.notices) j["notices"].push_back(view::NoticeText("en", n));   // ids -> what is shown
   j["resumed"] = d.launch.state.has_value();
   j["content_errors"] = d.load.diagnostics.size();
   j["completion"] = to_string(completion_status(d.load.course, d.st));
