@@ -5,12 +5,15 @@
 //       Every code point the shipped content and the UI strings use, plus printable ASCII and the
 //       Polish letters (learners type their names), one "U+XXXX" per line for pyftsubset.
 //   node scripts/embed_files.js embed <out.cpp> <content dir> <name=file>...
-//       Writes a C++ source that holds the content (JSON whitespace stripped: the shipped copy is
-//       not for authoring, `granice lint quizzes/` reports positions in the originals) and the
-//       fonts, so the app needs neither app.data nor Emscripten's file system. Content files are
-//       also language-packed (src/transport/text_pack.h).
+//       Writes a C++ source that holds the fonts and the hash of each language pack, so the app
+//       needs neither app.data nor Emscripten's file system, and carries no course text.
+//   node scripts/embed_files.js site <site dir> <content dir> <page.html>...
+//       Writes one language pack per course language (content-<lang>.pack: every content file
+//       minified, JSON whitespace stripped, with that language's texts only; `granice lint
+//       quizzes/` reports positions in the originals; src/transport/text_pack.h) and fills in
+//       the pages' <meta name="granice-languages">.
 //   node scripts/embed_files.js pack <out dir> <content dir>
-//       Writes each content file minified (<name>.min) and packed (<name>.pack), for the tests.
+//       Writes the packs and what each unpacks to (<name>.<lang>.min), for the tests.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -75,6 +78,38 @@ function packContent(files, languages) {
   return out;
 }
 
+// A minified file with the members of the `drop` language keys removed ({"pl":"a","en":"b"} ->
+// {"pl":"a"} when dropping "en"): what a language pack carries. Every other byte stays.
+function dropLanguages(json, drop) {
+  const stringEnd = (at) => {
+    let end = at + 1;
+    while (end < json.length && json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
+    return end + 1;
+  };
+  let out = '';
+  for (let i = 0; i < json.length;) {
+    if (json[i] !== '"') {
+      out += json[i++];
+      continue;
+    }
+    const end = stringEnd(i);
+    const token = json.slice(i, end);
+    if (json[end] === ':' && json[end + 1] === '"' && drop.has(token.slice(1, -1))) {
+      const valueEnd = stringEnd(end + 1);
+      if (out.endsWith(',')) {            // "x":1,"en":"b"  -> "x":1
+        out = out.slice(0, -1);
+        i = valueEnd;
+      } else {                            // {"en":"b","pl":"a"} -> {"pl":"a"}
+        i = json[valueEnd] === ',' ? valueEnd + 1 : valueEnd;
+      }
+      continue;
+    }
+    out += token;
+    i = end;
+  }
+  return out;
+}
+
 // FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits (core/content/content_hash.h).
 function fnv1a64(bytes) {
   let h = 14695981039346656037n;
@@ -116,11 +151,12 @@ function cArray(bytes) {
 }
 
 // FNV-1a 64 of the original files in the loader's order (course.json, modules, assessment,
-// resources): what `granice stats quizzes/` reports, so records made by the web app name the
+// resources, interface): what `granice stats quizzes/` reports, so records made by the web app name the
 // content exactly as the CLI does even though the shipped copy is minified.
 function originalHash(dir) {
   const course = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8'));
-  const order = ['course.json', ...(course.modules || []), course.assessment, course.resources].filter((f) => typeof f === 'string');
+  const order = ['course.json', ...(course.modules || []), course.assessment, course.resources, course.interface]
+    .filter((f) => typeof f === 'string');
   const parts = [];
   for (const f of order) {
     const p = path.join(dir, f);
@@ -130,36 +166,64 @@ function originalHash(dir) {
   return { order: order.map((f) => 'quizzes/' + f), hex: fnv1a64(Buffer.concat(parts)) };
 }
 
+// The codes of course.json's "languages": each "pl" or {"code": "pl", "name": "Polski"}.
+function languageCodes(course) {
+  return (Array.isArray(course.languages) ? course.languages : []).map((l) => (typeof l === 'string' ? l : l && l.code) || '');
+}
+
 function courseLanguages(dir) {
   try {
-    const langs = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8')).languages;
-    if (Array.isArray(langs) && langs.every((l) => typeof l === 'string' && l.length > 0)) return langs;
+    const langs = languageCodes(JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8')));
+    if (langs.every((l) => typeof l === 'string' && l.length > 0)) return langs;
   } catch (e) { /* the loader reports a broken course.json; ship it unpacked */ }
   return [];
 }
 
-// The content as shipped: every file minified, all of them in one language pack; `hashes` are of
-// the minified texts, which the app checks after unpacking (a packing bug shows as a clear load
-// error, not as odd content).
-function shippedContent(dir) {
+// The content as shipped: every file minified, then one pack per course language holding the
+// files with that language's texts only (src/transport/text_pack.h); `hash` is the pack's, which
+// the app checks before unpacking (a cut, altered or stale pack is a clear load error).
+function languagePacks(dir) {
   const files = contentFiles(dir).map((f) => ({ name: 'quizzes/' + f, json: minifyJson(fs.readFileSync(path.join(dir, f), 'utf8')) }));
-  return {
-    files,
-    pack: Buffer.from(packContent(files, courseLanguages(dir)), 'utf8'),
-    hashes: files.map((f) => f.name + '=' + fnv1a64(Buffer.from(f.json, 'utf8'))).join('\n'),
-  };
+  const langs = courseLanguages(dir);
+  return langs.map((lang) => {
+    const drop = new Set(langs.filter((l) => l !== lang));
+    const own = files.map((f) => ({ name: f.name, json: dropLanguages(f.json, drop) }));
+    const bytes = Buffer.from(packContent(own, [lang]), 'utf8');
+    return { lang, file: packFileName(lang), files: own, bytes, hash: fnv1a64(bytes) };
+  });
 }
 
-// For tests: writes every content file minified (<name>.min) and the pack (content.pack) to outDir.
+const packFileName = (lang) => `content-${lang}.pack`;
+
+// For tests: every language's pack (content-<lang>.pack) and what it unpacks to (<name>.<lang>.min).
 function packFiles(outDir, dir) {
-  const c = shippedContent(dir);
-  for (const f of c.files) writeFile(path.join(outDir, path.basename(f.name) + '.min'), f.json);
-  fs.writeFileSync(path.join(outDir, 'content.pack'), c.pack);
+  for (const p of languagePacks(dir)) {
+    for (const f of p.files) writeFile(path.join(outDir, path.basename(f.name) + '.' + p.lang + '.min'), f.json);
+    fs.writeFileSync(path.join(outDir, p.file), p.bytes);
+  }
+}
+
+// The site's packs, and the page told which languages there are: <meta name="granice-languages">
+// in index.html and trainer.html (the page picks one and fetches its pack before the app runs).
+function sitePacks(siteDir, dir, pages) {
+  const packs = languagePacks(dir);
+  for (const p of packs) fs.writeFileSync(path.join(siteDir, p.file), p.bytes);
+  let def = packs.length ? packs[0].lang : '';
+  try {
+    const course = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8'));
+    if (typeof course.default_language === 'string') def = course.default_language;
+  } catch (e) { /* the app reports a broken course.json */ }
+  const meta = `<meta name="granice-languages" content="${packs.map((p) => p.lang).join(' ')}" data-default="${def}">`;
+  for (const page of pages) {
+    const file = path.join(siteDir, page);
+    const html = fs.readFileSync(file, 'utf8').replace(/<meta name="granice-languages"[^>]*>/, meta);
+    if (!html.includes(meta)) throw new Error(`${file}: no <meta name="granice-languages"> to fill in`);
+    fs.writeFileSync(file, html);
+  }
 }
 
 function embed(outFile, dir, pairs) {
-  const content = shippedContent(dir);
-  const files = [{ name: 'quizzes.pack', bytes: content.pack }];
+  const files = [];
   for (const p of pairs) {
     const eq = p.indexOf('=');
     files.push({ name: p.slice(0, eq), bytes: fs.readFileSync(p.slice(eq + 1)) });
@@ -172,10 +236,11 @@ function embed(outFile, dir, pairs) {
   src += '}  // namespace\n\nconst EmbeddedFile kEmbeddedFiles[] = {\n';
   files.forEach((f, i) => { src += `  {"${f.name}", k${i}, ${f.bytes.length}u},\n`; });
   const h = originalHash(dir);
+  const hashes = languagePacks(dir).map((p) => p.lang + '=' + p.hash).join('\n');
   src += '};\nconst unsigned kEmbeddedCount = ' + files.length + 'u;\n' +
          `const char* const kContentLoadOrder = ${JSON.stringify(h.order.join('\n'))};\n` +
          `const char* const kContentHashOriginal = "${h.hex}";\n` +
-         `const char* const kContentHashesShipped = ${JSON.stringify(content.hashes)};\n\n}  // namespace granice::platform\n`;
+         `const char* const kPackHashes = ${JSON.stringify(hashes)};\n\n}  // namespace granice::platform\n`;
   writeFile(outFile, src);
 }
 
@@ -184,15 +249,16 @@ function writeFile(file, text) {
   fs.writeFileSync(file, text);
 }
 
-module.exports = { minifyJson, originalHash, packContent };
+module.exports = { minifyJson, originalHash, packContent, languageCodes, dropLanguages, languagePacks, packFileName };
 
 if (require.main === module) {
   const [mode, out, dir, ...rest] = process.argv.slice(2);
   if (mode === 'glyphs') glyphs(out, dir, rest);
   else if (mode === 'embed') embed(out, dir, rest);
   else if (mode === 'pack') packFiles(out, dir);
+  else if (mode === 'site') sitePacks(out, dir, rest);
   else {
-    console.error('usage: embed_files.js glyphs|embed <out> <content dir> ...');
+    console.error('usage: embed_files.js glyphs|embed|pack|site <out> <content dir> ...');
     process.exit(2);
   }
 }

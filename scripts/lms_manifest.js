@@ -12,6 +12,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { languageCodes } = require('./embed_files.js');
 
 // A problem with the course or the options: the CLI prints "<course.json>: <message>" and exits 1.
 class ManifestError extends Error {}
@@ -28,6 +29,8 @@ function readCourse(courseFile) {
   }
   need(typeof course.id === 'string' && course.id, '"id" missing');
   need(Array.isArray(course.languages) && course.languages.length, '"languages" missing');
+  course.languages = languageCodes(course);   // "pl" or {"code": "pl", "name": "Polski"}
+  need(course.languages.every(Boolean), '"languages" holds an entry without a code');
   need(course.title && typeof course.title === 'object', '"title" missing');
   return course;
 }
@@ -53,7 +56,7 @@ function packageOptions(course, env = process.env) {
   };
 }
 
-const text = (course, obj, l) => (obj && (obj[l] || obj[course.languages[0]])) || '';
+const text = (course, obj, l) => (obj && (obj[l] || obj[course.default_language || course.languages[0]])) || '';
 // A pass mark in percent as a decimal 0..1 ("0.8", "0.755"): SCORM 2004 minNormalizedMeasure, cmi5 masteryScore.
 const passDecimal = (passMark) => String(Math.round(passMark * 100) / 10000);
 // The launch page with the language when the package has only one (SCORM and cmi5 alike).

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes one self-contained HTML file from a built site folder (scripts/package --single-file):
 //   node scripts/single_file.js <site dir> <out.html>
-// The page, the stylesheet, every script, lzma.wasm and app.wasm.lzma go inline. The content and the fonts are
-// already inside app.wasm (platform/embedded.h), so nothing is fetched: it runs from file:// by
+// The page, the stylesheet, every script, lzma.wasm, app.wasm.lzma and every language pack
+// (content-<lang>.pack, named in the page's <meta name="granice-languages">) go inline; the fonts
+// are inside app.wasm (platform/embedded.h). Nothing is fetched: it runs from file:// by
 // double-click, in standalone mode (progress in the browser's local storage).
 //
 // How: a bootstrap <script> turns each script's text into a blob: URL (window.graniceInline,
@@ -28,8 +29,11 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline' blob: 'wasm-unsafe-e
 let html = read('index.html').toString('utf8');
 const scripts = ['scorm.js', 'cmi5.js', 'lzma.js', 'a11y.js', 'app.js'];   // the course only: no trainer page here
 const bytes = (f) => `${js(f)}:u(${js(read(f).toString('base64'))})`;
+const languages = ((html.match(/<meta name="granice-languages" content="([^"]*)"/) || [])[1] || '').split(/\s+/).filter(Boolean);
+if (!languages.length) throw new Error('index.html: no languages in <meta name="granice-languages">');
+const packs = languages.map((l) => bytes(`content-${l}.pack`)).join(',');
 let boot = '"use strict";window.graniceInlineBytes=(function(){function u(b){var s=atob(b),a=new Uint8Array(s.length);' +
-           'for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}\nreturn{' + bytes('lzma.wasm') + ',' + bytes('app.wasm.lzma') +
+           'for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}\nreturn{' + bytes('lzma.wasm') + ',' + bytes('app.wasm.lzma') + ',' + packs +
            '};})();\nwindow.graniceInline={};\n' +
            'function graniceBlob(n,t){window.graniceInline[n]=URL.createObjectURL(new Blob([t],{type:"text/javascript"}));}\n';
 for (const f of scripts) boot += `graniceBlob(${js(f)},${js(read(f).toString('utf8'))});\n`;

@@ -39,10 +39,11 @@
 
   // [SECTION] window.granice: the page-level API
   let resolveReady;
+  let packsInFlight = 0;   // language packs asked for and not yet handed over (busy until then)
   const granice = {
     ready: new Promise((resolve) => { resolveReady = resolve; }),
     frames() { return Module._granice_frames ? Module._granice_frames() : 0; },
-    busy() { return Module._granice_busy ? !!Module._granice_busy() : true; },
+    busy() { return packsInFlight > 0 || (Module._granice_busy ? !!Module._granice_busy() : true); },
     semantics() {
       if (!Module._granice_semantics) return [];
       return JSON.parse(Module.UTF8ToString(Module._granice_semantics())).nodes;
@@ -134,10 +135,75 @@
     }).then((b) => new Uint8Array(b));
   let wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf(appName + '.wasm.lzma')]);
   wasmParts.catch(() => {});   // reported once app.js asks for the module
+  // [SECTION] The course's texts: one pack per language (content-<lang>.pack, listed in the page's
+  // <meta name="granice-languages">). The learner's language is chosen as the app does (?lang=,
+  // the saved choice, the browser's, the course default) and its pack fetched now, beside the
+  // wasm; the app asks for another when the learner switches (or an LMS prefers another). A pack
+  // that is missing or damaged (the app checks its hash) makes the page try the next language.
+  const packMeta = document.querySelector('meta[name="granice-languages"]');
+  const languages = packMeta ? packMeta.content.split(/\s+/).filter(Boolean) : [];
+  const defaultLanguage = (packMeta && packMeta.dataset.default) || languages[0] || '';
+  const savedLanguage = () => {
+    try { return (JSON.parse(localStorage.getItem('granice:settings') || 'null') || {}).lang; } catch (e) { return null; }
+  };
+  const firstLanguage = (() => {
+    const wanted = [new URLSearchParams(location.search).get('lang'), savedLanguage(), String(navigator.language || '').slice(0, 2)];
+    return wanted.find((l) => languages.includes(l)) || defaultLanguage;
+  })();
+  const packs = {};   // lang -> promise of {bytes} or {error}, fetched once
+  const fetchPack = (lang) => packs[lang] || (packs[lang] = (() => {
+    const t0 = performance.now();
+    return bytesOf('content-' + lang + '.pack').then((bytes) => ({ bytes, ms: performance.now() - t0 }), (error) => ({ error }));
+  })());
+  if (firstLanguage) fetchPack(firstLanguage);
+  // Hands a pack to the app (granice_language_pack): true when it took it.
+  const deliver = (lang, r) => {
+    const size = r.bytes ? r.bytes.length : -1;
+    const ptr = size > 0 ? Module._malloc(size) : 0;
+    if (ptr) Module.HEAPU8.set(r.bytes, ptr);   // read HEAPU8 after malloc: memory may have grown
+    const taken = Module.ccall('granice_language_pack', 'number', ['string', 'number', 'number'], [lang, ptr, size]) === 1;
+    if (ptr) Module._free(ptr);
+    if (Module._granice_wake) Module._granice_wake();
+    if (r.error) granice.errors.push(String(r.error));
+    return taken;
+  };
+  granice.languages = languages;
+  granice.packLoads = [];   // {lang, bytes, fetchMs, totalMs, taken}: what each pack cost (tests, scripts/bench)
+  const record = (lang, r, t0, taken) => granice.packLoads.push({
+    lang, bytes: r.bytes ? r.bytes.length : 0, fetchMs: r.ms || 0, totalMs: performance.now() - t0, taken });
+  // The app is ready for its first pack: the chosen language's, else the default, else any other.
+  granice._packsWanted = async () => {
+    packsInFlight++;
+    for (const lang of [...new Set([firstLanguage, defaultLanguage, ...languages])].filter(Boolean)) {
+      const t0 = performance.now();
+      const r = await fetchPack(lang);
+      const taken = deliver(lang, r);
+      record(lang, r, t0, taken);
+      if (taken) {
+        packsInFlight--;
+        return;
+      }
+    }
+    packsInFlight--;
+    damaged(new Error('no language pack could be loaded: ' + languages.join(', ')));
+  };
+  // A switch (or the LMS's preferred language): fetched if need be and handed over.
+  granice._fetchPack = async (lang) => {
+    packsInFlight++;
+    const t0 = performance.now();
+    const r = await fetchPack(lang);
+    if (r.error) delete packs[lang];   // a later switch tries again
+    record(lang, r, t0, deliver(lang, r));
+    packsInFlight--;
+  };
+
   window.Module.instantiateWasm = (imports, receiveInstance) => {
     const parts = wasmParts;
     wasmParts = null;                  // the compressed bytes are not kept once decoded
-    window.graniceInlineBytes = null;
+    if (window.graniceInlineBytes) {   // (the language packs stay: a switch reads them later)
+      delete window.graniceInlineBytes['lzma.wasm'];
+      delete window.graniceInlineBytes[appName + '.wasm.lzma'];
+    }
     parts.then(([decoder, packed]) => {
       const t0 = performance.now();
       // A file that does not decode, or decodes to a module that does not compile or link, is

@@ -28,10 +28,14 @@ struct PlatformHooks {
   // The trainer view is a front end of its own (src/trainer, the trainer page): Home's button
   // opens that page, so learners never download its code.
   std::function<void()> open_trainer;   // Home's "Trainer view"; unset: no button (single file)
+  // The course's texts in a language it does not have yet (one pack per language on the web):
+  // fetched, and the platform switches the session to it once they are there.
+  std::function<void(const std::string& lang)> load_language;
 };
 
 struct AppState : Shell {
-  std::optional<Course> course;         // loaded once at start
+  std::optional<Course> course;         // loaded once at start; later languages add their texts
+  bool waiting_for_content = false;     // the first language pack is on its way: nothing to draw yet
   std::vector<std::string> load_errors; // shown instead of the course when loading failed
   std::unique_ptr<view::CourseSession> session;
   Persistence* persistence = nullptr;
@@ -64,6 +68,7 @@ class CourseFrontEnd final : public FrontEnd {
   void SettingsChanged() override;
   std::string Location() const override;
   bool Navigate(const std::string& key) override;
+  bool Ready() const override { return !app_.waiting_for_content; }
 
  private:
   AppState& app_;

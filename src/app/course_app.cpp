@@ -24,6 +24,7 @@ void StartSession(AppState& app, CourseState state) {
 namespace {
 
 void DrawPage(AppState& app) {
+  if (app.waiting_for_content) return;
   if (!app.course || !app.session) {
     DrawLoadError(app, app.load_errors);
     return;
@@ -33,7 +34,7 @@ void DrawPage(AppState& app) {
   const std::string key = app.session->Location();
   if (app.first_page_key.empty()) app.first_page_key = key;
   if (!app.notices.empty() && key == app.first_page_key && app.session->page() != Page::Home)
-    for (const std::string& notice : app.notices) ui::Callout(notice, ui::Tone::Bad);
+    for (const std::string& notice : app.notices) ui::Callout(view::NoticeText(app.session->lang(), notice), ui::Tone::Bad);
   switch (app.session->page()) {
     case Page::NamePrompt: DrawNamePrompt(app); break;
     case Page::Home: DrawHome(app); break;

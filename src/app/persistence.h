@@ -17,7 +17,7 @@ struct LaunchData {
   std::string learner_id;              // from the LMS, or empty
   std::string learner_name;            // from the LMS, or empty (then the app asks once)
   std::string language;                // LMS learner preference, or empty
-  std::vector<std::string> notices;    // things to tell the learner (e.g. "saved progress was damaged")
+  std::vector<std::string> notices;    // things to tell the learner: interface string ids ("NoticeLocalDamaged")
   bool review = false;                 // the LMS launched in review mode: nothing is recorded
   // The LMS holds a finished result but no saved state came with it (another device, a closed
   // attempt): nothing is recorded until the learner chooses to review or to take the course again.

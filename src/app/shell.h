@@ -13,7 +13,7 @@
 namespace granice::app {
 
 struct Settings {
-  std::string lang = "pl";
+  std::string lang;                     // a course language, chosen at launch (platform/launch.h)
   float text_scale = 1.0f;              // 1.0 .. 2.0 (kTextScales)
   view::ThemeId theme = view::ThemeId::Light;
   bool reduced_motion = false;
@@ -81,6 +81,9 @@ class FrontEnd {
   // Where the learner is (a key; "" when the front end has no places) and going back there: the
   // browser's Back and Forward (web/a11y.js keeps one history entry per place).
   virtual std::string Location() const { return {}; }
+  // False while there is nothing to show yet (the content is on its way): the page keeps its
+  // own loading message until then.
+  virtual bool Ready() const { return true; }
   virtual bool Navigate(const std::string& /*key*/) { return false; }
 };
 

@@ -351,7 +351,7 @@ int cmd_report(const Args& args) {
     std::cerr << "granice report: cannot write " << csv_out << '\n';
     rc = kExitContentErrors;
   }
-  if (!items_out.empty() && !write_file(items_out, items_csv(course, rep.items(), course.languages.empty() ? "pl" : course.languages.front()))) {
+  if (!items_out.empty() && !write_file(items_out, items_csv(course, rep.items(), course.default_language))) {
     std::cerr << "granice report: cannot write " << items_out << '\n';
     rc = kExitContentErrors;
   }

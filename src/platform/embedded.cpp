@@ -17,31 +17,36 @@ std::optional<std::string_view> Embedded(std::string_view name) {
   return std::nullopt;
 }
 
+std::string PackFileName(std::string_view lang) { return "content-" + std::string(lang) + ".pack"; }
+
 namespace {
 
 using Files = std::map<std::string, std::string>;  // "m1-boundaries.json" -> JSON text
 
-// The pack's files, each checked against the hash the build recorded; "" or what is wrong.
-std::string UnpackContent(Files& files) {
-  const auto pack = Embedded("quizzes.pack");
-  if (!pack) return "not in this build";
-  auto unpacked = unpack_content(*pack);
-  if (!unpacked) return "cannot be unpacked";
-  std::map<std::string, std::string> expected;  // name -> hash
-  std::string_view lines = kContentHashesShipped;
+// The hash the build recorded for `lang`'s pack, or "".
+std::string RecordedHash(std::string_view lang) {
+  std::string_view lines = kPackHashes;
   while (!lines.empty()) {
     const std::size_t nl = lines.find('\n');
     const std::string_view line = lines.substr(0, nl);
     const std::size_t eq = line.find('=');
-    if (eq != std::string_view::npos) expected[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
+    if (eq != std::string_view::npos && line.substr(0, eq) == lang) return std::string(line.substr(eq + 1));
     lines = nl == std::string_view::npos ? std::string_view() : lines.substr(nl + 1);
   }
-  if (expected.size() != unpacked->size()) return "holds other files than the build recorded";
+  return "";
+}
+
+// The pack's files, once its hash is the recorded one; "" or what is wrong.
+std::string UnpackContent(std::string_view lang, std::string_view pack, Files& files) {
+  const std::string want = RecordedHash(lang);
+  if (want.empty()) return "is not a language of this build";
+  Fnv1a64 h;
+  h.add(pack);
+  if (h.hex() != want)
+    return "is damaged or from another build (" + std::to_string(pack.size()) + " bytes, not the ones built)";
+  auto unpacked = unpack_content(pack);
+  if (!unpacked) return "cannot be unpacked";
   for (PackedFile& f : *unpacked) {
-    Fnv1a64 h;
-    h.add(f.text);
-    const auto want = expected.find(f.name);
-    if (want == expected.end() || want->second != h.hex()) return f.name + " does not unpack to the text that was packed";
     const std::string prefix = "quizzes/";
     files[f.name.substr(f.name.rfind(prefix, 0) == 0 ? prefix.size() : 0)] = std::move(f.text);
   }
@@ -50,16 +55,17 @@ std::string UnpackContent(Files& files) {
 
 }  // namespace
 
-LoadResult LoadEmbeddedCourse() {
+LoadResult LoadPackCourse(std::string_view lang, std::string_view pack) {
   auto files = std::make_shared<Files>();
-  if (const std::string problem = UnpackContent(*files); !problem.empty()) {
+  if (const std::string problem = UnpackContent(lang, pack, *files); !problem.empty()) {
     LoadResult r;
-    r.diagnostics.push_back(Diagnostic{"quizzes.pack", 1, 1, "", "the shipped course content " + problem,
-                                       "the content built with this app (rebuild it)"});
+    r.diagnostics.push_back(Diagnostic{PackFileName(lang), 1, 1, "", "the course's language pack " + problem,
+                                       "the pack built with this app (rebuild it)"});
     return r;
   }
   ContentSource source;
   source.display_dir = "quizzes/";
+  source.languages_present = {std::string(lang)};
   source.read = [files](const std::string& name) -> std::optional<std::string> {
     const auto it = files->find(name);
     if (it == files->end()) return std::nullopt;

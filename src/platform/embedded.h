@@ -1,6 +1,7 @@
-// Files compiled into the wasm at build time (scripts/embed_files.js): the course content
-// (minified JSON, shipped as one language pack: transport/text_pack.h) and the font subsets. No
-// app.data, no Emscripten file system.
+// Files compiled into the wasm at build time (scripts/embed_files.js): the font subsets, and what
+// the build recorded about the course's language packs. The course's texts are not here: each
+// language travels in a pack of its own (content-<lang>.pack beside the page, fetched by
+// web/granice.js; transport/text_pack.h). No app.data, no Emscripten file system.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +13,7 @@
 namespace granice::platform {
 
 struct EmbeddedFile {
-  const char* name;           // "quizzes.pack", "fonts/body.ttf"
+  const char* name;           // "fonts/body.ttf"
   const unsigned char* data;  // NUL-terminated for convenience; `size` excludes it
   unsigned size;
 };
@@ -20,14 +21,17 @@ extern const EmbeddedFile kEmbeddedFiles[];
 extern const unsigned kEmbeddedCount;
 extern const char* const kContentLoadOrder;     // display names, '\n'-separated
 extern const char* const kContentHashOriginal;  // FNV-1a 64 of the unminified files in that order
-extern const char* const kContentHashesShipped; // "quizzes/<name>=<FNV-1a 64 of the minified text>" lines
+extern const char* const kPackHashes;           // "<lang>=<FNV-1a 64 of content-<lang>.pack>" lines
 
 // The bytes of an embedded file, or nullopt.
 std::optional<std::string_view> Embedded(std::string_view name);
-// load_course() over the unpacked embedded content (messages name files "quizzes/<name>"), with
-// course.content_hash of the original (unminified) files, so records name the content exactly
-// as `granice stats quizzes/` does. A pack that does not unpack to the texts that were packed
-// (checked against kContentHashesShipped) is a load error naming quizzes.pack.
-LoadResult LoadEmbeddedCourse();
+// "content-pl.pack" for "pl": the file the page fetches.
+std::string PackFileName(std::string_view lang);
+// load_course() over one language pack (messages name files "quizzes/<name>"), its texts checked
+// for that language, with course.content_hash of the original (unminified) files, so records
+// name the content exactly as `granice stats quizzes/` does. A pack that is not the one the build
+// made (cut, altered, of another build: its hash differs) or does not unpack is a load error
+// naming the pack file.
+LoadResult LoadPackCourse(std::string_view lang, std::string_view pack);
 
 }  // namespace granice::platform

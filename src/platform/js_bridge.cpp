@@ -110,6 +110,12 @@ EM_JS(void, granice_js_cmi5_flush, (), {
 EM_JS(void, granice_js_cmi5_exit, (const char* url), {
   if (window.graniceCmi5 && window.graniceCmi5.exit) window.graniceCmi5.exit(UTF8ToString(url));
 });
+EM_JS(void, granice_js_packs_wanted, (), {
+  if (window.granice && window.granice._packsWanted) window.granice._packsWanted();
+});
+EM_JS(void, granice_js_fetch_pack, (const char* lang), {
+  if (window.granice && window.granice._fetchPack) window.granice._fetchPack(UTF8ToString(lang));
+});
 EM_JS(char*, granice_js_cmi5_last_error, (), {
   return allocateUTF8(String((window.graniceCmi5 && window.graniceCmi5.lastError) || ""));
 });
@@ -143,6 +149,10 @@ void DownloadFile(const std::string& filename, const std::string& mime, const st
 void DownloadCertificatePng(const std::string& filename, const std::string& json) {
   granice_js_certificate(filename.c_str(), json.c_str());
 }
+
+// [SECTION] The course's language packs (web/granice.js fetches them)
+void PacksWanted() { granice_js_packs_wanted(); }
+void FetchPack(const std::string& lang) { granice_js_fetch_pack(lang.c_str()); }
 
 // [SECTION] Local storage
 std::optional<std::string> StorageGet(const std::string& key) {

@@ -23,6 +23,11 @@ void DownloadFile(const std::string& filename, const std::string& mime, const st
 // Draws a certificate on a 2D canvas and downloads it as PNG (text is passed as JSON).
 void DownloadCertificatePng(const std::string& filename, const std::string& json);
 
+// [SECTION] The course's language packs: the page fetched the first (content-<lang>.pack) while
+// the wasm loaded; it hands each over to granice_language_pack (platform/language_packs.h).
+void PacksWanted();                          // the app is ready for them
+void FetchPack(const std::string& lang);     // fetch this language's pack and hand it over
+
 // [SECTION] Local storage (values cross with their byte length: NUL characters survive)
 std::optional<std::string> StorageGet(const std::string& key);  // nullopt: no such key / unavailable
 bool StorageSet(const std::string& key, const std::string& value);  // false: quota, disabled

@@ -11,6 +11,10 @@
 #include "core/content/loader.h"
 #include "platform/embedded.h"
 #include "platform/js_bridge.h"
+#include "platform/language_packs.h"
+#include "app/screens/screens.h"
+#include "app/view/strings.h"
+#include "core/content/merge_texts.h"
 
 namespace granice::platform {
 
@@ -62,7 +66,7 @@ std::string PageLanguage(const Course& course, app::Settings& settings, const ru
   std::string lang = QueryParam("lang");
   if (!Supported(course, lang)) lang = remembered && Supported(course, settings.lang) ? settings.lang : "";
   if (lang.empty()) lang = TwoLetters(BrowserLanguage());
-  if (!Supported(course, lang)) lang = course.languages.empty() ? "pl" : course.languages.front();
+  if (!Supported(course, lang)) lang = course.default_language;
   // Less motion: asked in the URL, or by the system until the learner chose in Settings.
   if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) settings.reduced_motion = true;
   // Forced colours (Windows High Contrast) or "more contrast": the high-contrast theme, likewise
@@ -72,23 +76,26 @@ std::string PageLanguage(const Course& course, app::Settings& settings, const ru
   return lang;
 }
 
-void Launch(app::AppState& app, const runner::Runner& runner) {
-  LoadResult loaded = LoadEmbeddedCourse();
-  if (!loaded.ok()) {
-    for (const Diagnostic& d : loaded.diagnostics) app.load_errors.push_back(format_diagnostic(d));
-    return;
-  }
-  app.course = std::move(loaded.course);
-  const Course& course = *app.course;
-  std::string lang = PageLanguage(course, app.settings, runner);
+namespace {
+
+// The course page with its first language's texts: settings, the LMS or saved progress, the session.
+void StartCourse(app::AppState& app, const runner::Runner& runner, Course course, const std::string& pack_lang) {
+  app.course = std::move(course);
+  const Course& c = *app.course;
+  view::UseInterfaceStrings(c);
+  // What the page chose (the same rules: ?lang=, saved choice, browser, default) is normally the
+  // pack that came; the LMS's preference may name another, fetched next.
+  std::string lang = PageLanguage(c, app.settings, runner);
 
   const std::int64_t now = app.hooks.now();
-  app::LaunchData launch = app.persistence->Launch(course);
-  app.notices = launch.notices;
+  app::LaunchData launch = app.persistence->Launch(c);
+  for (const std::string& n : launch.notices) app.notices.push_back(n);
   app.lms_review = launch.review;
   app.finished_before = launch.finished_before;
-  if (!launch.language.empty() && QueryParam("lang").empty() && Supported(course, TwoLetters(launch.language)))
+  if (!launch.language.empty() && QueryParam("lang").empty() && Supported(c, TwoLetters(launch.language)))
     lang = TwoLetters(launch.language);
+  const std::string wanted = lang;
+  if (!c.title.tr.count(lang)) lang = pack_lang;   // until the wanted one's pack is there
   app.settings.lang = lang;
 
   CourseState state;
@@ -97,7 +104,7 @@ void Launch(app::AppState& app, const runner::Runner& runner) {
   } else {
     std::random_device rd;
     const std::uint64_t seed = (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^ static_cast<std::uint64_t>(now);
-    state = new_state(course, launch.learner_id, launch.learner_name, lang, seed, now);
+    state = new_state(c, launch.learner_id, launch.learner_name, lang, seed, now);
   }
   if (!launch.learner_name.empty()) state.learner_name = launch.learner_name;
   if (!launch.learner_id.empty()) state.learner_id = launch.learner_id;
@@ -108,6 +115,80 @@ void Launch(app::AppState& app, const runner::Runner& runner) {
   }
   state.language = lang;
   app::StartSession(app, std::move(state));
+  if (wanted != lang) {   // shown once it is there (or failed): no first screen in another language
+    app.waiting_for_content = true;
+    FetchPack(wanted);
+  }
+}
+
+// What went wrong with a pack, for the log and the learner ("" when it loaded).
+std::string PackProblem(const LoadResult& r) {
+  std::string out;
+  for (const Diagnostic& d : r.diagnostics) out += (out.empty() ? "" : "; ") + format_diagnostic(d);
+  return out;
+}
+
+// One language pack handed over by the page (platform/language_packs.h).
+bool TakeCoursePack(app::AppState& app, const runner::Runner& runner, const std::string& lang, std::string_view pack) {
+  static std::vector<std::string> failed;   // languages whose packs did not load before one did
+  LoadResult loaded = pack.empty() ? LoadResult{} : LoadPackCourse(lang, pack);
+  if (pack.empty())
+    loaded.diagnostics.push_back(Diagnostic{PackFileName(lang), 1, 1, "", "the course's language pack could not be fetched",
+                                            "the file beside the page"});
+  const bool damaged = !loaded.ok() && loaded.diagnostics.front().file == PackFileName(lang);
+  if (!app.course && !loaded.ok() && !damaged) {
+    // The pack is the one built, its content is not valid (built without `granice lint`): the
+    // same in every language, so say what is wrong instead of trying the others.
+    for (const Diagnostic& d : loaded.diagnostics) app.load_errors.push_back(format_diagnostic(d));
+    view::UseInterfaceStrings(loaded.course);
+    app.settings.lang = lang;
+    app.waiting_for_content = false;
+    return true;
+  }
+  if (!app.course) {
+    if (!loaded.ok()) {
+      Log(2, "granice: " + PackProblem(loaded));
+      failed.push_back(lang);
+      return false;   // the page tries the next language
+    }
+    app.waiting_for_content = false;
+    StartCourse(app, runner, std::move(loaded.course), lang);
+    if (!failed.empty()) {
+      std::string names;
+      for (const std::string& f : failed) names += (names.empty() ? "" : ", ") + app.course->language_name(f);
+      app.notices.push_back(view::Fmt(view::T(app.settings.lang, view::Str::NoticePackFailed), {names}));
+    }
+    return true;
+  }
+  // A later language: its texts join the course, the session carries on in it.
+  app.waiting_for_content = false;
+  std::string problem = loaded.ok() ? merge_texts(*app.course, loaded.course) : PackProblem(loaded);
+  if (!problem.empty()) {
+    Log(2, "granice: the " + lang + " language pack was not used: " + problem);
+    const std::string notice = view::Fmt(view::T(app.settings.lang, view::Str::NoticePackFailed), {app.course->language_name(lang)});
+    if (app.notices.empty() || app.notices.back() != notice) app.notices.push_back(notice);
+    return false;
+  }
+  view::UseInterfaceStrings(loaded.course);
+  if (app.session) app::SwitchLanguage(app, lang);
+  return true;
+}
+
+}  // namespace
+
+namespace {
+const app::AppState* g_launched = nullptr;
+}
+
+const Course* LaunchedCourse() { return g_launched && g_launched->course ? &*g_launched->course : nullptr; }
+
+void Launch(app::AppState& app, const runner::Runner& runner) {
+  g_launched = &app;
+  app.waiting_for_content = true;
+  app.hooks.load_language = [](const std::string& lang) { FetchPack(lang); };
+  ReceiveLanguagePacks([&app, &runner](const std::string& lang, std::string_view pack) {
+    return TakeCoursePack(app, runner, lang, pack);
+  });
 }
 
 }  // namespace granice::platform

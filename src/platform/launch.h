@@ -1,5 +1,5 @@
-// Start-up: load the course from the embedded files, remembered settings, language choice, and
-// the learner's saved progress (through the persistence adapter).
+// Start-up: the course from its language packs, remembered settings, language choice, and the
+// learner's saved progress (through the persistence adapter).
 #pragma once
 
 #include <string>
@@ -15,7 +15,11 @@ void SaveSettings(const app::Settings& settings, runner::Runner& runner);
 // Loads the settings and picks the page's language: ?lang=, the saved choice, the browser's
 // language, the course's first; the system's reduced motion and contrast until a saved choice.
 std::string PageLanguage(const Course& course, app::Settings& settings, const runner::Runner& runner);
-// The course page: expects app.persistence and app.hooks set.
+// The course page: expects app.persistence and app.hooks set. The course starts when the page
+// hands over the first language pack that loads (a damaged or missing one: the next language,
+// and the learner is told); later packs add their language's texts (a language switch).
 void Launch(app::AppState& app, const runner::Runner& runner);
+// The course the page launched, once its first language pack loaded (else nullptr).
+const Course* LaunchedCourse();
 
 }  // namespace granice::platform

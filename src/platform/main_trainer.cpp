@@ -8,9 +8,11 @@
 
 #include "core/content/diagnostic.h"
 #include "platform/embedded.h"
+#include "platform/language_packs.h"
 #include "platform/js_bridge.h"
 #include "platform/launch.h"
 #include "platform/web_runner.h"
+#include "app/view/strings.h"
 #include "trainer/trainer_app.h"
 
 // clang-format off
@@ -33,15 +35,29 @@ int main() {
   if (!runner.ok()) return 1;
   static trainer::TrainerState t;
   g_trainer = &t;
-  LoadResult loaded = platform::LoadEmbeddedCourse();
-  std::vector<std::string> errors;
-  for (const Diagnostic& d : loaded.diagnostics) errors.push_back(format_diagnostic(d));
-  if (loaded.ok()) {
-    platform::PageLanguage(loaded.course, t.settings, runner);
-    trainer::SetCourse(t, std::move(loaded.course), {});
-  } else {
-    trainer::SetCourse(t, std::nullopt, std::move(errors));
-  }
+  // The course the records belong to, from the first language pack that loads (the page picks the
+  // language as the course page does); another language is not needed here.
+  t.waiting_for_content = true;
+  platform::ReceiveLanguagePacks([](const std::string& lang, std::string_view pack) {
+    trainer::TrainerState& tr = *g_trainer;
+    if (!tr.waiting_for_content) return false;
+    LoadResult loaded = pack.empty() ? LoadResult{} : platform::LoadPackCourse(lang, pack);
+    if (pack.empty() || (!loaded.ok() && loaded.diagnostics.front().file == platform::PackFileName(lang)))
+      return false;   // missing or damaged: the page tries the next language
+    tr.waiting_for_content = false;
+    view::UseInterfaceStrings(loaded.course);
+    std::vector<std::string> errors;
+    for (const Diagnostic& d : loaded.diagnostics) errors.push_back(format_diagnostic(d));
+    if (loaded.ok()) {
+      platform::PageLanguage(loaded.course, tr.settings, runner);
+      tr.settings.lang = lang;
+      trainer::SetCourse(tr, std::move(loaded.course), {});
+    } else {
+      tr.settings.lang = lang;
+      trainer::SetCourse(tr, std::nullopt, std::move(errors));
+    }
+    return true;
+  });
   t.hooks.open_files = [] { granice_js_trainer_pick(); };
   t.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
     platform::DownloadFile(name, mime, data);

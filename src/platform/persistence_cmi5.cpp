@@ -84,14 +84,11 @@ class Cmi5Persistence final : public PagePersistence {
   }
 
   std::string ModeLabel(const std::string& lang) const override {
-    if (!connected_) return Tr(lang, "cmi5 · brak połączenia z LMS, postęp w tej przeglądarce",
-                               "cmi5 · no LMS connection, progress saved in this browser");
-    if (terminated_) return Tr(lang, "LMS · cmi5 · sesja zakończona", "LMS · cmi5 · session ended");
-    if (launch_.review) return Tr(lang, "LMS · cmi5 · przegląd, nic nie jest zapisywane", "LMS · cmi5 · review, nothing is recorded");
-    if (!Cmi5LastError().empty())
-      return Tr(lang, "LMS · cmi5 · ponawiam wysyłkę, kopia w przeglądarce", "LMS · cmi5 · retrying the send, copy kept in this browser");
-    if (launch_data_.data.mode == cmi5::LaunchMode::Browse)
-      return Tr(lang, "LMS · cmi5 · przeglądanie, wynik nie jest oceniany", "LMS · cmi5 · browse, nothing is judged");
+    if (!connected_) return T(lang, Str::ModeCmi5Offline);
+    if (terminated_) return T(lang, Str::ModeCmi5Ended);
+    if (launch_.review) return T(lang, Str::ModeCmi5Review);
+    if (!Cmi5LastError().empty()) return T(lang, Str::ModeCmi5Retrying);
+    if (launch_data_.data.mode == cmi5::LaunchMode::Browse) return T(lang, Str::ModeCmi5Browse);
     return "LMS · cmi5";
   }
 

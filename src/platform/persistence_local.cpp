@@ -33,10 +33,7 @@ std::optional<CourseState> LocalStore::Load(const Course& course, std::vector<st
       Log(2, "granice: saved progress in this browser was damaged (" + r.message +
                          ") and could not be backed up; it is left untouched under " + key);
     }
-    notices.push_back(r.state ? "Zapisany w przeglądarce postęp był częściowo uszkodzony; odtworzono, co się dało. / "
-                                "The progress saved in this browser was partly damaged; what could be read was restored."
-                              : "Zapisany w przeglądarce postęp był uszkodzony i nie dał się odczytać (zachowano kopię). / "
-                                "The progress saved in this browser was damaged and could not be read (a copy was kept).");
+    notices.push_back(std::string(view::StrName(r.state ? Str::NoticeLocalPartlyDamaged : Str::NoticeLocalDamaged)));
   }
   return r.state;
 }
@@ -73,8 +70,7 @@ class LocalPersistence final : public PagePersistence {
     course_ = &course;
     launch_.state = store_.Load(course, launch_.notices);
     if (!store_.available())
-      launch_.notices.push_back("Ta przeglądarka nie pozwala zapisywać postępu; nie zamykaj karty przed końcem. / "
-                                "This browser does not allow saving progress; keep the tab open until you finish.");
+      launch_.notices.push_back(std::string(view::StrName(Str::NoticeNoStorage)));
     Log(0, std::string("granice: standalone mode (no LMS found); ") +
                        (launch_.state ? "resuming the progress saved in this browser" : "no saved progress"));
     return launch_;
@@ -90,7 +86,7 @@ class LocalPersistence final : public PagePersistence {
     last_.reset();
   }
   std::string ModeLabel(const std::string& lang) const override {
-    return Tr(lang, "Tryb samodzielny · postęp zapisywany w tej przeglądarce", "Standalone · progress saved in this browser");
+    return T(lang, Str::ModeStandalone);
   }
   std::string LastError() const override { return store_.error(); }
   void OnPageHidden() override {

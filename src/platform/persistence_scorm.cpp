@@ -181,17 +181,16 @@ class ScormPersistence final : public PagePersistence {
   std::string ModeLabel(const std::string& lang) const override {
     const std::string v = scorm::to_string(api_.version());
     if (connected_ && !terminated_ && !session_.records())
-      return Tr(lang, "LMS · przegląd, nic nie jest zapisywane", "LMS · review, nothing is recorded");
+      return T(lang, Str::ModeLmsReview);
     if (connected_ && !terminated_ && holding_)
-      return Tr(lang, "LMS · nic nie jest zapisywane do czasu wyboru", "LMS · nothing is recorded until you choose");
+      return T(lang, Str::ModeLmsHolding);
     if (connected_ && !terminated_) {
       if (commit_failures_ > 0)
-        return Tr(lang, "LMS (SCORM ", "LMS (SCORM ") + v +
-               Tr(lang, ") · ponawiam zapis, kopia w przeglądarce", ") · retrying the save, copy kept in this browser");
+        return view::Fmt(T(lang, Str::ModeLmsRetrying), {v});
       return "LMS · SCORM " + v;
     }
-    if (terminated_) return Tr(lang, "LMS · sesja zakończona", "LMS · session ended");
-    return Tr(lang, "Brak połączenia z LMS · postęp w tej przeglądarce", "No LMS connection · progress saved in this browser");
+    if (terminated_) return T(lang, Str::ModeLmsEnded);
+    return T(lang, Str::ModeLmsOffline);
   }
 
   std::string LastError() const override { return !api_.last_error().empty() ? api_.last_error() : last_error_; }

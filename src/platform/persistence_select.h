@@ -22,7 +22,8 @@
 
 namespace granice::platform {
 
-using view::Tr;   // Polish or English text written in place
+using view::Str;   // interface strings, by id (quizzes/interface.json)
+using view::T;
 
 std::unique_ptr<app::Persistence> CreatePersistence();
 
@@ -63,9 +64,8 @@ std::unique_ptr<PagePersistence> CreateScormPersistence(int version);  // 12 or 
 // A cmi5 launch (web/cmi5.js found the launch parameters); nullptr when there is none.
 std::unique_ptr<PagePersistence> CreateCmi5Persistence();
 
-// Told to the learner when the LMS cannot be reached at launch (SCORM or cmi5).
-inline constexpr const char* kNoLmsNotice =
-    "Nie udało się połączyć z LMS; postęp zapisuje się w tej przeglądarce. / "
-    "Could not connect to the LMS; progress is saved in this browser.";
+// Told to the learner when the LMS cannot be reached at launch (SCORM or cmi5): an interface
+// string id, as every launch notice (app/persistence.h).
+inline constexpr const char* kNoLmsNotice = "NoticeNoLms";
 
 }  // namespace granice::platform

@@ -31,8 +31,7 @@ void InstallTrainerLink(app::AppState& app) {
   if (!granice_js_trainer_page_available()) return;
   app.hooks.open_trainer = [&app] {
     if (granice_js_open_trainer_page(app.settings.lang.c_str())) return;
-    const std::string notice = view::Tr(app.settings.lang, "Nie udało się otworzyć widoku trenera w nowej karcie (wyskakujące okna są tu zablokowane). Otwórz plik trainer.html z folderu kursu.",
-                                        "The trainer view could not be opened in a new tab (pop-ups are blocked here). Open trainer.html from the course's folder.");
+    const std::string notice(view::StrName(view::Str::NoticeTrainerBlocked));
     if (app.notices.empty() || app.notices.back() != notice) app.notices.push_back(notice);
   };
 }

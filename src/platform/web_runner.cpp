@@ -139,7 +139,7 @@ void Frame(void* arg) {
   p.frame_ms[p.frame_ms_next] = static_cast<float>(emscripten_get_now() - frame_start);
   p.frame_ms_next = (p.frame_ms_next + 1) % Loop::kFrameTimes;
   p.frame_ms_count = std::min(p.frame_ms_count + 1, Loop::kFrameTimes);
-  if (!p.first_frame_reported) {
+  if (!p.first_frame_reported && p.front->Ready()) {
     p.first_frame_reported = true;
     NotifyFirstFrame();
   }

@@ -29,6 +29,7 @@ struct TrainerHooks {
 struct TrainerState : app::Shell {
   std::optional<Course> course;         // the course the records belong to (its questions, guidelines)
   std::vector<std::string> load_errors; // shown instead when the course could not be read
+  bool waiting_for_content = false;     // the course's language pack is on its way: nothing to draw yet
   std::unique_ptr<TrainerModel> model;  // the opened records; made by SetCourse
   TrainerHooks hooks;
 };
@@ -46,6 +47,7 @@ class TrainerFrontEnd final : public app::FrontEnd {
   app::Shell& shell() override { return t_; }
   void Frame() override { DrawTrainerApp(t_); }
   void Escape() override { HandleTrainerEscape(t_); }
+  bool Ready() const override { return !t_.waiting_for_content; }
 
  private:
   TrainerState& t_;

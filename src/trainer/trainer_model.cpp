@@ -7,16 +7,17 @@
 
 namespace granice::trainer {
 
-using view::Tr;
+using view::Str;
+using view::T;
 
 const char* StatusFilterName(StatusFilter f, std::string_view lang) {
   switch (f) {
-    case StatusFilter::All: return Tr(lang, "Wszystkie", "All");
-    case StatusFilter::Passed: return Tr(lang, "Zaliczone", "Passed");
-    case StatusFilter::Failed: return Tr(lang, "Niezaliczone", "Failed");
-    case StatusFilter::Completed: return Tr(lang, "Ukończone", "Completed");
-    case StatusFilter::Incomplete: return Tr(lang, "W trakcie", "Incomplete");
-    default: return Tr(lang, "Nierozpoczęte", "Not attempted");
+    case StatusFilter::All: return T(lang, Str::TrainerFilterAll);
+    case StatusFilter::Passed: return T(lang, Str::TrainerFilterPassed);
+    case StatusFilter::Failed: return T(lang, Str::TrainerFilterFailed);
+    case StatusFilter::Completed: return T(lang, Str::TrainerFilterCompleted);
+    case StatusFilter::Incomplete: return T(lang, Str::TrainerFilterIncomplete);
+    default: return T(lang, Str::TrainerFilterNotAttempted);
   }
 }
 

@@ -22,7 +22,9 @@ using app::ModuleLabel;
 using app::ObjectiveTitle;
 using app::StatusText;
 
-using view::Tr;
+using view::Fmt;
+using view::Str;
+using view::T;
 
 namespace {
 
@@ -38,9 +40,9 @@ float Fraction(long part, long whole) {
 
 const char* OutcomeText(Outcome o, const std::string& lang) {
   switch (o) {
-    case Outcome::Good: return Tr(lang, "dobre", "good");
-    case Outcome::Partial: return Tr(lang, "częściowe", "partial");
-    default: return Tr(lang, "słabe", "poor");
+    case Outcome::Good: return T(lang, Str::TrainerOutcomeGood);
+    case Outcome::Partial: return T(lang, Str::TrainerOutcomePartial);
+    default: return T(lang, Str::TrainerOutcomePoor);
   }
 }
 
@@ -86,30 +88,28 @@ void DrawFilters(TrainerModel& t, const std::string& lang) {
   }
   if (ImGui::BeginTable("##filters", 4, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(Tr(lang, "Status", "Status"));
-    const int picked = ui::Choice(Tr(lang, "Status", "Status"), names[static_cast<std::size_t>(current)], names, current);
+    ImGui::TextUnformatted(T(lang, Str::TrainerStatus));
+    const int picked = ui::Choice(T(lang, Str::TrainerStatus), names[static_cast<std::size_t>(current)], names, current);
     if (picked >= 0) {
       t.status = filters[picked];
       t.page = 0;
     }
     ImGui::TableNextColumn();
-    if (ui::TextInput(Tr(lang, "Szukaj", "Search"), t.search, 64)) t.page = 0;
+    if (ui::TextInput(T(lang, Str::TrainerSearch), t.search, 64)) t.page = 0;
     ImGui::TableNextColumn();
-    if (ui::TextInput(Tr(lang, "Od (RRRR-MM-DD)", "From (YYYY-MM-DD)"), t.date_from, 10)) t.page = 0;
+    if (ui::TextInput(T(lang, Str::TrainerDateFrom), t.date_from, 10)) t.page = 0;
     ImGui::TableNextColumn();
-    if (ui::TextInput(Tr(lang, "Do (RRRR-MM-DD)", "To (YYYY-MM-DD)"), t.date_to, 10)) t.page = 0;
+    if (ui::TextInput(T(lang, Str::TrainerDateTo), t.date_to, 10)) t.page = 0;
     ImGui::EndTable();
   }
   if (!t.DatesValid())
-    ui::Callout(Tr(lang, "Datę wpisz jako RRRR-MM-DD, np. 2026-03-31; do tego czasu filtr dat nie działa.",
-                   "Type dates as YYYY-MM-DD, e.g. 2026-03-31; until then the date filter is off."),
-                ui::Tone::Bad);
+    ui::Callout(T(lang, Str::TrainerDateHelp), ui::Tone::Bad);
 }
 
 void DrawLearners(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   if (rep.rows().empty()) {
-    ui::Paragraph(Tr(lang, "Nie otwarto jeszcze żadnego poprawnego rekordu.", "No valid record has been opened yet."));
+    ui::Paragraph(T(lang, Str::TrainerNoRecords));
     return;
   }
   DrawFilters(t, lang);
@@ -119,22 +119,20 @@ void DrawLearners(TrainerState& app, TrainerModel& t, const std::string& lang) {
     passed += rep.rows()[i].success == SuccessStatus::Passed;
     failed += rep.rows()[i].success == SuccessStatus::Failed;
   }
-  ui::MutedText(std::string(Tr(lang, "Widoczne: ", "Showing: ")) + std::to_string(visible.size()) + " / " +
-                std::to_string(rep.rows().size()) + " · " + Tr(lang, "zaliczyło ", "passed ") + std::to_string(passed) +
-                " · " + Tr(lang, "nie zaliczyło ", "failed ") + std::to_string(failed));
-  if (ui::Button(Tr(lang, "Eksportuj tabelę (CSV)", "Export table (CSV)"), ui::ButtonKind::Secondary) && app.hooks.download)
+  ui::MutedText(Fmt(T(lang, Str::TrainerShowing), {std::to_string(visible.size()), std::to_string(rep.rows().size()),
+                                                    std::to_string(passed), std::to_string(failed)}));
+  if (ui::Button(T(lang, Str::TrainerExportTable), ui::ButtonKind::Secondary) && app.hooks.download)
     app.hooks.download("granice-learners.csv", "text/csv;charset=utf-8", t.TableCsv());
 
   const int pages = t.Pages(visible.size());
   t.page = std::clamp(t.page, 0, pages - 1);
   struct Column {
-    const char* pl;
-    const char* en;
+    Str label;
     SortKey key;
   };
-  const Column cols[] = {{"Osoba", "Learner", SortKey::Name},   {"Status", "Status", SortKey::Status},
-                         {"Wynik", "Score", SortKey::Score},    {"Czas", "Time", SortKey::Time},
-                         {"Data", "Date", SortKey::Date},       {"Wersja", "Version", SortKey::Version}};
+  const Column cols[] = {{Str::TrainerColumnLearner, SortKey::Name}, {Str::TrainerColumnStatus, SortKey::Status},
+                         {Str::TrainerColumnScore, SortKey::Score},  {Str::TrainerColumnTime, SortKey::Time},
+                         {Str::TrainerColumnDate, SortKey::Date},    {Str::TrainerColumnVersion, SortKey::Version}};
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("##learners", 6, flags)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -146,11 +144,10 @@ void DrawLearners(TrainerState& app, TrainerModel& t, const std::string& lang) {
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (const Column& c : cols) {
       ImGui::TableNextColumn();
-      const std::string label = Tr(lang, c.pl, c.en);
+      const std::string label = T(lang, c.label);
       const std::string arrow = t.sort == c.key ? (t.descending ? " v" : " ^") : "";
-      ImGui::PushID(c.en);
-      if (ui::Button(label + arrow, ui::ButtonKind::Quiet, false, 0.0f,
-                     std::string(Tr(lang, "Sortuj: ", "Sort by ")) + label + arrow))
+      ImGui::PushID(static_cast<int>(c.key));
+      if (ui::Button(label + arrow, ui::ButtonKind::Quiet, false, 0.0f, Fmt(T(lang, Str::TrainerSortBy), {label + arrow})))
         t.SortBy(c.key);
       ImGui::PopID();
     }
@@ -182,27 +179,27 @@ void DrawLearners(TrainerState& app, TrainerModel& t, const std::string& lang) {
     ImGui::EndTable();
   }
   if (pages > 1) {
-    if (ui::Button(Tr(lang, "Poprzednia strona", "Previous page"), ui::ButtonKind::Secondary, t.page == 0)) t.page--;
+    if (ui::Button(T(lang, Str::Previous), ui::ButtonKind::Secondary, t.page == 0)) t.page--;
     ui::SameLine();
-    if (ui::Button(Tr(lang, "Następna strona", "Next page"), ui::ButtonKind::Secondary, t.page + 1 >= pages)) t.page++;
+    if (ui::Button(T(lang, Str::NextPage), ui::ButtonKind::Secondary, t.page + 1 >= pages)) t.page++;
     ui::SameLine();
-    ui::MutedText(std::string(Tr(lang, "Strona ", "Page ")) + std::to_string(t.page + 1) + " / " + std::to_string(pages));
+    ui::MutedText(Fmt(T(lang, Str::TrainerPageOf), {std::to_string(t.page + 1), std::to_string(pages)}));
   }
 }
 
 // [SECTION] One learner
 void DrawQuizAnswers(const QuizDetail& q, const std::string& lang) {
-  std::string line = std::string(Tr(lang, "Quiz: próby ", "Quiz: attempts ")) + std::to_string(q.attempts);
-  if (q.best_score) line += std::string(Tr(lang, ", najlepszy wynik ", ", best score ")) + Pct(*q.best_score, lang);
-  if (q.last_score) line += std::string(Tr(lang, ", ostatni ", ", last ")) + Pct(*q.last_score, lang);
-  line += std::string(Tr(lang, " (próg ", " (pass mark ")) + std::to_string(q.pass_mark) + "%)";
+  std::string line = Fmt(T(lang, Str::TrainerQuizAttempts), {std::to_string(q.attempts)});
+  if (q.best_score) line += Fmt(T(lang, Str::TrainerBestScore), {Pct(*q.best_score, lang)});
+  if (q.last_score) line += Fmt(T(lang, Str::TrainerLastScore), {Pct(*q.last_score, lang)});
+  line += Fmt(T(lang, Str::TrainerPassMark), {std::to_string(q.pass_mark)});
   ui::Paragraph(line);
   for (const AnswerDetail& a : q.answers) {
-    const char* verdict = !a.known ? Tr(lang, "nie pasuje do tej wersji treści", "does not fit this content version")
-                          : a.correct ? Tr(lang, "poprawnie", "correct")
-                          : a.score > 0 ? Tr(lang, "częściowo", "partly correct")
-                                        : Tr(lang, "błędnie", "incorrect");
-    ui::Callout(std::string(Tr(lang, "Odpowiedź: ", "Answer: ")) + a.response + " — " + verdict, 
+    const Str verdict = !a.known ? Str::TrainerAnswerUnknown
+                        : a.correct ? Str::TrainerAnswerCorrect
+                        : a.score > 0 ? Str::TrainerAnswerPartly
+                                      : Str::TrainerAnswerWrong;
+    ui::Callout(Fmt(T(lang, Str::TrainerAnswer), {a.response, T(lang, verdict)}),
                 !a.known ? ui::Tone::Neutral : a.correct ? ui::Tone::Good : ui::Tone::Bad, a.prompt);
   }
 }
@@ -210,7 +207,7 @@ void DrawQuizAnswers(const QuizDetail& q, const std::string& lang) {
 void DrawDetail(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   const std::size_t i = *t.selected;
-  if (ui::Button(Tr(lang, "Wróć do listy", "Back to the list"), ui::ButtonKind::Secondary)) {
+  if (ui::Button(T(lang, Str::TrainerBackToList), ui::ButtonKind::Secondary)) {
     t.CloseDetail();
     app.scroll_to_top = true;
     return;
@@ -218,18 +215,16 @@ void DrawDetail(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const LearnerRow& r = rep.rows()[i];
   const Course& course = rep.course();
   ui::Heading(r.learner_name.empty() ? r.learner_id : r.learner_name, 2);
-  ui::MutedText(std::string("ID: ") + r.learner_id + " · " + Tr(lang, "plik: ", "file: ") + r.file + " · " +
-                Tr(lang, "wersja treści ", "content version ") + r.course_version + " · " + r.language);
-  ui::Paragraph(std::string(Tr(lang, "Status: ", "Status: ")) + StatusName(r, lang) + " · " +
-                Tr(lang, "wynik: ", "score: ") + (r.score ? Pct(*r.score, lang) : "—") + " · " +
-                Tr(lang, "czas: ", "time: ") + view::FormatDuration(r.time_seconds, lang) + " · " +
-                Tr(lang, "od ", "from ") + date_only(r.started) + Tr(lang, " do ", " to ") + date_only(r.updated));
+  ui::MutedText(Fmt(T(lang, Str::TrainerRecordFacts), {r.learner_id, r.file, r.course_version, r.language}));
+  ui::Paragraph(Fmt(T(lang, Str::TrainerRecordStatus),
+                    {StatusName(r, lang), r.score ? Pct(*r.score, lang) : "—", view::FormatDuration(r.time_seconds, lang),
+                     date_only(r.started), date_only(r.updated)}));
   for (const std::string& w : r.warnings) ui::Callout(w, ui::Tone::Bad);
   const CourseState* st = rep.state(i);
   if (!st) return;
   const LearnerDetail d = learner_detail(course, *st, lang);
 
-  ui::Heading(Tr(lang, "Wytyczne", "Guidelines"), 3);
+  ui::Heading(T(lang, Str::TrainerGuidelines), 3);
   for (const ObjectiveScore& o : d.objectives) {
     const std::string title = ObjectiveTitle(course, o.id, lang);
     if (o.score) ui::Progress(static_cast<float>(*o.score / 100.0), title + ": " + Pct(*o.score, lang));
@@ -240,20 +235,18 @@ void DrawDetail(TrainerState& app, TrainerModel& t, const std::string& lang) {
     ui::Gap(0.4f);
     const Module* mod = course.module(m.module_id);
     ui::Heading((mod ? ModuleLabel(lang, *mod) + ": " : std::string()) + m.title, 3);
-    ui::MutedText(std::string(StatusText(lang, m.status)) + " · " + Tr(lang, "lekcja ", "lesson ") +
-                  std::to_string(m.pages_seen) + " / " + std::to_string(m.pages));
+    ui::MutedText(Fmt(T(lang, Str::TrainerModuleLesson),
+                      {StatusText(lang, m.status), std::to_string(m.pages_seen), std::to_string(m.pages)}));
     DrawQuizAnswers(m.quiz, lang);
     if (m.has_roleplay) {
       if (m.path.empty() && m.ending_title.empty()) {
-        ui::Paragraph(Tr(lang, "Scenka: nie ukończona.", "Role-play: not finished."));
+        ui::Paragraph(T(lang, Str::TrainerRolePlayNotFinished));
       } else {
-        ui::Paragraph(std::string(Tr(lang, "Scenka (przebiegi: ", "Role-play (runs: ")) + std::to_string(m.runs) + "), " +
-                      Tr(lang, "ostatnie zakończenie: ", "last ending: ") + m.ending_title +
+        ui::Paragraph(Fmt(T(lang, Str::TrainerRolePlayRuns), {std::to_string(m.runs), m.ending_title}) +
                       (m.outcome ? std::string(" (") + OutcomeText(*m.outcome, lang) + ")" : std::string()));
         int n = 0;
         for (const StepDetail& s : m.path)
-          ui::ListItem(std::to_string(++n) + ". " + Tr(lang, "Klient: ", "Client: ") + s.client + " — " +
-                       Tr(lang, "Odpowiedź: ", "Reply: ") + s.reply);
+          ui::ListItem(Fmt(T(lang, Str::TrainerStep), {std::to_string(++n), s.client, s.reply}));
         for (const RubricDetail& rb : m.rubric) {
           const float f = rb.max > 0 ? std::clamp(static_cast<float>(rb.score) / static_cast<float>(rb.max), 0.0f, 1.0f) : 0.0f;
           ui::Progress(f, rb.label + ": " + std::to_string(rb.score) + " / " + std::to_string(rb.max));
@@ -268,9 +261,7 @@ void DrawDetail(TrainerState& app, TrainerModel& t, const std::string& lang) {
   DrawQuizAnswers(d.assessment, lang);
   ImGui::PopID();
   ui::Gap(0.4f);
-  ui::Checkbox(std::string(Tr(lang, "Pokaż wszystkie odpowiedzi i wybory (", "Show every answer and choice given (")) +
-                   std::to_string(d.journal.size()) + ")",
-               t.show_journal);
+  ui::Checkbox(Fmt(T(lang, Str::TrainerShowJournal), {std::to_string(d.journal.size())}), t.show_journal);
   if (t.show_journal)
     for (const JournalEntry& e : d.journal)
       ui::ListItem(iso8601_utc(e.timestamp) + " · " + e.id + " · " + e.response + " · " + e.result);
@@ -282,23 +273,22 @@ void DrawItems(TrainerState& app, TrainerModel& t, const std::string& lang) {
   const Course& course = rep.course();
   const ItemAnalysis& a = t.Items();
   if (rep.rows().empty()) {
-    ui::Paragraph(Tr(lang, "Nie otwarto jeszcze żadnego poprawnego rekordu.", "No valid record has been opened yet."));
+    ui::Paragraph(T(lang, Str::TrainerNoRecords));
     return;
   }
   if (t.Filtered()) {
     // Said first, so nobody reads a group's figures as everyone's.
-    ui::Paragraph(std::string(Tr(lang, "Analiza obejmuje osoby widoczne w tabeli po filtrach: ",
-                                 "This analysis covers the learners the table's filters show: ")) +
-                  std::to_string(t.Visible().size()) + Tr(lang, " z ", " of ") + std::to_string(rep.rows().size()) + ".");
+    ui::Paragraph(Fmt(T(lang, Str::TrainerFilteredAnalysis),
+                      {std::to_string(t.Visible().size()), std::to_string(rep.rows().size())}));
   }
-  if (ui::Button(Tr(lang, "Eksportuj analizę pytań (CSV)", "Export item analysis (CSV)"), ui::ButtonKind::Secondary) &&
+  if (ui::Button(T(lang, Str::TrainerExportItems), ui::ButtonKind::Secondary) &&
       app.hooks.download)
     app.hooks.download("granice-items.csv", "text/csv;charset=utf-8", t.ItemsCsv(lang));
 
-  ui::Heading(Tr(lang, "Rozkład wyników końcowych", "Final score distribution"), 3);
-  Histogram(Tr(lang, "Liczba osób według wyniku", "Learners by score"), a.score_histogram, lang);
+  ui::Heading(T(lang, Str::TrainerScoreDistribution), 3);
+  Histogram(T(lang, Str::TrainerLearnersByScore), a.score_histogram, lang);
 
-  ui::Heading(Tr(lang, "Średni wynik według wytycznej", "Average score per guideline"), 3);
+  ui::Heading(T(lang, Str::TrainerAverageByGuideline), 3);
   for (const ObjectiveStat& o : a.objectives) {
     const std::string title = ObjectiveTitle(course, o.id, lang);
     ui::Progress(static_cast<float>(o.mean() / 100.0),
@@ -311,8 +301,8 @@ void DrawItems(TrainerState& app, TrainerModel& t, const std::string& lang) {
   for (const Module& m : course.modules) quizzes.push_back(ModuleLabel(lang, m) + ": " + m.title.in(lang));
   quizzes.push_back(course.assessment.title.in(lang));
   quiz = std::clamp(quiz, 0, static_cast<int>(quizzes.size()) - 1);
-  ui::Heading(Tr(lang, "Pytania: odsetek poprawnych odpowiedzi", "Questions: share answered correctly"), 3);
-  const int picked = ui::Choice(Tr(lang, "Quiz", "Quiz"), quizzes[static_cast<std::size_t>(quiz)], quizzes, quiz);
+  ui::Heading(T(lang, Str::TrainerQuestionsShare), 3);
+  const int picked = ui::Choice(T(lang, Str::Quiz), quizzes[static_cast<std::size_t>(quiz)], quizzes, quiz);
   if (picked >= 0) quiz = picked;
   const std::string quiz_id = static_cast<std::size_t>(quiz) < course.modules.size()
                                   ? course.modules[static_cast<std::size_t>(quiz)].id
@@ -322,8 +312,8 @@ void DrawItems(TrainerState& app, TrainerModel& t, const std::string& lang) {
     const Question* model = course.question(q.id);
     ImGui::PushID(q.id.c_str());
     ui::Progress(static_cast<float>(q.share_correct()),
-                 (model ? model->prompt.in(lang) : q.id) + " — " + Tr(lang, "poprawnie ", "correct ") +
-                     Share(q.correct, q.answered, lang) + " (" + std::to_string(q.answered) + ")");
+                 Fmt(T(lang, Str::TrainerShareCorrect), {model ? model->prompt.in(lang) : q.id,
+                                                         Share(q.correct, q.answered, lang), std::to_string(q.answered)}));
     for (std::size_t o = 0; o < q.options.size(); ++o) {
       if (q.options[o].correct || q.options[o].chosen == 0) continue;
       const std::string text = model && o < model->options.size() && !model->options[o].text.in(lang).empty()
@@ -331,13 +321,13 @@ void DrawItems(TrainerState& app, TrainerModel& t, const std::string& lang) {
                                    : q.options[o].id;
       ImGui::Indent();
       ui::Progress(Fraction(q.options[o].chosen, q.answered),
-                   std::string(Tr(lang, "błędna: ", "wrong: ")) + text + " — " + Share(q.options[o].chosen, q.answered, lang));
+                   Fmt(T(lang, Str::TrainerWrongOption), {text, Share(q.options[o].chosen, q.answered, lang)}));
       ImGui::Unindent();
     }
     ImGui::PopID();
   }
 
-  ui::Heading(Tr(lang, "Scenki: jak często osiągnięto każde zakończenie", "Role-plays: how often each ending was reached"), 3);
+  ui::Heading(T(lang, Str::TrainerEndings), 3);
   for (const RolePlayStat& r : a.roleplays) {
     const Module* m = course.module(r.module_id);
     const RolePlay* rp = m && m->roleplay ? &*m->roleplay : nullptr;
@@ -359,7 +349,7 @@ void DrawItems(TrainerState& app, TrainerModel& t, const std::string& lang) {
 void DrawFiles(TrainerModel& t, const std::string& lang) {
   const Report& rep = t.report();
   if (rep.issues().empty())
-    ui::Paragraph(Tr(lang, "Wszystkie otwarte pliki są poprawnymi rekordami.", "Every file opened is a valid record."));
+    ui::Paragraph(T(lang, Str::TrainerAllFilesValid));
   for (const ReportIssue& i : rep.issues()) ui::Callout(i.reason, ui::Tone::Bad, i.file);
   for (const LearnerRow& r : rep.rows())
     for (const std::string& w : r.warnings) ui::Callout(w, ui::Tone::Note, r.file);
@@ -369,26 +359,23 @@ void DrawFiles(TrainerModel& t, const std::string& lang) {
 void DrawTrainer(TrainerState& app) {
   const std::string& lang = app.settings.lang;
   TrainerModel& t = *app.model;
-  const char* title = Tr(lang, "Przegląd trenera", "Trainer review");
+  const char* title = T(lang, Str::TrainerTitle);
   app.ui.tree.title = title;
   ui::Heading(title, 1);
-  if (ui::Button(Tr(lang, "Otwórz pliki rekordów", "Open record files"), ui::ButtonKind::Primary) && app.hooks.open_files)
+  if (ui::Button(T(lang, Str::TrainerOpenFiles), ui::ButtonKind::Primary) && app.hooks.open_files)
     app.hooks.open_files();
   if (app.hooks.open_course) {
     ui::SameLine();
-    if (ui::Button(Tr(lang, "Wróć do kursu", "Back to the course"), ui::ButtonKind::Secondary)) app.hooks.open_course();
+    if (ui::Button(T(lang, Str::BackToCourse), ui::ButtonKind::Secondary)) app.hooks.open_course();
   }
   if (t.files_opened() > 0) {
     ui::SameLine();
-    if (ui::Button(Tr(lang, "Zamknij wszystkie", "Close all"), ui::ButtonKind::Quiet)) t.Clear();
+    if (ui::Button(T(lang, Str::TrainerCloseAll), ui::ButtonKind::Quiet)) t.Clear();
   }
-  ui::MutedText(Tr(lang,
-                   "Wybierz pliki .json z rekordami albo upuść je na stronę. Pliki są czytane tylko w tej przeglądarce — nic nie jest wysyłane.",
-                   "Choose .json record files or drop them onto the page. They are read in this browser only — nothing is sent anywhere."));
+  ui::MutedText(T(lang, Str::TrainerPickHelp));
   const Report& rep = t.report();
-  ui::Paragraph(std::string(Tr(lang, "Otwarte pliki: ", "Files opened: ")) + std::to_string(t.files_opened()) + " · " +
-                Tr(lang, "poprawne: ", "valid: ") + std::to_string(rep.rows().size()) + " · " +
-                Tr(lang, "odrzucone: ", "refused: ") + std::to_string(rep.issues().size()));
+  ui::Paragraph(Fmt(T(lang, Str::TrainerFilesSummary), {std::to_string(t.files_opened()), std::to_string(rep.rows().size()),
+                                                         std::to_string(rep.issues().size())}));
   if (t.selected && *t.selected < rep.rows().size()) {
     DrawDetail(app, t, lang);
     return;
@@ -399,10 +386,9 @@ void DrawTrainer(TrainerState& app) {
     TrainerTab id;
     std::string label;
   };
-  const Tab tabs[] = {{TrainerTab::Learners, std::string(Tr(lang, "Osoby (", "Learners (")) + std::to_string(rep.rows().size()) + ")"},
-                      {TrainerTab::Items, Tr(lang, "Analiza pytań", "Item analysis")},
-                      {TrainerTab::Files, std::string(Tr(lang, "Pliki z problemami (", "Files with problems (")) +
-                                                    std::to_string(rep.issues().size()) + ")"}};
+  const Tab tabs[] = {{TrainerTab::Learners, Fmt(T(lang, Str::TrainerTabLearners), {std::to_string(rep.rows().size())})},
+                      {TrainerTab::Items, T(lang, Str::TrainerTabItems)},
+                      {TrainerTab::Files, Fmt(T(lang, Str::TrainerTabFiles), {std::to_string(rep.issues().size())})}};
   bool first = true;
   for (const Tab& tab : tabs) {
     if (!first) ui::SameLine();
@@ -426,6 +412,7 @@ void DrawTrainer(TrainerState& app) {
 void SetCourse(TrainerState& t, std::optional<Course> course, std::vector<std::string> load_errors) {
   t.model.reset();   // it points into the course it was made for
   t.course = std::move(course);
+  if (t.course) view::UseInterfaceStrings(*t.course);
   t.load_errors = std::move(load_errors);
   t.model = t.course ? std::make_unique<TrainerModel>(*t.course) : nullptr;
 }
@@ -434,6 +421,7 @@ void DrawTrainerApp(TrainerState& t) {
   app::DrawFrame(
       t,
       [&t] {
+        if (t.waiting_for_content) return;
         if (t.model) DrawTrainer(t);
         else DrawLoadError(t, t.load_errors);
       },

@@ -36,7 +36,7 @@ function loadContent() {
   const raw = (f) => JSON.parse(fs.readFileSync(path.join(QUIZZES, f), 'utf8'));
   const course = raw('course.json');
   const resources = raw(course.resources).resources;
-  const read = (f) => resolveContacts(raw(f), resources, course.languages[0]);
+  const read = (f) => resolveContacts(raw(f), resources, course.default_language);
   const modules = course.modules.map(read);
   const assessment = read(course.assessment);
   const questions = [...modules.flatMap((m) => m.quiz.questions), ...assessment.questions];

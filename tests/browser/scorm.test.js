@@ -383,7 +383,7 @@ module.exports = {
       assert.ok(list.includes('imsmanifest.xml'));
       for (const f of list.filter((f) => f !== 'imsmanifest.xml')) assert.ok(xml.includes(`<file href="${f}"/>`), `${f} listed`);
       const course = JSON.parse(fs.readFileSync(path.join(ROOT, 'quizzes/course.json'), 'utf8'));
-      assert.ok(xml.includes(course.title[course.languages[0]].replace(/&/g, '&amp;')));
+      assert.ok(xml.includes(course.title[course.default_language].replace(/&/g, '&amp;')));
       if (zip.endsWith('scorm12.zip')) {
         assert.match(xml, /adlcp:scormtype="sco"/);
         assert.ok(xml.includes(`<adlcp:masteryscore>${course.pass_mark}</adlcp:masteryscore>`));

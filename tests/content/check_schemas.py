@@ -54,7 +54,8 @@ LOADER_ONLY = {
     "whole-number-with-decimal-point": "whole numbers written without a decimal point",
 }
 
-ROLES = {"course.json": "course", "assessment.json": "assessment", "resources.json": "resources"}
+ROLES = {"course.json": "course", "assessment.json": "assessment", "resources.json": "resources",
+         "interface.json": "interface"}
 
 
 def make_validators():
@@ -143,7 +144,7 @@ def main():
     quizzes = ROOT / "quizzes"
     shipped = sorted(quizzes.glob("*.json"))
     course = json.loads((quizzes / "course.json").read_text(encoding="utf-8"))
-    listed = {"course.json", course["assessment"], course["resources"], *course["modules"]}
+    listed = {"course.json", course["assessment"], course["resources"], course.get("interface", "interface.json"), *course["modules"]}
     for path in shipped:
         if path.name not in listed:
             problems.append(f"quizzes/{path.name}: not named in course.json, so no schema applies to it")

@@ -146,7 +146,8 @@ def cases():
            .expect(C, '"80"', "/pass_mark", "wrong type: a string", "a percent from 0 to 100"))
     yield (Case("wrong-type-languages")
            .edit(C, '"languages": ["pl", "en"]', '"languages": "pl"')
-           .expect(C, '"pl",\n', "/languages", "wrong type: a string", 'an array of language codes, e.g. ["pl", "en"]'))
+           .expect(C, '"pl",\n', "/languages", "wrong type: a string",
+                   'an array of languages: codes such as "pl", or {"code": "pl", "name": "Polski"}'))
     yield (Case("text-given-as-string")
            .edit(R, '"note": { "pl": "Przykładowe kontakty.", "en": "Example contacts." }', '"note": "Example contacts."')
            .expect(R, '"Example contacts."', "/note", "wrong type: a string", 'a text per language, {"pl": "…", "en": "…"}'))
@@ -168,8 +169,9 @@ def cases():
     yield (Case("unknown-field-no-suggestion")
            .edit(C, '"version": "1.0.0",', '"version": "1.0.0", "colour": "blue",')
            .expect(C, '"colour"', "/colour", 'unknown field "colour"',
-                   'one of "id", "version", "languages", "title", "description", "pass_mark", "attempts", '
-                   '"roleplay_feedback", "shuffle_replies", "completion", "objectives", "modules", "assessment", "resources", "certificate"'))
+                   'one of "id", "version", "languages", "default_language", "title", "description", "pass_mark", "attempts", '
+                   '"roleplay_feedback", "shuffle_replies", "completion", "objectives", "modules", "assessment", "resources", '
+                   '"interface", "certificate"'))
     yield (Case("invalid-id")
            .edit(M, '"id": "why"', '"id": "why not"')
            .expect(M, '"why not"', "/lesson/pages/0/id", 'invalid id "why not"', ID))

@@ -13,7 +13,7 @@ const M = require('../../scripts/lms_manifest.js');
 const ROOT = path.resolve(__dirname, '../..');
 const XSD = process.env.GRANICE_CMI5_XSD || path.resolve(ROOT, '../shared/cmi5/CourseStructure.xsd');
 const COURSE_FILE = path.join(ROOT, 'quizzes/course.json');
-const course = JSON.parse(fs.readFileSync(COURSE_FILE, 'utf8'));
+const course = M.readCourse(COURSE_FILE);   // its languages as codes
 
 const { test, report } = require('../node_unit.js');
 
@@ -150,6 +150,9 @@ test('scripts/package writes granice-cmi5.zip with cmi5.xml at the root, and ref
   for (const f of ['index.html', 'granice.js', 'scorm.js', 'cmi5.js', 'lzma.js', 'lzma.wasm', 'app.js', 'app.wasm.lzma',
                    'trainer.html', 'trainer.js', 'trainer-app.js', 'trainer-app.wasm.lzma'])
     fs.writeFileSync(path.join(site, f), f);
+  // The languages the page names, and each one's pack (scripts/package checks they are all there).
+  fs.writeFileSync(path.join(site, 'index.html'), '<meta name="granice-languages" content="pl en" data-default="pl">');
+  for (const l of ['pl', 'en']) fs.writeFileSync(path.join(site, `content-${l}.pack`), l);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-dist-'));
   const pkg = (env) => spawnSync(path.join(ROOT, 'scripts/package'), ['--site', site, '--out', out],
                                  { encoding: 'utf8', env: { ...process.env, GRANICE_CMI5_XSD: XSD, ...env } });

@@ -3,6 +3,9 @@
 #include "core/engines/walker.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "../read_file.h"
 
 #include "core/engines/quiz_engine.h"
 #include "core/engines/roleplay_engine.h"
@@ -14,6 +17,26 @@ LocalText lt(const std::string& text) {
   t.tr["pl"] = text + " (pl)";
   t.tr["en"] = text;
   return t;
+}
+
+// The shipped interface strings (quizzes/interface.json), as the loader would give them: fixture
+// courses are drawn by the real screens, which look their labels up there.
+static const std::map<std::string, InterfaceString, std::less<>>& shipped_interface() {
+  static const auto strings = [] {
+    std::map<std::string, InterfaceString, std::less<>> out;
+    const std::string text = read_file(std::string(GRANICE_SOURCE_DIR) + "/quizzes/interface.json");
+    const nlohmann::json file = nlohmann::json::parse(text);
+    for (const auto& [id, value] : file.at("strings").items()) {
+      InterfaceString s;
+      for (const auto& [key, v] : value.items()) {
+        if (key == "max_length") s.max_length = v.get<int>();
+        else s.text.tr[key] = v.get<std::string>();
+      }
+      out[id] = s;
+    }
+    return out;
+  }();
+  return strings;
 }
 
 static Question base(const std::string& id, QuestionType type, const std::string& objective) {
@@ -174,6 +197,9 @@ Course make_course(const FixtureOptions& opt) {
   c.id = "granice-test";
   c.version = "1.0.0";
   c.languages = {"pl", "en"};
+  c.language_info = {{"pl", "Polski"}, {"en", "English"}};
+  c.default_language = "pl";
+  c.interface_strings = shipped_interface();
   c.title = lt("Test course");
   c.pass_mark = 80;
   c.lock_assessment = opt.lock_assessment;

@@ -2,7 +2,13 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <memory>
+
 #include "../read_file.h"
+#include "core/content/loader.h"
+#include "core/content/merge_texts.h"
+#include "core/content/text_sites.h"
 #include "transport/text_pack.h"
 
 using namespace granice;
@@ -44,27 +50,107 @@ TEST_CASE("unpack refuses malformed packs", "[text_pack]") {
   CHECK((*plain)[0].text == "{\"id\":\"x\"}");
 }
 
-TEST_CASE("the shipped content unpacks to exactly its minified files", "[text_pack]") {
-  const std::filesystem::path dir = GRANICE_PACK_DIR;
-  const std::string pack = granice::test::read_file(dir / "content.pack");
-  const auto files = unpack_content(pack);
-  REQUIRE(files);
-  std::size_t originals = 0;
-  for (const auto& e : std::filesystem::directory_iterator(GRANICE_SOURCE_DIR "/quizzes"))
-    if (e.path().extension() == ".json") ++originals;
-  REQUIRE(files->size() == originals);
-  std::size_t text_bytes = 0;
-  for (const PackedFile& f : *files) {
-    INFO(f.name);
-    REQUIRE(f.name.rfind("quizzes/", 0) == 0);
-    const std::string base = f.name.substr(8);
-    CHECK(f.text == granice::test::read_file(dir / (base + ".min")));
-    // minifying changed nothing but whitespace: the same JSON value as the author's file
-    CHECK(nlohmann::json::parse(f.text) == nlohmann::json::parse(granice::test::read_file(std::filesystem::path(GRANICE_SOURCE_DIR) / "quizzes" / base)));
-    text_bytes += f.text.size();
+namespace {
+
+// The author's JSON with the texts of every language but `keep` left out: what a pack carries.
+nlohmann::json only_language(nlohmann::json j, const std::vector<std::string>& languages, const std::string& keep) {
+  if (j.is_object()) {
+    for (const std::string& l : languages)
+      if (l != keep && j.contains(l) && j[l].is_string()) j.erase(l);
+    for (auto& [k, v] : j.items()) v = only_language(v, languages, keep);
+  } else if (j.is_array()) {
+    for (auto& v : j) v = only_language(v, languages, keep);
   }
-  // the language texts really moved out of the structures: the file part is a small share
-  const std::size_t structures = pack.find('\0');
-  REQUIRE(structures != std::string::npos);
-  CHECK(structures < text_bytes / 2);
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("each language's pack unpacks to exactly its minified files, with that language's texts only", "[text_pack]") {
+  const std::filesystem::path dir = GRANICE_PACK_DIR;
+  const std::filesystem::path quizzes = std::filesystem::path(GRANICE_SOURCE_DIR) / "quizzes";
+  std::vector<std::string> languages;
+  const auto course = nlohmann::json::parse(granice::test::read_file(quizzes / "course.json"));
+  for (const auto& l : course.at("languages"))
+    languages.push_back(l.is_string() ? l.get<std::string>() : l.at("code").get<std::string>());
+  REQUIRE(languages.size() >= 2);
+  std::size_t originals = 0;
+  for (const auto& e : std::filesystem::directory_iterator(quizzes))
+    if (e.path().extension() == ".json") ++originals;
+  for (const std::string& lang : languages) {
+    INFO(lang);
+    const std::string pack = granice::test::read_file(dir / ("content-" + lang + ".pack"));
+    const auto files = unpack_content(pack);
+    REQUIRE(files);
+    REQUIRE(files->size() == originals);
+    std::size_t text_bytes = 0;
+    for (const PackedFile& f : *files) {
+      INFO(f.name);
+      REQUIRE(f.name.rfind("quizzes/", 0) == 0);
+      const std::string base = f.name.substr(8);
+      CHECK(f.text == granice::test::read_file(dir / (base + "." + lang + ".min")));
+      // minifying and leaving the other languages out changed nothing else
+      const auto original = nlohmann::json::parse(granice::test::read_file(quizzes / base));
+      CHECK(nlohmann::json::parse(f.text) == only_language(original, languages, lang));
+      text_bytes += f.text.size();
+    }
+    // the language's texts really moved out of the structures: the file part is a small share
+    const std::size_t structures = pack.find('\0');
+    REQUIRE(structures != std::string::npos);
+    CHECK(structures < text_bytes / 2);
+    // one stream only: this language's
+    CHECK(pack.find('\0', structures + 1) == std::string::npos);
+    CHECK(pack.compare(structures + 1, lang.size() + 1, lang + "\x01") == 0);
+  }
+}
+
+namespace {
+
+// The course as the web app loads it from one language's pack: that language's texts only.
+LoadResult load_pack(const std::string& lang) {
+  const auto files = unpack_content(granice::test::read_file(std::filesystem::path(GRANICE_PACK_DIR) / ("content-" + lang + ".pack")));
+  REQUIRE(files);
+  auto by_name = std::make_shared<std::map<std::string, std::string>>();
+  for (const PackedFile& f : *files) (*by_name)[f.name.substr(8)] = f.text;
+  ContentSource source;
+  source.display_dir = "quizzes/";
+  source.languages_present = {lang};
+  source.read = [by_name](const std::string& name) -> std::optional<std::string> {
+    const auto it = by_name->find(name);
+    if (it == by_name->end()) return std::nullopt;
+    return it->second;
+  };
+  return load_course(source);
+}
+
+}  // namespace
+
+TEST_CASE("a course loaded from one language's pack, then given the other's, is the course in both languages", "[text_pack][loader]") {
+  LoadResult pl = load_pack("pl");
+  const LoadResult en = load_pack("en");
+  INFO((pl.diagnostics.empty() ? std::string() : format_diagnostic(pl.diagnostics[0])));
+  REQUIRE(pl.ok());
+  REQUIRE(en.ok());
+  CHECK(pl.course.title.tr.size() == 1);   // the pack's language only, and no "missing translation"
+  CHECK(pl.course.interface_strings.at("Next").text.tr.size() == 1);
+  CHECK(pl.course.language_name("en") == "English");   // every declared language is known by name
+
+  const LoadResult full = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
+  REQUIRE(full.ok());
+  CHECK(merge_texts(pl.course, en.course) == "");
+  std::vector<const LocalText*> merged, both;
+  for_each_text(pl.course, [&](const TextSite&, const LocalText& t) { merged.push_back(&t); });
+  for_each_text(full.course, [&](const TextSite&, const LocalText& t) { both.push_back(&t); });
+  REQUIRE(merged.size() == both.size());
+  for (std::size_t i = 0; i < merged.size(); ++i) CHECK(merged[i]->tr == both[i]->tr);
+  for (const auto& [id, s] : full.course.interface_strings) CHECK(pl.course.interface_strings.at(id).text.tr == s.text.tr);
+
+  Course other = en.course;
+  other.id = "another";
+  CHECK(merge_texts(pl.course, other) == "another course (another " + other.version + ")");
+  other = en.course;
+  other.modules.pop_back();
+  const std::string before = pl.course.title.in("en");
+  CHECK(merge_texts(pl.course, other).rfind("no text at ", 0) == 0);
+  CHECK(pl.course.title.in("en") == before);   // nothing half-merged
 }

@@ -1,4 +1,4 @@
-// View models behind the screens: theme contrast (WCAG 2.1), semantic tree JSON, interface strings.
+// View models behind the screens: theme contrast (WCAG 2.1), semantic tree JSON.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -6,7 +6,6 @@
 
 #include "app/view/palette.h"
 #include "app/view/semantics.h"
-#include "app/view/strings.h"
 
 using namespace granice::view;
 
@@ -72,16 +71,4 @@ TEST_CASE("semantic tree serialises to the JSON window.granice.semantics() retur
   CHECK(n1.at("disabled") == true);
   CHECK(n1.at("id") == "42");
   CHECK(n1.at("group") == "q1");
-}
-
-TEST_CASE("every interface string exists in Polish and English", "[view][strings]") {
-  for (int i = 0; i < static_cast<int>(Str::Count_); ++i) {
-    const auto id = static_cast<Str>(i);
-    INFO("string #" << i);
-    CHECK(std::string(T("pl", id)).size() > 0);
-    CHECK(std::string(T("en", id)).size() > 0);
-  }
-  CHECK(std::string(T("de", Str::Next)) == T("pl", Str::Next));   // unknown language falls back to Polish
-  CHECK(OtherLanguage("pl") == "en");
-  CHECK(OtherLanguage("en") == "pl");
 }

@@ -18,6 +18,8 @@
 #include "nlohmann/json.hpp"
 #include "platform/embedded.h"
 #include "platform/js_bridge.h"
+#include "platform/launch.h"
+#include "app/view/strings.h"
 #include "platform/persistence_select.h"
 
 namespace {
@@ -44,7 +46,8 @@ std::string Status(Driver& d) {
   j["learner_id"] = d.launch.learner_id;
   j["learner_name"] = d.launch.learner_name;
   j["language"] = d.launch.language;
-  j["notices"] = d.launch.notices;
+  j["notices"] = nlohmann::json::array();
+  for (const std::string& n : d.launch.notices) j["notices"].push_back(view::NoticeText("en", n));   // ids -> what is shown
   j["resumed"] = d.launch.state.has_value();
   j["content_errors"] = d.load.diagnostics.size();
   j["completion"] = to_string(completion_status(d.load.course, d.st));
@@ -61,7 +64,8 @@ std::string Status(Driver& d) {
 void Launch() {
   g_driver = new Driver();
   Driver& d = *g_driver;
-  d.load = platform::LoadEmbeddedCourse();
+  if (const Course* c = platform::LaunchedCourse()) d.load.course = *c;   // the course as the app loaded it
+  else d.load.diagnostics.push_back(Diagnostic{"content", 1, 1, "", "the course is not loaded yet", "a launched page"});
   if (platform::PagePersistence* active = platform::ActivePersistence()) {
     d.persistence = active;  // the app already launched it: Launch() returns the same data
   } else {

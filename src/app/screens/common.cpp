@@ -30,6 +30,18 @@ std::string ObjectiveTitle(const Course& course, const std::string& id, const st
   return o ? o->title.in(lang) : id;
 }
 
+void SwitchLanguage(AppState& app, const std::string& code) {
+  view::CourseSession& s = *app.session;
+  if (code == s.lang()) return;
+  if (!app.course->title.tr.count(code) && app.hooks.load_language) {
+    app.hooks.load_language(code);   // its pack first: the platform switches when it is there
+    return;
+  }
+  s.SetLanguage(code);
+  app.settings.lang = code;
+  if (app.hooks.save_settings) app.hooks.save_settings(app.settings);
+}
+
 void DrawTopBar(AppState& app) {
   view::CourseSession& s = *app.session;
   const std::string& lang = s.lang();
@@ -40,19 +52,22 @@ void DrawTopBar(AppState& app) {
     if (page != Page::Module && ui::Button(T(lang, Str::Home), ui::ButtonKind::Quiet)) s.GoHome();
     ImGui::SameLine();
   }
-  // Right-aligned: language switch and settings.
-  const char* other = view::OtherLanguageName(lang);
+  // Right-aligned: a switch to each other course language, by its own name, and settings.
+  std::vector<const Language*> others;
+  for (const Language& l : s.course().language_info)
+    if (l.code != lang) others.push_back(&l);
   const char* settings = T(lang, Str::Settings);
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(other).x + ImGui::CalcTextSize(settings).x + 4 * st.FramePadding.x +
-                  st.ItemSpacing.x;
+  float w = ImGui::CalcTextSize(settings).x + 2 * st.FramePadding.x;
+  for (const Language* l : others) w += ImGui::CalcTextSize(l->name.c_str()).x + 2 * st.FramePadding.x + st.ItemSpacing.x;
   const float right = ImGui::GetWindowContentRegionMax().x;
   if (ImGui::GetCursorPosX() + w < right) ImGui::SetCursorPosX(right - w);
   else if (page != Page::Home && page != Page::NamePrompt) ImGui::NewLine();   // narrow: a second row
-  if (ui::Button(other, ui::ButtonKind::Secondary)) {
-    s.SetLanguage(std::string(view::OtherLanguage(lang)));
-    app.settings.lang = s.lang();
-    if (app.hooks.save_settings) app.hooks.save_settings(app.settings);
+  bool first = true;
+  for (const Language* l : others) {
+    if (!first) ui::SameLine();
+    first = false;
+    if (ui::Button(l->name, ui::ButtonKind::Secondary)) SwitchLanguage(app, l->code);
   }
   ui::SameLine();
   if (page != Page::Settings && ui::Button(settings, ui::ButtonKind::Secondary)) s.OpenSettings();

@@ -70,7 +70,7 @@ void DrawHome(AppState& app) {
   ui::Heading(course.title.in(lang), 1);
   ui::Paragraph(course.description.in(lang));
   if (!st.learner_name.empty()) ui::MutedText(Fmt(T(lang, Str::LearnerLabel), {st.learner_name}));
-  for (const std::string& notice : app.notices) ui::Callout(notice, ui::Tone::Bad);
+  for (const std::string& notice : app.notices) ui::Callout(view::NoticeText(lang, notice), ui::Tone::Bad);
   if (app.persistence) {
     const std::string err = app.persistence->LastError();
     if (!err.empty()) ui::Callout(err, ui::Tone::Bad);
@@ -160,7 +160,7 @@ void DrawHome(AppState& app) {
   // Every Polish letter, small and capital: a quick check that the font renders them all.
   ui::MutedText(T(lang, Str::DiacriticsSample));
   // Trainers: review many learners' records (src/trainer, the trainer page: a front end of its own).
-  if (app.hooks.open_trainer && ui::Button(view::Tr(lang, "Widok trenera", "Trainer view"), ui::ButtonKind::Quiet)) {
+  if (app.hooks.open_trainer && ui::Button(T(lang, Str::TrainerView), ui::ButtonKind::Quiet)) {
     app.hooks.open_trainer();
     app.scroll_to_top = true;
   }

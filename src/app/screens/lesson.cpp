@@ -33,8 +33,7 @@ void DrawBlock(const Course& course, const Block& b, const std::string& lang) {
       ui::EndGroup();
       break;
     case BlockKind::Phrase: {
-      std::string text = "„" + b.text.in(lang) + "”";
-      if (lang == "en") text = "“" + b.text.in(lang) + "”";
+      std::string text = T(lang, Str::QuoteOpen) + b.text.in(lang) + T(lang, Str::QuoteClose);
       if (!b.caption.empty()) text += "\n" + b.caption.in(lang);
       ui::Callout(text, ui::Tone::Phrase, T(lang, Str::ExamplePhrase));
       break;

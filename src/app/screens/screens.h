@@ -19,6 +19,8 @@ void DrawSettings(AppState& app);
 
 // Shared bits of several screens.
 void DrawTopBar(AppState& app);            // back / home, language switch, settings
+// Shows the course in `code` (a course language) and remembers the choice.
+void SwitchLanguage(AppState& app, const std::string& code);
 const char* StatusText(const std::string& lang, ModuleStatus s);
 std::string ModuleLabel(const std::string& lang, const Module& m);   // "Moduł 3" / "Podsumowanie"
 std::string ObjectiveTitle(const Course& course, const std::string& id, const std::string& lang);

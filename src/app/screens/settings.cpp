@@ -17,12 +17,9 @@ void DrawSettings(AppState& app) {
 
   ui::Heading(T(lang, Str::Language), 2);
   ui::BeginGroup(T(lang, Str::Language));
-  for (const std::string& code : s.course().languages) {
-    const char* name = code == "pl" ? "Polski" : code == "en" ? "English" : code.c_str();
-    if (ui::Radio(name, lang == code) && lang != code) {
-      s.SetLanguage(code);
-      set.lang = code;
-      changed = true;
+  for (const Language& l : s.course().language_info) {
+    if (ui::Radio(l.name, lang == l.code) && lang != l.code) {
+      SwitchLanguage(app, l.code);
     }
   }
   ui::EndGroup();

@@ -37,6 +37,7 @@ const char* PageName(Page p) {
 
 CourseSession::CourseSession(const Course& course, CourseState state, Clock clock)
     : course_(&course), state_(std::move(state)), clock_(std::move(clock)) {
+  UseInterfaceStrings(course);   // what it announces and the screens show are the course's strings
   if (state_.learner_name.empty()) page_ = Page::NamePrompt;
 }
 

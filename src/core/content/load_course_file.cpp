@@ -9,22 +9,42 @@ namespace granice::load {
 
 namespace {
 
+// "languages": ["pl", "en"] or [{"code": "pl", "name": "Polski"}, ...]; "default_language" names one.
 void read_languages(ObjectReader& r, Course& course) {
-  const json* list = r.array("languages", Need::Required, 1, "an array of language codes, e.g. [\"pl\", \"en\"]");
-  if (!list) return;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const std::string ptr = json_pointer_child(r.child("languages"), i);
-    const json& item = list->at(i);
-    if (!item.is_string() || !is_valid_id(item.get_ref<const std::string&>())) {
-      r.ctx().at_value(ptr, "invalid language " + item.dump(), "a language code such as \"pl\" or \"en\"");
-      continue;
+  const char* expected = "an array of languages: codes such as \"pl\", or {\"code\": \"pl\", \"name\": \"Polski\"}";
+  const json* list = r.array("languages", Need::Required, 1, expected);
+  if (list) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string ptr = json_pointer_child(r.child("languages"), i);
+      const json& item = list->at(i);
+      Language lang;
+      if (item.is_object()) {
+        ObjectReader o(r.ctx(), item, ptr);
+        lang.code = o.id("code", Need::Required).value_or("");
+        lang.name = o.string("name", Need::Required).value_or("");
+        if (lang.code.empty()) continue;
+      } else if (item.is_string() && is_valid_id(item.get_ref<const std::string&>())) {
+        lang.code = item.get_ref<const std::string&>();
+      } else {
+        r.ctx().at_value(ptr, "invalid language " + item.dump(), expected);
+        continue;
+      }
+      if (std::find(course.languages.begin(), course.languages.end(), lang.code) != course.languages.end()) {
+        r.ctx().at_value(ptr, "language \"" + lang.code + "\" is listed twice", "each language once");
+        continue;
+      }
+      if (lang.name.empty()) lang.name = lang.code;
+      course.languages.push_back(lang.code);
+      course.language_info.push_back(std::move(lang));
     }
-    const auto& lang = item.get_ref<const std::string&>();
-    if (std::find(course.languages.begin(), course.languages.end(), lang) != course.languages.end()) {
-      r.ctx().at_value(ptr, "language \"" + lang + "\" is listed twice", "each language once");
-      continue;
-    }
-    course.languages.push_back(lang);
+  }
+  course.default_language = course.languages.empty() ? "" : course.languages.front();
+  if (auto def = r.string("default_language", Need::Optional)) {
+    if (std::find(course.languages.begin(), course.languages.end(), *def) == course.languages.end() && list)
+      r.ctx().at_value(r.child("default_language"), "default language \"" + *def + "\" is not a course language",
+                       "one of the course languages: " + language_list(course.languages));
+    else
+      course.default_language = *def;
   }
 }
 
@@ -89,6 +109,9 @@ std::vector<FileRef> read_file_refs(ObjectReader& r) {
   if (auto name = r.string("resources", Need::Required)) {
     refs.push_back(FileRef{FileRef::Kind::Resources, *name, r.child("resources")});
   }
+  if (auto name = r.string("interface", Need::Optional)) {
+    refs.push_back(FileRef{FileRef::Kind::Interface, *name, r.child("interface")});
+  }
   return refs;
 }
 
@@ -101,6 +124,14 @@ std::vector<FileRef> read_course_file(DocContext& ctx, CourseRefs& refs, const j
   course.id = r.id("id", Need::Required).value_or("");
   course.version = r.string("version", Need::Required).value_or("");
   read_languages(r, course);  // before any text: texts are checked against these
+  refs.text_languages.clear();
+  for (const std::string& lang : course.languages) {
+    const auto& present = refs.languages_present;
+    if (present.empty() || std::find(present.begin(), present.end(), lang) != present.end()) refs.text_languages.push_back(lang);
+  }
+  if (refs.text_languages.empty() && !course.languages.empty())
+    ctx.at_value("/languages", "none of the languages this pack carries (" + language_list(refs.languages_present) + ") is a course language",
+                 "a pack of one of the course languages: " + language_list(course.languages));
   course.title = r.text("title", Need::Required);
   course.description = r.text("description", Need::Required);
   read_settings(r, refs, course);

@@ -21,6 +21,10 @@ struct CourseRefs {
   std::map<int, std::string> module_numbers;                       // number -> "file:line"
   int default_pass_mark = 80;
   int default_quiz_attempts = 0;
+  // The languages every text must have, once course.json declared them: all of them, or those of
+  // a language pack (ContentSource::languages_present). Every file's DocContext reads this one.
+  std::vector<std::string> text_languages;
+  std::vector<std::string> languages_present;
 };
 
 // "file:line" of a value, for "already used in ..." messages.
@@ -49,7 +53,7 @@ RolePlay read_roleplay(DocContext& ctx, const CourseRefs& refs, const json& j, c
 
 // A file named in course.json, to be loaded next.
 struct FileRef {
-  enum class Kind { Module, Assessment, Resources };
+  enum class Kind { Module, Assessment, Resources, Interface };
   Kind kind = Kind::Module;
   std::string name;     // as written in course.json
   std::string pointer;  // where course.json names it, for "not found"
@@ -60,5 +64,6 @@ std::vector<FileRef> read_course_file(DocContext& ctx, CourseRefs& refs, const j
 Module read_module_file(DocContext& ctx, CourseRefs& refs, const json& root);
 Assessment read_assessment_file(DocContext& ctx, CourseRefs& refs, const json& root);
 void read_resources_file(DocContext& ctx, const json& root, Course& course);
+void read_interface_file(DocContext& ctx, const json& root, Course& course);
 
 }  // namespace granice::load

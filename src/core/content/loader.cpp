@@ -25,7 +25,7 @@ struct FileDiagnostics {
 
 class CourseLoader {
  public:
-  explicit CourseLoader(const ContentSource& source) : source_(source) {}
+  explicit CourseLoader(const ContentSource& source) : source_(source) { refs_.languages_present = source.languages_present; }
 
   LoadResult run(const std::string& course_file) {
     FileDiagnostics& course_diags = slot(course_file);
@@ -33,7 +33,7 @@ class CourseLoader {
     result_.course.course_file = course_file;
     if (course_doc) {
       slots_by_name_[course_file] = &course_diags;  // its texts may name contacts too
-      load::DocContext ctx{*course_doc, course_diags.file, course_diags.list, result_.course.languages};
+      load::DocContext ctx{*course_doc, course_diags.file, course_diags.list, refs_.text_languages};
       const auto files = load::read_course_file(ctx, refs_, course_doc->value, result_.course);
       for (const auto& ref : files) load_referenced(ctx, ref);
       report_text_refs();
@@ -81,7 +81,7 @@ class CourseLoader {
       if (slot == slots_by_name_.end() || !text) continue;
       const auto parsed = parse(name, *text);
       if (!parsed->doc) continue;
-      load::DocContext ctx{*parsed->doc, slot->second->file, slot->second->list, result_.course.languages};
+      load::DocContext ctx{*parsed->doc, slot->second->file, slot->second->list, refs_.text_languages};
       for (const auto& problem : problems) ctx.at_value(problem.pointer, problem.message, problem.expected);
     }
   }
@@ -126,12 +126,15 @@ class CourseLoader {
 
   void load_referenced(load::DocContext& course_ctx, const load::FileRef& ref) {
     using Kind = load::FileRef::Kind;
-    const char* what = ref.kind == Kind::Module ? "module" : ref.kind == Kind::Assessment ? "assessment" : "resources";
+    const char* what = ref.kind == Kind::Module       ? "module"
+                       : ref.kind == Kind::Assessment ? "assessment"
+                       : ref.kind == Kind::Resources  ? "resources"
+                                                      : "interface";
     FileDiagnostics& diags = slot(ref.name);
     const auto doc = open(ref.name, diags, &course_ctx, ref.pointer, what);
     if (!doc) return;
     slots_by_name_[ref.name] = &diags;
-    load::DocContext ctx{*doc, diags.file, diags.list, result_.course.languages};
+    load::DocContext ctx{*doc, diags.file, diags.list, refs_.text_languages};
     const load::json& root = doc->value;
     Course& course = result_.course;
     switch (ref.kind) {
@@ -151,6 +154,10 @@ class CourseLoader {
       case Kind::Resources:
         load::read_resources_file(ctx, root, course);
         course.resources_file = ref.name;
+        break;
+      case Kind::Interface:
+        load::read_interface_file(ctx, root, course);
+        course.interface_file = ref.name;
         break;
     }
   }

@@ -21,6 +21,9 @@ struct ContentSource {
   std::function<std::optional<std::string>(const std::string& name)> read;  // nullopt: cannot read
   // Optional: files parsed ahead; a file whose text is the kept one is not parsed again.
   std::shared_ptr<const ParsedTexts> parsed = nullptr;
+  // A language pack's files carry the texts of these course languages only (empty: every declared
+  // language), and each text is checked for those.
+  std::vector<std::string> languages_present = {};
 };
 
 // Reads files below `folder` on disk; messages name them as folder + name ("." shows bare names).

@@ -18,6 +18,13 @@ int RolePlay::node_index(std::string_view node_id) const {
   return -1;
 }
 
+const std::string& Course::language_name(std::string_view code) const {
+  for (const Language& l : language_info)
+    if (l.code == code) return l.name;
+  static const std::string none;
+  return none;
+}
+
 const Module* Course::module(std::string_view module_id) const {
   auto it = std::find_if(modules.begin(), modules.end(), [&](const Module& m) { return m.id == module_id; });
   return it == modules.end() ? nullptr : &*it;

@@ -179,10 +179,25 @@ struct Resource {
   std::string author_note;       // for the L&D team (what to check or replace); never shown to learners
 };
 
+// A course language as course.json declares it: its code, and its name and quotes in itself.
+struct Language {
+  std::string code;   // "pl"
+  std::string name;   // "Polski": what the language switch shows (the code when not given)
+};
+
+// One interface string (interface.json): its text in every language, and the most characters a
+// language may use where the layout needs a limit (0: none).
+struct InterfaceString {
+  LocalText text;
+  int max_length = 0;
+};
+
 struct Course {
   std::string id;
   std::string version;
-  std::vector<std::string> languages;   // first is the default
+  std::vector<std::string> languages;   // codes, as declared; default_language is one of them
+  std::vector<Language> language_info;  // the same languages with their own names
+  std::string default_language;         // "default_language", else the first
   LocalText title;
   LocalText description;
   int pass_mark = 80;                   // percent, course-wide default
@@ -201,7 +216,12 @@ struct Course {
   std::string content_hash;             // hash of the content files, for records
   std::string course_file = "course.json";  // file names as course.json gives them, for messages
   std::string resources_file;
+  std::string interface_file;           // "interface" in course.json ("" when not given)
+  // The app's interface strings by id (core/content/interface_ids.h lists the ids).
+  std::map<std::string, InterfaceString, std::less<>> interface_strings;
 
+  // The declared language's own name ("Polski"), or the code when it has none.
+  const std::string& language_name(std::string_view code) const;
   const Module* module(std::string_view id) const;
   const Question* question(std::string_view id) const;  // in quizzes or the bank
   const Objective* objective(std::string_view id) const;

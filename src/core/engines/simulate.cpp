@@ -159,9 +159,7 @@ CourseState simulate_learner(const Course& course, std::uint64_t seed, std::uint
   char id[32];
   std::snprintf(id, sizeof id, "emp-%06llu", static_cast<unsigned long long>(index + 1));
   const std::string name = learner_name(rng);
-  const std::string lang = course.languages.size() > 1 && rng.chance(0.3) ? course.languages[1]
-                           : course.languages.empty()                    ? std::string("pl")
-                                                                         : course.languages.front();
+  const std::string lang = course.languages.size() > 1 && rng.chance(0.3) ? course.languages[1] : course.default_language;
   // Mostly capable learners, a tail of weaker ones.
   const double skill = 0.3 + 0.68 * (rng.unit() + rng.unit() + rng.unit()) / 3.0;
   const std::int64_t start = 1767225600 + static_cast<std::int64_t>(rng.below(150 * 86400));  // 2026-01-01 + 150 days

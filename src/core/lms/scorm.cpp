@@ -368,8 +368,7 @@ static std::vector<Element> interaction_elements(Version v, const Course& course
   if (!v12 && q && all) {
     const std::string text = clean_text(q->prompt.in(st.language), 4000);
     if (!text.empty()) {
-      const std::string lang = identifier(st.language.empty() ? course.languages.empty() ? "pl" : course.languages.front()
-                                                              : st.language, 20);
+      const std::string lang = identifier(st.language.empty() ? course.default_language : st.language, 20);
       e.push_back({p + "description", "{lang=" + lang + "}" + std::string(utf8_prefix_chars(text, kDescription2004))});
     }
   }

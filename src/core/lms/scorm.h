@@ -233,7 +233,7 @@ struct LmsResume {
   std::string language;                 // a course language or ""
   std::size_t interaction_count = 0;
   Session session;                      // mode, credit, held results, the LMS's objective and interaction ids
-  std::vector<std::string> notices;     // for the learner (damaged data, content changed)
+  std::vector<std::string> notices;     // for the learner (damaged data, content changed): interface string ids
   std::vector<std::string> log;         // for the console
 };
 // `options` is the session as the package asks it (detail, exit, primary objective); the rest of

@@ -141,14 +141,12 @@ LmsResume parse_resume(const Course& course, const LmsValues& in, const Session&
   SnapshotResult s = decode_snapshot(course, in.suspend_data);
   if (!s.ok()) {
     r.log.push_back(std::string("suspend_data could not be read (") + granice::to_string(s.error) + "): " + s.message);
-    r.notices.push_back(
-        "Zapisany w LMS postęp nie dał się odczytać. / The progress saved in the LMS could not be read.");
+    r.notices.push_back("NoticeLmsStateUnreadable");
     return r;
   }
   for (const std::string& d : s.dropped) r.log.push_back("content changed, left out: " + d);
   if (s.content_changed && !s.dropped.empty())
-    r.notices.push_back("Kurs został zaktualizowany; część zapisanego postępu już nie pasuje i została pominięta. / "
-                        "The course was updated; some saved progress no longer applies and was left out.");
+    r.notices.push_back("NoticeCourseUpdated");
   r.state = std::move(s.state);
   if (!in.location.empty()) {
     if (auto b = parse_location(in.location, course)) r.state->bookmark = *b;

@@ -50,13 +50,17 @@ async function main() {
   const { server, url } = await startServer({ root: BUILD, port: 0 });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
-    // [SECTION] Transfer: every file the page requests on a first load, as served
-    {
+    // [SECTION] Transfer: every file the page requests on a first load, as served, in each language
+    // (a learner downloads the pack of their language only; the others come on a switch)
+    const html = fs.readFileSync(path.join(BUILD, 'site/index.html'), 'utf8');
+    const languages = ((html.match(/<meta name="granice-languages" content="([^"]*)"/) || [])[1] || '').split(/\s+/).filter(Boolean);
+    results.transfer = {};
+    for (const lang of languages) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const requested = [];
       page.on('request', (r) => requested.push(r.url()));
-      await page.goto(url + 'site/index.html');
+      await page.goto(url + 'site/index.html?lang=' + lang);
       await page.evaluate(() => window.granice.ready);
       await page.waitForTimeout(500);
       await context.close();
@@ -70,22 +74,22 @@ async function main() {
         rows.push({ file: f.replace('/site/', ''), raw: buf.length, gz: g });
       }
       rows.sort((a, b) => b.gz - a.gz);
-      console.log('transfer (first load, gzip -9):');
-      for (const r of rows) console.log(`  ${r.file.padEnd(14)} ${kb(r.raw).padStart(8)} KB raw ${kb(r.gz).padStart(7)} KB gz`);
-      console.log(`  ${'total'.padEnd(14)} ${kb(raw).padStart(8)} KB raw ${kb(zipped).padStart(7)} KB gz   (budget ${BUDGET.transferKB} KB)`);
-      const w = path.join(BUILD, 'app/app.wasm');   // what app.wasm.lzma decodes to
-      if (fs.existsSync(w)) {
-        const s = wasmSections(fs.readFileSync(w));
-        console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: content + fonts + constants)`);
-        results.wasm = s;
-      }
-      results.transfer = { files: rows, raw, gz: zipped };
-      if (zipped / 1024 > BUDGET.transferKB) results.over.push(`transfer ${kb(zipped)} KB gz > ${BUDGET.transferKB} KB`);
+      console.log(`transfer (first load in "${lang}", gzip -9):`);
+      for (const r of rows) console.log(`  ${r.file.padEnd(16)} ${kb(r.raw).padStart(8)} KB raw ${kb(r.gz).padStart(7)} KB gz`);
+      console.log(`  ${'total'.padEnd(16)} ${kb(raw).padStart(8)} KB raw ${kb(zipped).padStart(7)} KB gz   (budget ${BUDGET.transferKB} KB)`);
+      results.transfer[lang] = { files: rows, raw, gz: zipped };
+      if (zipped / 1024 > BUDGET.transferKB) results.over.push(`transfer in "${lang}" ${kb(zipped)} KB gz > ${BUDGET.transferKB} KB`);
+    }
+    const w = path.join(BUILD, 'app/app.wasm');   // what app.wasm.lzma decodes to
+    if (fs.existsSync(w)) {
+      const s = wasmSections(fs.readFileSync(w));
+      console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: fonts + constants)`);
+      results.wasm = s;
     }
 
     // [SECTION] Time to first frame: cold loads (a fresh context each), app and baseline alternating
     {
-      const app = [], base = [], decode = [];
+      const app = [], base = [], decode = [], content = [];
       for (let i = 0; i < LOADS; i++) {
         for (const which of ['app', 'base']) {
           const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -94,6 +98,9 @@ async function main() {
             await page.goto(url + 'site/index.html');
             app.push(await page.evaluate(() => window.granice.ready.then(() => performance.now())));
             decode.push(await page.evaluate(() => window.granice.wasmDecodeMs || 0));
+            // From the app asking for its pack to the course loaded from it (the rest of the fetch,
+            // unpacking, parsing and validating one language's content).
+            content.push(await page.evaluate(() => ((window.granice.packLoads || [])[0] || {}).totalMs || 0));
           } else {
             await page.goto(url + 'baseline/index.html');
             await page.waitForFunction(() => window.baselineFirstFrame, null, { timeout: 30000 });
@@ -106,7 +113,8 @@ async function main() {
       console.log(`first frame (median of ${LOADS} cold loads): app ${a.toFixed(0)} ms, baseline ${b.toFixed(0)} ms, ratio ${(a / b).toFixed(2)}`);
       console.log(`  app   ${app.map((x) => x.toFixed(0)).join(' ')}\n  base  ${base.map((x) => x.toFixed(0)).join(' ')}`);
       console.log(`  of which decoding app.wasm.lzma: median ${median(decode).toFixed(0)} ms (${decode.map((x) => x.toFixed(0)).join(' ')})`);
-      results.firstFrame = { app, baseline: base, appMedian: a, baselineMedian: b, ratio: a / b, wasmDecode: decode };
+      console.log(`  and the language pack, from the app asking for it to the course loaded: median ${median(content).toFixed(0)} ms (${content.map((x) => x.toFixed(0)).join(' ')})`);
+      results.firstFrame = { app, baseline: base, appMedian: a, baselineMedian: b, ratio: a / b, wasmDecode: decode, contentLoad: content };
     }
 
     // [SECTION] Idle: a lesson page without input vs the baseline, frames and main-thread CPU
@@ -138,6 +146,22 @@ async function main() {
       console.log(`idle ${IDLE_S} s on a lesson page (after 1 s): app ${fmt(appIdle)}; baseline ${fmt(baseIdle)}`);
       results.idle = { app: appIdle, baseline: baseIdle, seconds: IDLE_S };
       if (appIdle.frames > BUDGET.idleFramesAfter1s) results.over.push(`idle: ${appIdle.frames} frames drawn`);
+    }
+
+    // [SECTION] A language switch: the other pack fetched and applied, on the lesson page
+    {
+      const other = languages.find((l) => l !== 'en');
+      if (other) {
+        const t0 = Date.now();
+        await L.mouse.press(page, 'button', L.content.course.languages.map((l) => (typeof l === 'string' ? { code: l, name: l } : l)).find((l) => l.code === other).name);
+        await L.waitForNode(page, 'button', 'English');
+        const loads = await page.evaluate(() => window.granice.packLoads);
+        const sw = loads[loads.length - 1];
+        console.log(`language switch en -> ${other}: ${kb(sw.bytes)} KB raw (${kb(gz(fs.readFileSync(path.join(BUILD, 'site/content-' + other + '.pack'))))} KB gz), fetch ${sw.fetchMs.toFixed(0)} ms, fetched and applied ${sw.totalMs.toFixed(0)} ms (${Date.now() - t0} ms from the click to the new screen, test harness included)`);
+        results.languageSwitch = { to: other, bytes: sw.bytes, fetchMs: sw.fetchMs, totalMs: sw.totalMs };
+        await L.mouse.press(page, 'button', 'English');
+        await L.waitForNode(page, 'button', L.content.course.languages.map((l) => (typeof l === 'string' ? { code: l, name: l } : l)).find((l) => l.code === other).name);
+      }
     }
 
     // [SECTION] Frame cost while interacting: wheel-scroll the lesson, then answer the module quiz
@@ -173,7 +197,7 @@ async function main() {
     {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const p = await ctx.newPage();
-      await p.goto(url + 'site/index.html?lang=en&granice-test-driver=1');
+      await p.goto(url + 'site-test/index.html?lang=en&granice-test-driver=1');   // the test build carries the driver
       await p.evaluate(() => window.granice.ready);
       const drive = (a) => p.evaluate((x) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [x])), a);
       await drive('launch');
