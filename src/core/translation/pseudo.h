@@ -4,7 +4,7 @@
 // and is every visible text translatable (an unbracketed string on screen is hard-coded).
 // Only letters of Latin-1 and Latin Extended-A are used, the ranges the course font carries.
 //
-//   pseudo_translate("Dalej, {name}!")  ->  "[Ďáłéĵ, {name}! ŀōŗē]"
+//   pseudo_translate("Dalej, {name}!")  ->  "[Ďáłéĵ, {name}! ŀō]"
 #pragma once
 
 #include <string>
