@@ -1,6 +1,12 @@
 // The XLIFF 1.2 round trip (granice xliff export / import) on the small valid course plus a fixture
 // interface.json: what the export holds, byte-identical re-import, a new language added as data,
 // every refusal with its exact message, reviewed translations, and the pseudo-locale.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <string>
@@ -317,4 +323,97 @@ TEST_CASE("pseudo-locale: about 35 % longer, accented, bracketed, placeholders i
   const LoadResult loaded = load_course(folder.source());
   REQUIRE(loaded.ok());
   CHECK(loaded.course.title.in("qps") == "[Máłý ķúŕš ]");
+}
+
+TEST_CASE("xliff import: damaged files are refused with a reason, never a crash or a write", "[xliff]") {
+  Folder folder;
+  const std::string x = translate_all(folder.export_xliff("pl", "uk"), uk);
+  // Cut at many places, and bytes replaced by XML's special characters (a small deterministic fuzz).
+  std::size_t refused = 0, cases = 0;
+  for (std::size_t cut = 0; cut < x.size(); cut += 97) {
+    const auto plan = folder.import(x.substr(0, cut));
+    ++cases;
+    refused += !plan.ok() && plan.writes.empty() && !plan.diagnostics.empty() && !plan.diagnostics[0].message.empty();
+  }
+  CHECK(refused == cases);
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 150; ++i) {
+    state = state * 1103515245u + 12345u;
+    std::string bad = x;
+    bad[(state >> 8) % bad.size()] = "<>&\"'/\x01\xC3"[(state >> 4) % 8];
+    const auto plan = folder.import(bad);
+    CHECK((plan.ok() || (plan.writes.empty() && !plan.diagnostics.empty())));
+  }
+}
+
+namespace {
+
+struct Shell {
+  int status = -1;
+  std::string err;
+};
+
+Shell run_shell(const std::string& cmd) {
+  Shell r;
+  FILE* pipe = popen((cmd + " 2>&1 >/dev/null").c_str(), "r");
+  REQUIRE(pipe);
+  char buf[4096];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.err.append(buf, n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("cli: granice xliff export, import and pseudo on disk", "[xliff][cli]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("granice-xliff-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(fs::path(GRANICE_SOURCE_DIR) / "tests/content/valid", dir / "c");
+  fs::copy(fs::path(GRANICE_SOURCE_DIR) / "tests/content/xliff/interface.json", dir / "c");
+  const std::string cli = std::string("'") + GRANICE_CLI_PATH + "' xliff ";
+  const std::string c = "'" + (dir / "c").string() + "'";
+  const std::string original = test::read_file(dir / "c/course.json");
+
+  CHECK(run_shell(cli + "export --source pl " + c).status == 2);  // --target is required
+  CHECK(run_shell(cli + "frobnicate").status == 2);
+  CHECK(run_shell(cli + "export --target uk --bogus x " + c).status == 2);
+  CHECK(run_shell(cli + "import " + c).status == 2);  // no such XLIFF file (the folder is not one)
+  const auto exported = run_shell(cli + "export --target uk --out '" + (dir / "uk.xlf").string() + "' " + c);
+  CHECK(exported.status == 0);
+  CHECK(exported.err.find(": 97 units (pl -> uk), 0 already translated\n") != std::string::npos);
+  const std::string xliff = test::read_file(dir / "uk.xlf");
+  CHECK(xliff.find("source-language=\"pl\" target-language=\"uk\"") != std::string::npos);  // --source defaults to the first language
+
+  // Refused: exit 1, the problems on stderr, nothing written.
+  const auto refused = run_shell(cli + "import '" + (dir / "uk.xlf").string() + "' " + c);
+  CHECK(refused.status == 1);
+  CHECK(refused.err.find((dir / "uk.xlf").string() + ":5:7: course.json#/title: no <target>; the translation of every unit\n") !=
+        std::string::npos);
+  CHECK(refused.err.find("problems; nothing was written\n") != std::string::npos);
+  CHECK(test::read_file(dir / "c/course.json") == original);
+
+  {
+    std::ofstream(dir / "uk-done.xlf", std::ios::binary) << translate_all(xliff, uk);
+  }
+  const auto dry = run_shell(cli + "import --dry-run '" + (dir / "uk-done.xlf").string() + "' " + c);
+  CHECK(dry.status == 0);
+  CHECK(dry.err.find("(dry run: nothing written); uk added to the course's languages") != std::string::npos);
+  CHECK(test::read_file(dir / "c/course.json") == original);
+  const auto imported = run_shell(cli + "import '" + (dir / "uk-done.xlf").string() + "' " + c);
+  CHECK(imported.status == 0);
+  CHECK(imported.err.find(": 97 units, 97 uk texts changed in 5 files; uk added to the course's languages\n") != std::string::npos);
+  CHECK(run_shell("'" + std::string(GRANICE_CLI_PATH) + "' lint " + c).status == 0);
+
+  // The pseudo-locale as a copy of the content; the original is untouched, the copy lints clean.
+  const std::string out = "'" + (dir / "qps").string() + "'";
+  CHECK(run_shell(cli + "pseudo " + c).status == 2);  // needs --out or --xliff
+  CHECK(run_shell(cli + "pseudo --out " + c + " " + c).status == 2);  // never into the content itself
+  CHECK(run_shell(cli + "pseudo --out " + out + " " + c).status == 0);
+  CHECK(test::read_file(dir / "qps/course.json").find("\"languages\": [\"pl\", \"en\", \"uk\", \"qps\"]") != std::string::npos);
+  CHECK(run_shell("'" + std::string(GRANICE_CLI_PATH) + "' lint " + out).status == 0);
+  CHECK(run_shell(cli + "pseudo --out " + out + " " + c).status == 0);  // an earlier copy is replaced
+  fs::remove_all(dir);
 }
