@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <string>
@@ -248,7 +249,9 @@ TEST_CASE("xliff import refuses with file:line:col messages and writes nothing",
     const auto unit_start = x.find("      <trans-unit id=\"course.json#/title\"");
     const auto unit_end = x.find("</trans-unit>\n", unit_start) + 14;
     const std::string twice = x.substr(0, unit_end) + x.substr(unit_start, unit_end - unit_start) + x.substr(unit_end);
-    CHECK(refused(twice).at(0).find(": /: unit course.json#/title appears twice (first at line 5); each unit once") != std::string::npos);
+    const auto second_line = std::count(twice.begin(), twice.begin() + static_cast<long>(unit_end), '\n') + 1;
+    CHECK(refused(twice).at(0) == "t.xlf:" + std::to_string(second_line) +
+                                      ":7: course.json#/title: the unit appears twice (first at line 5); each unit once");
   }
 }
 
@@ -330,14 +333,14 @@ TEST_CASE("xliff import: damaged files are refused with a reason, never a crash 
   const std::string x = translate_all(folder.export_xliff("pl", "uk"), uk);
   // Cut at many places, and bytes replaced by XML's special characters (a small deterministic fuzz).
   std::size_t refused = 0, cases = 0;
-  for (std::size_t cut = 0; cut < x.size(); cut += 97) {
+  for (std::size_t cut = 0; cut < x.size(); cut += 499) {
     const auto plan = folder.import(x.substr(0, cut));
     ++cases;
     refused += !plan.ok() && plan.writes.empty() && !plan.diagnostics.empty() && !plan.diagnostics[0].message.empty();
   }
   CHECK(refused == cases);
   std::uint32_t state = 12345;
-  for (int i = 0; i < 150; ++i) {
+  for (int i = 0; i < 60; ++i) {
     state = state * 1103515245u + 12345u;
     std::string bad = x;
     bad[(state >> 8) % bad.size()] = "<>&\"'/\x01\xC3"[(state >> 4) % 8];

@@ -35,7 +35,7 @@ class Reader {
     }
     if (!misc()) return failed();
     if (at_end() || peek() != '<') {
-      fail(at_end() ? "the document has no root element" : "text before the root element");
+      fail_at(cur_, at_end() ? "the document has no root element" : "text before the root element");
       return failed();
     }
     XmlElement root;
@@ -60,7 +60,8 @@ class Reader {
     r.error = error_;
     return r;
   }
-  bool fail(std::string message) { return fail_at(cur_, std::move(message)); }
+  // At the end of the text every mistake is the same one: the file was cut short.
+  bool fail(std::string message) { return fail_at(cur_, at_end() ? "unexpected end of file" : std::move(message)); }
   bool fail_at(SourcePos at, std::string message) {
     if (!error_) error_ = XmlError{at, std::move(message)};
     return false;

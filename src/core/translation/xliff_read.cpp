@@ -35,8 +35,8 @@ class XliffReader {
   std::map<std::string, SourcePos, std::less<>> seen_;
   SourcePos first_language_pos_;
 
-  void error(SourcePos pos, std::string message, std::string expected) {
-    out_.push_back(Diagnostic{display_, pos.line, pos.col, "", std::move(message), std::move(expected)});
+  void error(SourcePos pos, std::string message, std::string expected, std::string unit = "") {
+    out_.push_back(Diagnostic{display_, pos.line, pos.col, std::move(unit), std::move(message), std::move(expected)});
   }
 
   void language(const XmlElement& file, std::string_view name, std::string& value) {
@@ -51,10 +51,10 @@ class XliffReader {
   }
 
   // The text of <source>/<target>; inline markup is refused (the course writes none).
-  std::optional<std::string> plain_text(const XmlElement& e) {
+  std::optional<std::string> plain_text(const XmlElement& e, const std::string& unit) {
     if (!e.children.empty()) {
       error(e.children.front().pos, "markup <" + e.children.front().name + "> inside <" + e.name + ">",
-            "plain text (this course uses no inline codes)");
+            "plain text (this course uses no inline codes)", unit);
       return std::nullopt;
     }
     return e.text;
@@ -90,26 +90,25 @@ class XliffReader {
         continue;
       }
       if (auto [it, fresh] = seen_.emplace(u.id, e.pos); !fresh) {
-        error(e.pos, "unit " + u.id + " appears twice (first at line " + std::to_string(it->second.line) + ")",
-              "each unit once");
+        error(e.pos, "the unit appears twice (first at line " + std::to_string(it->second.line) + ")", "each unit once", u.id);
         continue;
       }
       bool has_source = false, ok = true;
       for (const auto& part : e.children) {
         if (part.local_name() == "source") {
           has_source = true;
-          if (auto t = plain_text(part)) u.source = *t;
+          if (auto t = plain_text(part, u.id)) u.source = *t;
           else ok = false;
         } else if (part.local_name() == "target") {
           u.target_pos = part.pos;
-          if (auto t = plain_text(part)) u.target = *t;
+          if (auto t = plain_text(part, u.id)) u.target = *t;
           else ok = false;
           if (const XmlAttribute* s = part.attribute("state"); s && (s->value == "final" || s->value == "signed-off")) u.approved = true;
         }
       }
       if (const XmlAttribute* a = e.attribute("approved"); a && a->value == "yes") u.approved = true;
       if (!has_source) {
-        error(e.pos, "unit " + u.id + " has no <source>", "<source> with the text as exported");
+        error(e.pos, "no <source>", "<source> with the text as exported", u.id);
         continue;
       }
       if (ok) doc.units.push_back(std::move(u));
