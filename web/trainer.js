@@ -6,7 +6,8 @@
 (function () {
   const granice = window.granice;
   if (!granice) return;
-  const MAX_BYTES = 8 * 1024 * 1024 + 1;  // the app refuses larger files; never copy more than this
+  // The app refuses records over 8 MB and statement exports over 256 MB; never copy more than this.
+  const MAX_BYTES = 256 * 1024 * 1024 + 1;
 
   const input = document.createElement('input');
   input.type = 'file';

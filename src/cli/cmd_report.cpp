@@ -1,18 +1,22 @@
-// granice report [FILES or FOLDERS...] --csv OUT.csv [--items ITEMS.csv] [--json] [--strict]
-//                [--content PATH] [--threads N] [--quiet]
-// Reads progress records (folders: every *.json below them), validates each, and writes the
-// learners table and the item analysis as CSV (core/report/report.h). Summary on stdout, refused files
-// with reasons on stderr. Exit 0 even with refused files unless --strict (then 1).
+// granice report [FILES or FOLDERS...] [--lrs URL --auth USER:PASS [--since DATE] [--limit N]]
+//                --csv OUT.csv [--items ITEMS.csv] [--json] [--strict] [--content PATH] [--threads N] [--quiet]
+// Reads progress records and xAPI statement exports (folders: every *.json below them; each file
+// is told apart by its content, xapi_report.h) and, with --lrs, the course's statements from an
+// LRS (lrs_client.h), validates each, and writes the learners table and the item analysis as CSV
+// (core/report/report.h). Summary on stdout, refused files and statements with reasons on stderr.
+// Exit 0 even with refused files unless --strict (then 1); 1 when the LRS cannot be read.
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -23,14 +27,19 @@
 #include "core/content/diagnostic.h"
 #include "core/state/record.h"
 #include "core/report/report.h"
+#include "core/report/xapi_report.h"
+#include "core/lms/cmi5.h"
+#include "cli/lrs_client.h"
 
 namespace granice::cli {
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: granice report [FILES or FOLDERS...] [--csv OUT.csv] [--items ITEMS.csv] [--json] [--strict]\n"
-    "                      [--content PATH] [--threads N] [--quiet]\n";
+    "usage: granice report [FILES or FOLDERS...] [--lrs URL --auth USER:PASS [--since DATE] [--limit N] [--timeout S]]\n"
+    "                      [--csv OUT.csv] [--items ITEMS.csv] [--json] [--strict] [--content PATH] [--threads N] [--quiet]\n"
+    "  FILES: progress records and xAPI statement exports (an array, or {statements, more} pages)\n"
+    "  --auth may instead come from the environment variable GRANICE_LRS_AUTH\n";
 
 namespace fs = std::filesystem;
 
@@ -88,7 +97,29 @@ std::optional<std::size_t> read_file(const std::string& path, std::string& buf) 
   return n;
 }
 
-RecordDigest read_and_digest(const Course& course, const std::string& path, std::string& buf) {
+// Maps a whole file read-only and hands it over (an LRS export of gigabytes is not copied).
+template <class Use>
+bool read_mapped(const std::string& path, Use use) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat sb {};
+  if (::fstat(fd, &sb) != 0 || sb.st_size <= 0) {
+    ::close(fd);
+    return false;
+  }
+  const std::size_t size = static_cast<std::size_t>(sb.st_size);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return false;
+  ::madvise(p, size, MADV_SEQUENTIAL);
+  use(std::string_view(static_cast<const char*>(p), size));
+  ::munmap(p, size);
+  return true;
+}
+
+// A record's digest, or nothing when the file holds xAPI statements (then read into `statements`).
+std::optional<RecordDigest> read_and_digest(const Course& course, const std::string& path, std::string& buf,
+                                            StatementSet& statements) {
   const std::optional<std::size_t> n = read_file(path, buf);
   if (!n) {
     RecordDigest d;
@@ -96,7 +127,25 @@ RecordDigest read_and_digest(const Course& course, const std::string& path, std:
     d.error = "cannot be read";
     return d;
   }
-  return digest_record(course, path, std::string_view(buf.data(), *n));
+  const std::string_view text(buf.data(), *n);
+  if (looks_like_statements(text)) {
+    if (*n < kRecordMaxBytes + (std::size_t{1} << 16)) {
+      statements.add_text(path, text);
+    } else if (!read_mapped(path, [&](std::string_view whole) { statements.add_text(path, whole); })) {
+      RecordDigest d;  // read_file's cap: an export that big is mapped whole, not copied
+      d.file = path;
+      d.error = "cannot be read";
+      return d;
+    }
+    return std::nullopt;
+  }
+  return digest_record(course, path, text);
+}
+
+// "2026-12-01" or an xAPI timestamp -> the `since` an LRS takes; "" when it is neither.
+std::string since_timestamp(const std::string& v) {
+  const std::string t = v.size() == 10 ? v + "T00:00:00Z" : v;
+  return parse_xapi_timestamp(t) ? t : std::string();
 }
 
 bool write_file(const std::string& path, const std::string& data) {
@@ -173,6 +222,8 @@ nlohmann::ordered_json summary_json(const Report& rep, const ReportSummary& s, s
 int cmd_report(const Args& args) {
   std::vector<std::string> paths;
   std::string csv_out, items_out, content = kDefaultContentDir;
+  std::string lrs_url, lrs_auth, since;
+  long limit = 0, timeout = 60;
   bool as_json = false, strict = false, quiet = false;
   unsigned threads = 0;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -189,6 +240,12 @@ int cmd_report(const Args& args) {
     else if (a == "--csv" && value(csv_out)) {}
     else if (a == "--items" && value(items_out)) {}
     else if (a == "--content" && value(content)) {}
+    else if (a == "--lrs" && value(lrs_url)) {}
+    else if (a == "--auth" && value(lrs_auth)) {}
+    else if (a == "--since" && value(v) && !(since = since_timestamp(v)).empty()) {}
+    else if ((a == "--limit" || a == "--timeout") && value(v) && !v.empty() && v.size() < 7 &&
+             std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) && std::stol(v) > 0)
+      (a == "--limit" ? limit : timeout) = std::stol(v);
     else if (a == "--threads" && value(v) && !v.empty() && v.size() < 3 &&
              std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
       threads = static_cast<unsigned>(std::stoul(v));
@@ -199,8 +256,18 @@ int cmd_report(const Args& args) {
       paths.push_back(a);
     }
   }
-  if (paths.empty()) {
-    std::cerr << "granice report: no record files or folders given\n" << kUsage;
+  if (lrs_auth.empty())
+    if (const char* env = std::getenv("GRANICE_LRS_AUTH")) lrs_auth = env;
+  if (paths.empty() && lrs_url.empty()) {
+    std::cerr << "granice report: no record files or folders given (nor --lrs)\n" << kUsage;
+    return kExitUsage;
+  }
+  if (!lrs_url.empty() && lrs_auth.find(':') == std::string::npos) {
+    std::cerr << "granice report: --lrs needs --auth USER:PASS (or GRANICE_LRS_AUTH)\n" << kUsage;
+    return kExitUsage;
+  }
+  if ((!since.empty() || limit) && lrs_url.empty()) {
+    std::cerr << "granice report: --since and --limit apply to --lrs only\n" << kUsage;
     return kExitUsage;
   }
   CheckedContent checked = load_clean_content(content);
@@ -224,22 +291,26 @@ int cmd_report(const Args& args) {
   const bool bar = !quiet && isatty(fileno(stderr)) && files.size() >= 500;
   const auto t0 = std::chrono::steady_clock::now();
   constexpr std::size_t kBatch = 1024;
-  std::vector<RecordDigest> batch;
+  std::vector<std::optional<RecordDigest>> batch;
+  std::vector<StatementSet> statement_sets;  // one per worker: statement files read on its thread
+  for (unsigned w = 0; w < workers; ++w) statement_sets.emplace_back(course);
   for (std::size_t begin = 0; begin < files.size(); begin += kBatch) {
     const std::size_t n = std::min(kBatch, files.size() - begin);
-    batch.assign(n, RecordDigest{});
+    batch.assign(n, std::nullopt);
     // Each worker takes the next file when it is done with one: on a busy machine a worker
     // that is not scheduled for a while must not leave a fixed share of the batch waiting.
     std::atomic<std::size_t> next{0};
-    auto work = [&] {
+    auto work = [&](unsigned w) {
       std::string buf;  // one read buffer per worker, reused for every file
-      for (std::size_t i = next++; i < n; i = next++) batch[i] = read_and_digest(course, files[begin + i], buf);
+      for (std::size_t i = next++; i < n; i = next++)
+        batch[i] = read_and_digest(course, files[begin + i], buf, statement_sets[w]);
     };
     std::vector<std::thread> pool;
-    for (unsigned w = 1; w < workers && w < n; ++w) pool.emplace_back(work);
-    work();
+    for (unsigned w = 1; w < workers && w < n; ++w) pool.emplace_back(work, w);
+    work(0);
     for (auto& t : pool) t.join();
-    for (auto& d : batch) rep.add(std::move(d));
+    for (auto& d : batch)
+      if (d) rep.add(std::move(*d));
     if (bar) {
       const std::size_t done = begin + n;
       const int width = 30, fill = static_cast<int>(static_cast<double>(width) * static_cast<double>(done) / static_cast<double>(files.size()));
@@ -249,6 +320,31 @@ int cmd_report(const Args& args) {
     }
   }
   if (bar) std::fprintf(stderr, "\r\033[K");
+
+  // The statements (files, then the LRS): one set, one row per registration.
+  StatementSet& statements = statement_sets.front();
+  for (std::size_t w = 1; w < statement_sets.size(); ++w) statements.merge(std::move(statement_sets[w]));
+  if (!lrs_url.empty()) {
+    LrsQuery q;
+    q.endpoint = lrs_url;
+    q.auth = lrs_auth;
+    q.activity = cmi5::au_iri(course.id);
+    q.since = since;
+    q.limit = limit;
+    q.timeout_seconds = timeout;
+    q.progress = !quiet && isatty(fileno(stderr));
+    long page = 0;  // rows and issues name the endpoint and the page rather than each page's long URL
+    const std::string problem = fetch_statements(q, [&](const std::string&, std::string_view body, std::string& more) {
+      return statements.add_text(lrs_url + " (page " + std::to_string(++page) + ")", body, &more);
+    });
+    if (!problem.empty()) {
+      for (const ReportIssue& i : statements.issues()) std::cerr << i.file << ": " << i.reason << '\n';
+      std::cerr << "granice report: " << problem << "; nothing written\n";
+      return kExitContentErrors;
+    }
+  }
+  const StatementCounts sc = statements.counts();
+  for (RecordDigest& d : statements.digests()) rep.add(std::move(d));
 
   int rc = kExitOk;
   if (!csv_out.empty() && !write_file(csv_out, table_csv(course, rep.rows()))) {
@@ -260,12 +356,22 @@ int cmd_report(const Args& args) {
     rc = kExitContentErrors;
   }
   const ReportSummary s = rep.summary();
-  if (as_json) std::cout << summary_json(rep, s, files.size()).dump() << '\n';
-  else print_text(rep, s, files.size());
+  if (as_json) {
+    nlohmann::ordered_json j = summary_json(rep, s, files.size());
+    j["statements"] = {{"read", sc.statements}, {"other_course", sc.other_course}, {"voiding", sc.voided},
+                       {"refused", sc.refused}};
+    std::cout << j.dump() << '\n';
+  } else {
+    print_text(rep, s, files.size());
+    if (sc.statements || !lrs_url.empty())
+      std::cout << "statements: " << sc.statements << " read, " << sc.other_course << " of other courses ignored, "
+                << sc.voided << " voiding, " << sc.refused << " refused\n";
+  }
   if (!quiet) {
     for (const ReportIssue& i : rep.issues()) std::cerr << i.file << ": " << i.reason << '\n';
+    for (const ReportIssue& i : statements.issues()) std::cerr << i.file << ": " << i.reason << '\n';
   }
-  if (strict && !rep.issues().empty()) rc = kExitContentErrors;
+  if (strict && (!rep.issues().empty() || !statements.issues().empty())) rc = kExitContentErrors;
   return rc;
 }
 

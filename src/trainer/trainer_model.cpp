@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/report/xapi_report.h"
 #include "core/state/record.h"
 
 namespace granice::trainer {
@@ -61,7 +62,29 @@ TrainerModel::TrainerModel(const Course& course) : course_(&course), report_(cou
 
 void TrainerModel::AddFile(const std::string& name, std::string_view text) {
   ++files_opened_;
-  report_.add_file(name, text, true);
+  if (!looks_like_statements(text)) {
+    report_.add_file(name, text, true);
+    return;
+  }
+  // An LRS export: each file on its own (all its pages), one row per registration, with the
+  // journal rebuilt for the detail view. web/trainer.js hands over at most one byte more than this.
+  constexpr std::size_t kExportMaxBytes = std::size_t{256} << 20;
+  if (text.size() > kExportMaxBytes) {
+    RecordDigest d;
+    d.file = name;
+    d.error = "a statements export larger than 256 MB: read it with granice report (the command line) instead";
+    report_.add(std::move(d));
+    return;
+  }
+  StatementSet statements(*course_, true);
+  statements.add_text(name, text);
+  for (const ReportIssue& i : statements.issues()) {
+    RecordDigest d;
+    d.file = i.file;
+    d.error = i.reason;
+    report_.add(std::move(d));
+  }
+  for (RecordDigest& d : statements.digests()) report_.add(std::move(d));
 }
 
 void TrainerModel::Clear() {

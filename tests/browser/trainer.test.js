@@ -133,6 +133,55 @@ module.exports = {
     }
   },
 
+  async 'open an LRS export of the same learners: the same table, CSV and answers as from their records'(env) {
+    // records/xapi/: three learners' progress records and, in export.json, the statements
+    // `granice simulate --xapi` sends for the same three, as one {statements, more} page (records/README.md).
+    const dir = path.join(RECORDS, 'xapi');
+    const exportFile = { name: 'lrs-export.json', mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, 'export.json')) };
+    const records = fs.readdirSync(dir).filter((f) => f.startsWith('learner-')).sort()
+      .map((name) => ({ name, mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, name)) }));
+    const people = records.map((f) => JSON.parse(f.buffer.toString('utf8')));
+    const { page, context, errors } = await openApp(env, { path: 'trainer.html', query: 'lang=en' });
+    try {
+      await settle(page, 100);
+      await page.setInputFiles('#granice-trainer-files', [exportFile]);
+      await settle(page, 200);
+      let nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.name === `Files opened: 1 · valid: ${people.length} · refused: 0`),
+        'one row per registration: ' + nodes.filter((n) => /Files opened/.test(n.name)).map((n) => n.name));
+      for (const p of people) assert.ok(nodes.some((n) => n.role === 'link' && n.name === p.learner.name), 'row for ' + p.learner.name);
+
+      // A learner's detail: the answers of the last attempts, and the journal rebuilt from answered/responded.
+      const best = people.filter((p) => p.score.raw !== null).sort((a, b) => b.score.raw - a.score.raw)[0];
+      await click(page, 'link', best.learner.name);
+      nodes = await semantics(page);
+      assert.ok(nodes.some((n) => /Answer: .* — (correct|incorrect|partly correct)$/.test(n.name)), 'answers with verdicts');
+      assert.ok(nodes.some((n) => /^1\. Client: .* — Reply: /.test(n.name)), 'role-play path');
+      const journal = nodes.find((n) => /^Show every answer and choice given \(\d+\)$/.test(n.name));
+      assert.ok(journal, 'the journal checkbox');
+      assert.equal(journal.name, `Show every answer and choice given (${best.interactions.length})`, 'every answer and reply, as in the record');
+      await click(page, 'button', 'Back to the list');
+      const fromStatements = (await download(page, 'button', 'Export table (CSV)')).bytes.toString('utf8');
+
+      // The records too: every learner twice, and both rows alike but for the file column.
+      await page.setInputFiles('#granice-trainer-files', records);
+      await settle(page, 200);
+      nodes = await semantics(page);
+      assert.ok(nodes.some((n) => n.name === `Files opened: ${people.length + 1} · valid: ${2 * people.length} · refused: 0`),
+        nodes.filter((n) => /Files opened/.test(n.name)).map((n) => n.name));
+      const both = (await download(page, 'button', 'Export table (CSV)')).bytes.toString('utf8');
+      const rest = (line) => line.slice(line.indexOf(',') + 1);
+      const lines = both.split('\r\n').slice(1).filter(Boolean);
+      const [fromRecords, fromExport] = [lines.filter((l) => l.startsWith('learner-')), lines.filter((l) => l.startsWith('lrs-export.json#'))];
+      assert.equal(fromExport.length, people.length);
+      assert.deepEqual(fromExport.map(rest).sort(), fromRecords.map(rest).sort(), 'the same rows from the export and from the records');
+      assert.deepEqual(fromStatements.split('\r\n').slice(1).filter(Boolean).map(rest).sort(), fromExport.map(rest).sort());
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  },
+
   async 'the course page carries no trainer code: Home opens the trainer page in a new tab, old links land there'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Tia Trainer' });
     try {

@@ -10,6 +10,7 @@
 #include "core/engines/roleplay_engine.h"
 #include "core/lms/scorm.h"
 #include "core/state/record.h"
+#include "core/state/snapshot.h"
 #include "core/text/fnv.h"
 
 namespace granice::cmi5 {
@@ -173,6 +174,11 @@ std::string duration(double seconds) { return scorm::duration2004(seconds); }  /
 
 double rounded4(double v) { return std::isfinite(v) ? static_cast<double>(std::llround(v * 10000.0)) / 10000.0 : 0.0; }
 
+// The learner's progress on a statement that closes a step of the course (kSnapshot).
+void add_snapshot(const Builder& b, json& statement, const CourseState& st) {
+  statement["context"]["extensions"][iri::kSnapshot] = encode_snapshot(b.course, st);
+}
+
 // [SECTION] completed, passed, failed
 // session_end: plan_terminate, where a failure not sent yet is final for this session.
 void plan_results(Builder& b, const CourseState& st, std::int64_t now_ms, bool session_end) {
@@ -186,6 +192,7 @@ void plan_results(Builder& b, const CourseState& st, std::int64_t now_ms, bool s
     json& s = b.add(iri::kCompleted, "completed", b.au(), context(b.launch, Kind::DefinedMoveOn), now_ms,
                     "completed");
     s["result"] = {{"completion", true}, {"duration", time_spent}};
+    add_snapshot(b, s, st);
     led.sent.completed = true;
   }
   const SuccessStatus v = verdict(course, b.launch.data, st);
@@ -196,6 +203,7 @@ void plan_results(Builder& b, const CourseState& st, std::int64_t now_ms, bool s
     json& s = b.add(verb_id, verb_name, b.au(), std::move(ctx), now_ms, verb_name);
     s["result"] = {{"success", success}, {"duration", time_spent}};  // §9.5.2, §9.5.4.1
     if (scaled) s["result"]["score"] = {{"scaled", *scaled}};          // §9.5.1: scaled only (raw must be an integer)
+    add_snapshot(b, s, st);
     led.judged = true;
   };
   // §9.3: one passed per registration; one of passed/failed per session.
@@ -330,6 +338,7 @@ Plan plan_terminate(const Course& course, const Launch& launch, const Ledger& le
   // §9.5.4.1: the time between initialized and terminated.
   const double seconds = static_cast<double>(std::max<std::int64_t>(0, p.ledger.last_ms - ledger.initialized_ms)) / 1000.0;
   s["result"] = {{"duration", duration(seconds)}};
+  add_snapshot(b, s, st);
   p.ledger.terminated = true;
   return p;
 }

@@ -161,6 +161,11 @@ inline constexpr const char* kSimulation = "http://adlnet.gov/expapi/activities/
 inline constexpr const char* kRubricEffect = "urn:granice:xapi:extension:rubric-effect";
 inline constexpr const char* kNextNode = "urn:granice:xapi:extension:next-node";
 inline constexpr const char* kOutcome = "urn:granice:xapi:extension:outcome";
+// Ours, in the context of terminated, completed, passed and failed: the learner's progress as the
+// compact snapshot (snapshot.h, what the State document holds), so that a trainer reading the
+// statements alone (core/report/xapi_report.h) gets the same table as from progress records:
+// lesson pages and quiz attempts are in no other statement.
+inline constexpr const char* kSnapshot = "urn:granice:xapi:extension:snapshot";
 }  // namespace iri
 
 // [SECTION] State document

@@ -17,11 +17,6 @@ namespace granice {
 
 namespace {
 
-std::string clip(std::string_view s, std::size_t n) {
-  if (s.size() <= n) return std::string(s);
-  return std::string(utf8_prefix_bytes(s, n)) + "…";
-}
-
 int index_of_question(const std::vector<Question>& qs, std::string_view id) {
   for (std::size_t i = 0; i < qs.size(); ++i)
     if (qs[i].id == id) return static_cast<int>(i);
@@ -64,16 +59,19 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
   // The journal is needed only when the state is kept (the detail view).
   RecordResult r = from_record(text, keep_state);
   if (!r.ok()) {
-    d.error = r.errors.empty() ? "not a Granice record" : clip(r.errors.front(), 300);
+    d.error = r.errors.empty() ? "not a Granice record" : utf8_clip(r.errors.front(), 300);
     if (r.errors.size() > 1) d.error += " (and " + std::to_string(r.errors.size() - 1) + " more)";
     return d;
   }
-  const CourseState& st = *r.state;
-  if (st.course_id != course.id) {
-    d.error = "a record of another course (\"" + clip(st.course_id, 60) + "\"; this content is \"" + course.id + "\")";
+  if (r.state->course_id != course.id) {
+    d.error = "a record of another course (\"" + utf8_clip(r.state->course_id, 60) + "\"; this content is \"" + course.id + "\")";
     return d;
   }
+  return digest_state(course, std::move(d), std::move(*r.state), keep_state);
+}
 
+RecordDigest digest_state(const Course& course, RecordDigest d, CourseState state, bool keep_state) {
+  const CourseState& st = state;
   LearnerRow row;
   row.file = d.file;
   row.learner_id = st.learner_id;
@@ -87,12 +85,12 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
   row.started = st.started;
   row.updated = st.updated;
   if (st.course_version != course.version)
-    row.warnings.push_back("made with content version " + clip(st.course_version, 40) + " (this content is " +
+    row.warnings.push_back("made with content version " + utf8_clip(st.course_version, 40) + " (this content is " +
                            course.version + "); answers that no longer fit are not counted");
   if (st.learner_id.empty()) row.warnings.push_back("no learner id");
   for (const auto& mp : st.modules)
     if (!course.module(mp.module_id)) {
-      row.warnings.push_back("progress for a module this content does not have: " + clip(mp.module_id, 40));
+      row.warnings.push_back("progress for a module this content does not have: " + utf8_clip(mp.module_id, 40));
       break;
     }
 
@@ -149,7 +147,7 @@ RecordDigest digest_record(const Course& course, std::string file, std::string_v
     if (objs[i].score) d.objectives.emplace_back(static_cast<int>(i), *objs[i].score);
 
   d.row = std::move(row);
-  if (keep_state) d.state = std::move(r.state);
+  if (keep_state) d.state = std::move(state);
   return d;
 }
 

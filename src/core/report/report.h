@@ -96,6 +96,10 @@ struct RecordDigest {
 };
 
 RecordDigest digest_record(const Course& course, std::string file, std::string_view text, bool keep_state = false);
+// The part after parsing, shared with the statements route (xapi_report.h): the row, answers,
+// objective scores and role-play runs of one learner's state of this course. `d` brings the file
+// name and content hash; its row and warnings are filled in.
+RecordDigest digest_state(const Course& course, RecordDigest d, CourseState st, bool keep_state);
 
 // [SECTION] Item analysis
 struct OptionStat {

@@ -5,6 +5,7 @@
 //
 //   utf8_prefix_bytes("zażółć", 4)   -> "zaż"   (at most 4 bytes; "ó" would need 5)
 //   utf8_prefix_chars("zażółć", 4)   -> "zażó"  (at most 4 code points)
+//   utf8_clip("zażółć", 4)           -> "zaż…"  (for messages)
 #pragma once
 
 #include <cstddef>
@@ -70,6 +71,12 @@ inline std::string_view utf8_prefix_bytes(std::string_view s, std::size_t max_by
   std::size_t n = max_bytes;
   while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
   return s.substr(0, n);
+}
+
+// `s` shortened for a message: its utf8_prefix_bytes and "…" when it was cut.
+inline std::string utf8_clip(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  return std::string(utf8_prefix_bytes(s, max_bytes)) + "…";
 }
 
 // Longest prefix of `s` with at most `max_code_points` sequences, each taken whole by the length

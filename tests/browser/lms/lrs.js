@@ -24,7 +24,14 @@ function createLrs() {
     downFor: null,         // a launch's token: answer 503 to its /xapi requests (the LRS is down for it)
     refuse: null,          // statement -> true: answer 400 (a statement the LRS will not take)
     refused: [],           // the ids answered 400, once per request
+    // A trainer reading the course's statements back (granice report --lrs): GET /statements with
+    // the xAPI query parameters, newest first, `limit` per page and `more` links (xAPI 1.0.3 §2.1.3).
+    trainer: null,         // {user, pass}: the basic credentials that may read statements
+    pageSize: 100,         // statements per page when the query gives no (smaller) limit
+    queries: [],           // every trainer GET: {url, version}
+    trainerFault: null,    // 'loop' (more leads back), 'garbage' (not JSON), 'hang' (no answer) or an HTTP status
   };
+  const cursors = new Map();  // more token -> {list, at, limit}
   const stateKey = (q) => ['state', q.get('activityId'), canonicalAgent(q.get('agent')), q.get('registration') || '', q.get('stateId')].join('|');
   const profileKey = (q) => ['profile', canonicalAgent(q.get('agent')), q.get('profileId')].join('|');
 
@@ -63,6 +70,8 @@ function createLrs() {
     body(req, (text) => {
       const what = url.pathname.slice('/xapi/'.length);
       const auth = req.headers.authorization || '';
+      if (lrs.trainer && what === 'statements' && req.method === 'GET' &&
+          ![...lrs.launches.values()].some((l) => auth === 'Basic ' + l.token)) return trainerQuery(req, url, auth, res);
       if (lrs.downFor && auth === 'Basic ' + lrs.downFor) return send(res, 503, 'the test LRS is down');
       const launch = [...lrs.launches.values()].find((l) => auth === 'Basic ' + l.token);
       lrs.requests.push([req.method, what, launch ? launch.id : null]);
@@ -96,6 +105,57 @@ function createLrs() {
     lrs.fetches.push({ launch: launch.id, ok: true });
     return json(res, 200, { 'auth-token': launch.token });
   }
+
+  // Any GET of statements without a launch's token, when a trainer is set: a wrong password gets
+  // 401 with the LRS's message, as real LRSs answer.
+  function trainerQuery(req, url, auth, res) {
+    const q = url.searchParams;
+    lrs.queries.push({ url: req.url, version: req.headers['x-experience-api-version'] || '' });
+    if (auth !== 'Basic ' + Buffer.from(lrs.trainer.user + ':' + lrs.trainer.pass).toString('base64'))
+      return json(res, 401, { message: 'Unauthorized: unknown credentials for this LRS' });
+    if (req.headers['x-experience-api-version'] !== '1.0.3') return json(res, 400, { message: 'X-Experience-API-Version 1.0.3 expected' });
+    const fault = lrs.trainerFault;
+    if (fault === 'hang') return;  // never answers
+    if (typeof fault === 'number') return json(res, fault, { message: 'the test LRS fails on purpose' });
+    if (fault === 'garbage') return send(res, 200, '{"statements": [{"id": "x"', 'application/json');
+    let cursor;
+    if (q.has('more')) {
+      cursor = cursors.get(q.get('more'));
+      if (!cursor) return json(res, 400, { message: 'unknown more token' });
+    } else {
+      const activity = q.get('activity');
+      const related = q.get('related_activities') === 'true';
+      const since = q.get('since');
+      const voided = new Set(lrs.statements.filter((s) => s.verb.id === 'http://adlnet.gov/expapi/verbs/voided').map((s) => s.object.id));
+      const about = (s) => {
+        if (!activity) return true;
+        if (s.object.id === activity) return true;
+        if (!related) return false;
+        const ca = (s.context && s.context.contextActivities) || {};
+        return ['parent', 'grouping', 'category', 'other'].some((k) => [].concat(ca[k] || []).some((a) => a.id === activity));
+      };
+      // Newest stored first; voided statements are not returned (xAPI 1.0.3 §2.2.4).
+      const list = lrs.statements.filter((s) => !voided.has(s.id) && about(s) && (!since || s.stored > since)).reverse();
+      const limit = Math.min(Number(q.get('limit')) || lrs.pageSize, lrs.pageSize);
+      cursor = { list, at: 0, limit };
+    }
+    const page = cursor.list.slice(cursor.at, cursor.at + cursor.limit);
+    let more = '';
+    if (cursor.at + cursor.limit < cursor.list.length || fault === 'loop') {
+      const token = crypto.randomUUID();
+      cursors.set(token, fault === 'loop' ? cursor : { ...cursor, at: cursor.at + cursor.limit });
+      more = fault === 'loop' && q.has('more') ? req.url : '/xapi/statements?more=' + token;
+    }
+    return json(res, 200, { statements: page, more });
+  }
+  // Statements a test puts in directly (as the course would have sent them): validated, stored, timed.
+  lrs.store = function (list, stored = new Date().toISOString()) {
+    for (const s of list) {
+      const warnings = validate(s);
+      if (warnings.length) throw new Error(`statement ${s.id} is not valid xAPI: ` + warnings.map((w) => `${w.path.join('.')} ${w.name}`).join('; '));
+      lrs.statements.push({ ...s, stored });
+    }
+  };
 
   function statements(req, q, text, res) {
     if (req.method === 'GET') return json(res, 200, { statements: lrs.statements.slice().reverse(), more: '' });
