@@ -13,6 +13,9 @@ const std::vector<Command>& commands() {
       {"simulate", "simulate --learners N --seed S --out DIR [--xapi]",
        "write N synthetic progress records made by simulated learners (--xapi: their cmi5 statements)",
        cmd_simulate},
+      {"xliff", "xliff export|import|pseudo ...",
+       "translation through XLIFF 1.2: export texts for translators, import their work, pseudo-translate (docs/translation.md)",
+       cmd_xliff},
   };
   return kCommands;
 }

@@ -26,5 +26,6 @@ int cmd_stats(const Args& args);
 int cmd_audit(const Args& args);
 int cmd_report(const Args& args);
 int cmd_simulate(const Args& args);
+int cmd_xliff(const Args& args);
 
 }  // namespace granice::cli

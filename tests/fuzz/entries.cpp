@@ -22,6 +22,9 @@
 #include "core/engines/simulate.h"
 #include "core/state/snapshot.h"
 #include "core/text/text_match.h"
+#include "core/translation/pseudo.h"
+#include "core/translation/xliff.h"
+#include "core/translation/xliff_import.h"
 #include "transport/lzma_decode.h"
 
 #ifndef GRANICE_SOURCE_DIR
@@ -104,6 +107,22 @@ const FixedContent& fixed_content() {
     return f;
   }();
   return fixed;
+}
+
+// The base course and the fixture interface.json, as the xliff entry reads them.
+ContentSource xliff_content() {
+  static const std::string interface_json = test::read_file(GRANICE_SOURCE_DIR "/tests/content/xliff/interface.json");
+  const FixedContent& fixed = fixed_content();
+  ContentSource source;
+  source.display_dir = "valid/";
+  source.parsed = fixed.parsed;
+  source.read = [&fixed](const std::string& name) -> std::optional<std::string> {
+    if (name == kInterfaceFile) return interface_json;
+    const auto it = fixed.texts.find(name);
+    if (it == fixed.texts.end()) return std::nullopt;
+    return it->second;
+  };
+  return source;
 }
 
 }  // namespace
@@ -281,9 +300,24 @@ Outcome lzma(std::string_view data) {
   return accepted(std::to_string(out.size()) + " bytes");
 }
 
+Outcome xliff(std::string_view data) {
+  const XliffImportPlan plan = plan_xliff_import(xliff_content(), data, "t.xlf", {});
+  if (plan.ok()) {
+    return accepted(std::to_string(plan.units) + " units, " + std::to_string(plan.changed) + " texts changed" +
+                    (plan.language_added ? ", " + plan.target_lang + " added" : ""));
+  }
+  if (!plan.writes.empty()) broken("xliff: a refused import has files to write");
+  const auto lines = static_cast<int>(std::count(data.begin(), data.end(), '\n')) + 1;
+  for (const auto& d : plan.diagnostics) {
+    if (d.message.empty() || d.line < 1 || d.col < 1) broken("xliff: a diagnostic without a message or position");
+    if (d.file == "t.xlf" && d.line > lines) broken("xliff: a diagnostic past the end of the XLIFF text");
+  }
+  return refused(format_diagnostic(plan.diagnostics.front()));
+}
+
 const std::vector<Target>& targets() {
   static const std::vector<Target> t = {{"loader", &loader}, {"snapshot", &snapshot}, {"record", &record},
-                                        {"scorm", &scorm_values}, {"lzma", &lzma}};
+                                        {"scorm", &scorm_values}, {"lzma", &lzma}, {"xliff", &xliff}};
   return t;
 }
 
@@ -360,6 +394,21 @@ std::vector<SavedInput> seeds(std::string_view target) {
       out.push_back({"xz-" + name, packed});
     }
     std::filesystem::remove(tmp);
+  } else if (target == "xliff") {
+    // Exports of the base course (each imports as it is), a new language, the pseudo-locale.
+    auto exported = [](const std::string& from, const std::string& to, bool pseudo) {
+      auto load = read_translatable(xliff_content(), from, to);
+      if (!load.content) broken("xliff seeds: the base course does not load");
+      if (pseudo) pseudo_translate_units(*load.content);
+      return write_xliff(*load.content, {}, from, to);
+    };
+    out.push_back({"export-pl-en", exported("pl", "en", false)});
+    out.push_back({"export-en-pl", exported("en", "pl", false)});
+    out.push_back({"pseudo-qps", exported("pl", "qps", true)});
+    out.push_back({"pseudo-en-qps", exported("en", "qps", true)});
+    std::string changed = exported("pl", "en", false);
+    changed.replace(changed.find(">Tiny course<"), 13, ">A tiny course<");
+    out.push_back({"export-pl-en-one-changed", changed});
   }
   return out;
 }

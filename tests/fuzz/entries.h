@@ -52,6 +52,12 @@ Outcome scorm_values(std::string_view data);
 // 1 MB; the decoder never reads or writes outside its buffers, whatever it reports.
 Outcome lzma(std::string_view data);
 
+// XLIFF import (core/translation/xliff_import.h) into the base course plus the fixture
+// tests/content/xliff/interface.json, in memory, as granice xliff import does. Refused: nothing to
+// write, and every diagnostic has a message and a position (inside the XLIFF text when it names
+// it). Accepted: the edited course loads (the import checks that itself before it returns).
+Outcome xliff(std::string_view data);
+
 struct Target {
   const char* name;
   Outcome (*run)(std::string_view);

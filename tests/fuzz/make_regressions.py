@@ -145,6 +145,36 @@ def main():
         "range-coder-bad-start": good[:13] + b"\x01" + good[14:],
     })
 
+    # [SECTION] xliff: granice xliff import into the base course plus tests/content/xliff/interface.json
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp) / "c"
+        folder.mkdir()
+        for f in BASE.glob("*.json"):
+            (folder / f.name).write_bytes(f.read_bytes())
+        (folder / "interface.json").write_bytes((ROOT / "tests/content/xliff/interface.json").read_bytes())
+        export = subprocess.run([str(GRANICE), "xliff", "export", "--source", "pl", "--target", "en", str(folder)],
+                                check=True, capture_output=True).stdout.decode("utf-8")
+    unit_start = export.index('      <trans-unit id="course.json#/title"')
+    unit_end = export.index("</trans-unit>\n", unit_start) + len("</trans-unit>\n")
+    write("xliff", {
+        "valid": export,
+        "empty": "",
+        "cut-in-half": export[: len(export) // 2],
+        "doctype-entity": export.replace("<xliff", '<!DOCTYPE x [<!ENTITY e "ee">]><xliff', 1),
+        "unknown-entity": export.replace("Tiny course", "Tiny&nbsp;course", 1),
+        "invalid-utf8": export.encode("utf-8").replace(b"Tiny course", b"Tiny \xff course", 1),
+        "not-xliff": export.replace("<xliff", "<xlf", 1).replace("</xliff>", "</xlf>", 1),
+        "version-2": export.replace('version="1.2"', 'version="2.0"', 1),
+        "unit-twice": export[:unit_end] + export[unit_start:unit_end] + export[unit_end:],
+        "unknown-id": export.replace('id="course.json#/title"', 'id="course.json#/titel"', 1),
+        "stale-source": export.replace("<source>Mały kurs</source>", "<source>Duży kurs</source>", 1),
+        "target-empty": export.replace(">Tiny course</target>", "></target>", 1),
+        "placeholder-lost": export.replace("{name} completed", "Someone completed", 1),
+        "too-long": export.replace(">Next</target>", ">Next page, please</target>", 1),
+        "inline-markup": export.replace(">Tiny course</target>", '>Tiny <g id="1">course</g></target>', 1),
+        "deep-nesting": export.replace("<body>", "<body>" + "<group>" * 300, 1),
+    })
+
     # [SECTION] loader: byte 0 picks the file of the base course (sorted: assessment, course, module,
     # resources), the rest replaces it
     files = {p.name: p.read_text(encoding="utf-8") for p in sorted(BASE.glob("*.json"))}

@@ -89,7 +89,13 @@ class Scanner {
   bool value(const std::string& pointer, SourcePos key_pos, int depth) {
     if (depth > kMaxDepth) return fail(pointer, "nesting too deep", "at most 200 nested arrays or objects");
     const SourcePos start = here();
-    out_.spans[pointer] = ValueSpan{key_pos, start};
+    ValueSpan& span = out_.spans[pointer] = ValueSpan{key_pos, start, pos_, pos_};  // map nodes stay put
+    if (!any_value(pointer, depth)) return false;
+    span.end = pos_;
+    return true;
+  }
+
+  bool any_value(const std::string& pointer, int depth) {
     if (at_end()) return fail(pointer, "unexpected end of file", "a value");
     switch (peek()) {
       case '{': return object(pointer, depth);

@@ -20,9 +20,12 @@ struct SourcePos {
 };
 
 // Where one value sits: `key` is its member name (equal to `value` for array elements and the root).
+// `begin`/`end`: the value's bytes in the text (for byte-level edits that keep everything else).
 struct ValueSpan {
   SourcePos key;
   SourcePos value;
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
 struct JsonSyntaxError {

@@ -34,6 +34,28 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// Decodes the sequence at the start of `s` strictly (no overlong forms, surrogates or values past
+// 0x10FFFF); returns its length in bytes, 0 when `s` is empty or does not start with a valid one.
+inline std::size_t utf8_decode_one(std::string_view s, std::uint32_t& cp) {
+  if (s.empty()) return 0;
+  const auto c = static_cast<unsigned char>(s[0]);
+  std::size_t extra = 0;
+  if (c < 0x80) { cp = c; return 1; }
+  if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1Fu; }
+  else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0Fu; }
+  else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07u; }
+  else return 0;
+  if (s.size() <= extra) return 0;
+  for (std::size_t i = 1; i <= extra; ++i) {
+    const auto k = static_cast<unsigned char>(s[i]);
+    if ((k & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (k & 0x3Fu);
+  }
+  const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return extra + 1;
+}
+
 // Number of code points in valid UTF-8 (continuation bytes are not counted).
 inline std::size_t utf8_code_points(std::string_view s) {
   std::size_t n = 0;
