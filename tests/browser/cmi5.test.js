@@ -132,6 +132,8 @@ module.exports = {
     const requests = (l) => lrs.requests.filter((r) => r[2] === l.id).map((r) => r[0] + ' ' + r[1])
       .reduce((c, r) => ((c[r] = (c[r] || 0) + 1), c), {});
     const bytes = (l) => JSON.stringify(lrs.session(l.sessionid)).length;
+    console.log(`       the real LRS (Learning Locker xapi-statements) answered ${lrs.real.startupMs.toFixed(0)} ms after its start; ` +
+                `it holds ${lrs.statements.length} statements of this run so far`);
     console.log(`       cmi5 session 1 (60 driver steps, left by closing): ${counts(a.launch)}; ${bytes(a.launch)} bytes; ` +
                 `requests ${JSON.stringify(requests(a.launch))}`);
     console.log(`       cmi5 session 2 (resumed, to the end, Finish): ${counts(b.launch)}; ${bytes(b.launch)} bytes; ` +
