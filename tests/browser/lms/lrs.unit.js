@@ -7,7 +7,11 @@
 const assert = require('node:assert/strict');
 const crypto = require('crypto');
 const http = require('http');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { createLrs, SESSIONID } = require('./lrs.js');
+const { startRealLrs } = require('./real_lrs.js');
 
 (async () => {
   const lrs = await createLrs();
@@ -68,8 +72,15 @@ const { createLrs, SESSIONID } = require('./lrs.js');
     lrs.stop();
     await new Promise((resolve) => setTimeout(resolve, 300));
     await assert.rejects(fetch(lrs.real.endpoint + 'about'), 'stopped');
+    // When it cannot start, the tests fail and say why (no fallback).
+    await assert.rejects(startRealLrs({ service: '/nonexistent/server.js' }),
+                         /the real LRS is not installed \(\/nonexistent\/server\.js is missing\): run scripts\/setup/);
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'granice-lrs-unit-')), 'server.js');
+    fs.writeFileSync(broken, 'console.error("cannot open its storage"); process.exit(3);');
+    await assert.rejects(startRealLrs({ service: broken }), /did not start: it exited \(3\)\ncannot open its storage/);
+    fs.rmSync(path.dirname(broken), { recursive: true, force: true });
     console.log(`ok: the real LRS answered ${lrs.real.startupMs.toFixed(0)} ms after its start; stored, read back, ` +
-                'idempotent resend, its 409 passed on as a problem, invalid xAPI refused first, queried, stopped');
+                'idempotent resend, its 409 passed on as a problem, invalid xAPI refused first, queried, stopped, a failed start told');
   } finally {
     server.close();
     lrs.stop();

@@ -15,18 +15,19 @@ const SERVICE = path.join(ROOT, 'node_modules/xapi-statements/dist/server.js');
 const STARTUP_MS = 30000;
 
 // [SECTION] The parent side
-function startRealLrs() {
+// service: the script to run (the tests of this file give a broken one to see the failure told).
+function startRealLrs({ service = SERVICE } = {}) {
   const { fork } = require('child_process');
   const http = require('http');
-  if (!fs.existsSync(SERVICE))
-    return Promise.reject(new Error(`the real LRS is not installed (${SERVICE} is missing): run scripts/setup (npm ci installs the devDependency xapi-statements)`));
+  if (!fs.existsSync(service))
+    return Promise.reject(new Error(`the real LRS is not installed (${service} is missing): run scripts/setup (npm ci installs the devDependency xapi-statements)`));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-real-lrs-'));
   const began = process.hrtime.bigint();
   // AUTH_REPO=test takes any Basic credentials; the service's own files (access logs, attachments) go to a temporary folder.
   const env = { ...process.env, AUTH_REPO: 'test', EVENTS_REPO: 'test', MODELS_REPO: 'memory', STORAGE_REPO: 'local',
                 FS_LOCAL_STORAGE_DIR: path.join(dir, 'storage'), EXPRESS_MORGAN_DIRECTORY: path.join(dir, 'accessLogs'),
                 WINSTON_CONSOLE_LEVEL: 'error', SERVICE_AWAIT_UPDATES: 'true' };
-  const child = fork(__filename, [], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(__filename, [service], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
@@ -41,12 +42,13 @@ function startRealLrs() {
   const told = (why) => new Error(`the real LRS (Learning Locker xapi-statements) did not start: ${why}\n${output.trim()}`);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { stop(); reject(told(`no answer within ${STARTUP_MS} ms`)); }, STARTUP_MS);
-    child.on('exit', (code, signal) => { if (!stopped) { clearTimeout(timer); stopped = true; reject(told(`it exited (${code ?? signal})`)); } });
+    // 'close', not 'exit': its last words on stderr are read by then.
+    child.on('close', (code, signal) => { if (!stopped) { clearTimeout(timer); stop(); reject(told(`it exited (${code ?? signal})`)); } });
     child.on('message', (m) => {
       if (!m || typeof m.port !== 'number') return;
-      const endpoint = `http://127.0.0.1:${m.port}/xAPI/`;
+      const endpoint = `http://${m.address}:${m.port}/xAPI/`;   // the address it is bound to
       // Listening is not answering: wait for its about resource.
-      const ask = () => http.get(endpoint + 'about', { headers: { 'X-Experience-API-Version': '1.0.3' } }, (res) => {
+      const ask = () => !stopped && http.get(endpoint + 'about', { headers: { 'X-Experience-API-Version': '1.0.3' } }, (res) => {
         res.resume();
         if (res.statusCode !== 200) { setTimeout(ask, 50); return; }
         clearTimeout(timer);
@@ -66,12 +68,12 @@ if (require.main === module) {
   net.Server.prototype.listen = function (port, done) {
     net.Server.prototype.listen = listen;   // only the service's own server
     return listen.call(this, 0, '127.0.0.1', () => {
-      process.send({ port: this.address().port });
+      process.send({ port: this.address().port, address: this.address().address });
       if (typeof done === 'function') done();
     });
   };
   process.on('disconnect', () => process.exit(0));   // the test run ended, however it ended
-  require(SERVICE);
+  require(process.argv[2]);
 }
 
 module.exports = { startRealLrs };
