@@ -1,6 +1,7 @@
 // The cmi5 runtime (web/cmi5.js, src/platform/persistence_cmi5.cpp) launched the cmi5 way
-// (../shared/cmi5/cmi5_spec.md §8.1) from the packaged dist/granice-cmi5.zip against the test LRS
-// (tests/browser/lms/lrs.js): what the LRS receives, session by session.
+// (../shared/cmi5/cmi5_spec.md §8.1) from the packaged dist/granice-cmi5.zip against the test LMS
+// (tests/browser/lms/lrs.js) in front of a real LRS (Learning Locker's statements service,
+// tests/browser/lms/real_lrs.js): what the LRS stores, session by session.
 'use strict';
 const assert = require('assert/strict');
 const crypto = require('crypto');
@@ -43,6 +44,8 @@ const ended = (lrs, l) => () => lrs.session(l.sessionid).some((s) => verb(s) ===
 
 // The cmi5 rules every session must keep (§9.3, §9.6).
 function checkSession(lrs, l) {
+  // What the real LRS refused, or xapi-validation or the test LMS found wrong, with its message.
+  assert.deepEqual(lrs.problems.filter((p) => p.includes(l.id)), [], `launch ${l.id}: no problems`);
   const list = lrs.session(l.sessionid);
   assert.ok(list.length >= 2, `session ${l.sessionid}: statements`);
   assert.equal(verb(list[0]), 'initialized', 'initialized first (§9.3.2)');
@@ -129,6 +132,8 @@ module.exports = {
     const requests = (l) => lrs.requests.filter((r) => r[2] === l.id).map((r) => r[0] + ' ' + r[1])
       .reduce((c, r) => ((c[r] = (c[r] || 0) + 1), c), {});
     const bytes = (l) => JSON.stringify(lrs.session(l.sessionid)).length;
+    console.log(`       the real LRS (Learning Locker xapi-statements) answered ${lrs.real.startupMs.toFixed(0)} ms after its start; ` +
+                `it holds ${lrs.statements.length} statements of this run so far`);
     console.log(`       cmi5 session 1 (60 driver steps, left by closing): ${counts(a.launch)}; ${bytes(a.launch)} bytes; ` +
                 `requests ${JSON.stringify(requests(a.launch))}`);
     console.log(`       cmi5 session 2 (resumed, to the end, Finish): ${counts(b.launch)}; ${bytes(b.launch)} bytes; ` +

@@ -44,11 +44,11 @@ async function makeLmsServer() {
     const driverZip = driverZips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
     if (driverZip) execFileSync('unzip', ['-q', driverZip, '-d', path.join(web, 'dpkg' + v)]);
   }
-  // The cmi5 zips (cmi5 and dcmi5), served beside the test LRS (tests/browser/lms/lrs.js).
+  // The cmi5 zips (cmi5 and dcmi5), served beside the test LMS and LRS (tests/browser/lms/lrs.js).
   execFileSync('unzip', ['-q', zips.find((z) => z.endsWith('granice-cmi5.zip')), '-d', path.join(web, 'cmi5')]);
   const driverCmi5 = driverZips.find((z) => z.endsWith('granice-cmi5.zip'));
   if (driverCmi5) execFileSync('unzip', ['-q', driverCmi5, '-d', path.join(web, 'dcmi5')]);
-  const lrs = createLrs();
+  const lrs = await createLrs();   // the test LMS in front of the real LRS (stopped when the run exits)
   const { server, url } = await startServer({ root: web, port: 0, handle: lrs.handle });
   return { url, server, zips, dir, lrs };
 }

@@ -1,7 +1,7 @@
 // `granice report` by its three routes agrees: progress records, the same simulated learners'
-// statements as export files (granice simulate --xapi), and the same statements read from an LRS
-// (the test LRS of tests/browser/lms/lrs.js on 127.0.0.1, a free port, started and stopped here)
-// page by page through `more` links. Then the LRS's failures: wrong password (401), a failing LRS
+// statements as export files (granice simulate --xapi), and the same statements read from a real
+// LRS (Learning Locker's statements service behind the test LMS of tests/browser/lms/lrs.js, both
+// on 127.0.0.1 on free ports, started and stopped here) page by page through its `more` links. Then the LRS's failures: wrong password (401), a failing LRS
 // (503), a page that is not JSON, a `more` loop, no answer (timeout), a wrong endpoint (404).
 // Plain Node, run by ctest:   node tests/xapi/report_routes.unit.js path/to/granice
 'use strict';
@@ -32,6 +32,7 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-routes-'));
   const server = http.createServer();
+  let lrs = null;
   try {
     const sim = (extra, out) => run(['simulate', '--learners', String(LEARNERS), '--seed', '77', '--out', path.join(dir, out), ...CONTENT, ...extra]);
     assert.equal((await sim([], 'records')).code, 0);
@@ -68,12 +69,18 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     assert.equal(exported.items, records.items);
 
     // [SECTION] The LRS route
-    const lrs = createLrs();
+    lrs = await createLrs();
+    console.log(`the real LRS (Learning Locker xapi-statements) answered ${lrs.real.startupMs.toFixed(0)} ms after its start`);
     lrs.trainer = { user: 'trainer', pass: 's3cret' };
     lrs.pageSize = 500;
-    const early = '2026-01-01T00:00:00.000Z';
-    lrs.store(all.slice(0, half), early);
-    lrs.store(all.slice(half), '2026-03-01T00:00:00.000Z');
+    // Two halves stored at different times (the real LRS sets `stored`): --since between them.
+    const storing = Date.now();
+    await lrs.store(all.slice(0, half));
+    await new Promise((r) => setTimeout(r, 20));
+    const between = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    await lrs.store(all.slice(half));
+    const storedMs = Date.now() - storing;
     server.on('request', (req, res) => { if (!lrs.handle(req, res)) { res.writeHead(404); res.end('not here'); } });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${server.address().port}/xapi/`;
@@ -90,15 +97,19 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     assert.equal(first.searchParams.get('related_activities'), 'true');
     assert.equal(first.searchParams.get('limit'), '150');
     assert.ok(lrs.queries.every((q) => q.version === '1.0.3'), 'X-Experience-API-Version on every request');
-    assert.ok(lrs.queries.slice(1).every((q) => q.url.startsWith('/xapi/statements?more=')), 'then the more links');
+    assert.ok(lrs.queries.slice(1).every((q) => q.url.startsWith('/xapi/statements?') && new URL(q.url, 'http://x').searchParams.has('cursor')),
+              'then the real LRS\'s more links: ' + lrs.queries.slice(0, 3).map((q) => q.url).join(' '));
 
     // The LRS's page size below the limit asked for: more pages, the same result. --since: only what was stored after.
     lrs.pageSize = 90;
     const small = await report('lrs-small', [...auth]);
     assert.equal(small.items, records.items);
-    const since = await report('since', [...auth, '--since', '2026-02-01']);
+    const since = await report('since', [...auth, '--since', between]);
     assert.equal(since.json.statements.read, all.length - half, '--since: the statements stored after it');
-    assert.ok(lrs.queries.some((q) => new URL(q.url, 'http://x').searchParams.get('since') === '2026-02-01T00:00:00Z'));
+    assert.ok(lrs.queries.some((q) => new URL(q.url, 'http://x').searchParams.get('since') === between));
+    const none = await report('since-date', [...auth, '--since', '2999-01-01']);
+    assert.equal(none.json.statements.read, 0, '--since a date to come: none');
+    assert.ok(lrs.queries.some((q) => new URL(q.url, 'http://x').searchParams.get('since') === '2999-01-01T00:00:00Z'), 'a date becomes a timestamp');
 
     // [SECTION] Failures: told plainly, nothing written
     const fails = async (what, args, pattern, env) => {
@@ -127,11 +138,13 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     assert.equal((await run(['report', ...auth, '--since', 'yesterday', ...CONTENT])).code, 2, 'a --since that is no date');
     assert.equal((await run(['report', path.join(dir, 'xapi'), '--limit', '5', ...CONTENT])).code, 2, '--limit without --lrs');
 
-    console.log(`ok: ${LEARNERS} learners, ${all.length} statements; records, statement files, one export and the LRS ` +
+    console.log(`the real LRS stored ${all.length} statements in ${storedMs} ms`);
+    console.log(`ok: ${LEARNERS} learners, ${all.length} statements; records, statement files, one export and the real LRS ` +
                 `(${pages} pages) give the same table and item analysis; 7 LRS failures told plainly`);
   } finally {
     server.closeAllConnections && server.closeAllConnections();
     server.close();
+    if (lrs) lrs.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 })().catch((e) => {

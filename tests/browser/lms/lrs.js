@@ -1,24 +1,33 @@
-// A small test LMS + LRS for the cmi5 browser tests (Node only; never served to the page): the
-// one-time `fetch` URL (cmi5 §8.2), xAPI statements (PUT/POST/GET, each checked by npm
-// xapi-validation and kept in arrival order), the State API and the agent profile. It answers on
-// the same 127.0.0.1 server as the unpacked package (scripts/serve.js `handle`), so the page's
-// CSP (connect-src 'self' https:) lets it through, as an LRS on https would be.
+// A small test LMS in front of a real LRS for the cmi5 browser tests and `granice report --lrs`
+// (Node only; never served to the page). Statements (PUT/POST/GET) go to Learning Locker's
+// statements service (lms/real_lrs.js), which stores, validates (xAPI 1.0.3) and queries them; each
+// is also checked by npm xapi-validation first, and what the real LRS stored is read back into
+// `statements` in arrival order. This LMS adds what that service lacks: the one-time `fetch` URL
+// (cmi5 §8.2), the State API, the agent profile, and the faults a test asks for (LRS down, a 400,
+// a trainer's wrong password...). Anything the real LRS refuses is a `problem` (the tests fail on
+// it) and its answer goes back to the course unchanged. It answers on the same 127.0.0.1 server as
+// the unpacked package (scripts/serve.js `handle`), so the page's CSP (connect-src 'self' https:)
+// lets it through, as an LRS on https would be.
 'use strict';
 const crypto = require('crypto');
 const path = require('path');
+const { startRealLrs } = require('./real_lrs');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const validate = require(path.join(ROOT, 'node_modules/xapi-validation')).default;
 
 const SESSIONID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 
-function createLrs() {
+// Starts the real LRS (a clear error when it cannot start: the tests need it); lrs.stop() ends it.
+async function createLrs() {
+  const real = await startRealLrs();
   const lrs = {
+    real,                  // the real LRS: {endpoint, auth, startupMs, stop}
     launches: new Map(),   // launch id -> {token, fetched, registration, ...}
     fetches: [],           // every POST /fetch: {launch, ok}
-    statements: [],        // accepted statements in arrival order
+    statements: [],        // the statements as the real LRS stored them, in arrival order
     puts: [],              // every statement request: {method, id, status}
-    problems: [],          // what the course did wrong (xAPI invalid, no auth, a second fetch, ...)
+    problems: [],          // what the course did wrong (xAPI invalid, refused by the real LRS, no auth, a second fetch, ...)
     requests: [],          // [method, path, launch id] of every /xapi request
     documents: new Map(),  // state / profile documents: key -> text
     downFor: null,         // a launch's token: answer 503 to its /xapi requests (the LRS is down for it)
@@ -27,11 +36,12 @@ function createLrs() {
     // A trainer reading the course's statements back (granice report --lrs): GET /statements with
     // the xAPI query parameters, newest first, `limit` per page and `more` links (xAPI 1.0.3 §2.1.3).
     trainer: null,         // {user, pass}: the basic credentials that may read statements
-    pageSize: 100,         // statements per page when the query gives no (smaller) limit
+    pageSize: 100,         // statements per page at most (the limit passed on to the real LRS)
     queries: [],           // every trainer GET: {url, version}
     trainerFault: null,    // 'loop' (more leads back), 'garbage' (not JSON), 'hang' (no answer) or an HTTP status
+    stop: () => real.stop(),
   };
-  const cursors = new Map();  // more token -> {list, at, limit}
+  let forwarding = Promise.resolve();   // statement writes pass to the real LRS one at a time, in arrival order
   const stateKey = (q) => ['state', q.get('activityId'), canonicalAgent(q.get('agent')), q.get('registration') || '', q.get('stateId')].join('|');
   const profileKey = (q) => ['profile', canonicalAgent(q.get('agent')), q.get('profileId')].join('|');
 
@@ -71,14 +81,19 @@ function createLrs() {
       const what = url.pathname.slice('/xapi/'.length);
       const auth = req.headers.authorization || '';
       if (lrs.trainer && what === 'statements' && req.method === 'GET' &&
-          ![...lrs.launches.values()].some((l) => auth === 'Basic ' + l.token)) return trainerQuery(req, url, auth, res);
+          ![...lrs.launches.values()].some((l) => auth === 'Basic ' + l.token)) return trainerQuery(req, url, auth, res)
+        .catch((e) => send(res, 502, 'the test LMS could not ask the real LRS: ' + e.message));
       if (lrs.downFor && auth === 'Basic ' + lrs.downFor) return send(res, 503, 'the test LRS is down');
       const launch = [...lrs.launches.values()].find((l) => auth === 'Basic ' + l.token);
       lrs.requests.push([req.method, what, launch ? launch.id : null]);
       if (!launch) { lrs.problems.push(`${req.method} ${what} without a valid token (${auth})`); return send(res, 401, 'no valid token'); }
       if (req.headers['x-experience-api-version'] !== '1.0.3') lrs.problems.push(`${req.method} ${what} without X-Experience-API-Version 1.0.3`);
+      const wrong = (e) => {
+        lrs.problems.push(`${req.method} ${what} (launch ${launch.id}): ${e.message}`);
+        return send(res, 400, e.message);
+      };
       try {
-        if (what === 'statements') return statements(req, url.searchParams, text, res);
+        if (what === 'statements') return statements(req, launch, url, text, res).catch(wrong);
         if (what === 'activities/state') return documents(req, stateKey(url.searchParams), text, res);
         if (what === 'agents/profile') {
           if (req.method !== 'GET') return send(res, 405, 'read only here');
@@ -86,8 +101,7 @@ function createLrs() {
         }
         return send(res, 404, 'no such resource');
       } catch (e) {
-        lrs.problems.push(`${req.method} ${what}: ${e.message}`);
-        return send(res, 400, e.message);
+        return wrong(e);
       }
     });
     return true;
@@ -107,8 +121,9 @@ function createLrs() {
   }
 
   // Any GET of statements without a launch's token, when a trainer is set: a wrong password gets
-  // 401 with the LRS's message, as real LRSs answer.
-  function trainerQuery(req, url, auth, res) {
+  // 401 with the LRS's message, as real LRSs answer (the real LRS here takes any credentials); the
+  // faults a test asks for are answered here; any other query is the real LRS's answer.
+  async function trainerQuery(req, url, auth, res) {
     const q = url.searchParams;
     lrs.queries.push({ url: req.url, version: req.headers['x-experience-api-version'] || '' });
     if (auth !== 'Basic ' + Buffer.from(lrs.trainer.user + ':' + lrs.trainer.pass).toString('base64'))
@@ -118,69 +133,73 @@ function createLrs() {
     if (fault === 'hang') return;  // never answers
     if (typeof fault === 'number') return json(res, fault, { message: 'the test LRS fails on purpose' });
     if (fault === 'garbage') return send(res, 200, '{"statements": [{"id": "x"', 'application/json');
-    let cursor;
-    if (q.has('more')) {
-      cursor = cursors.get(q.get('more'));
-      if (!cursor) return json(res, 400, { message: 'unknown more token' });
-    } else {
-      const activity = q.get('activity');
-      const related = q.get('related_activities') === 'true';
-      const since = q.get('since');
-      const voided = new Set(lrs.statements.filter((s) => s.verb.id === 'http://adlnet.gov/expapi/verbs/voided').map((s) => s.object.id));
-      const about = (s) => {
-        if (!activity) return true;
-        if (s.object.id === activity) return true;
-        if (!related) return false;
-        const ca = (s.context && s.context.contextActivities) || {};
-        return ['parent', 'grouping', 'category', 'other'].some((k) => [].concat(ca[k] || []).some((a) => a.id === activity));
-      };
-      // Newest stored first; voided statements are not returned (xAPI 1.0.3 §2.2.4).
-      const list = lrs.statements.filter((s) => !voided.has(s.id) && about(s) && (!since || s.stored > since)).reverse();
-      const limit = Math.min(Number(q.get('limit')) || lrs.pageSize, lrs.pageSize);
-      cursor = { list, at: 0, limit };
-    }
-    const page = cursor.list.slice(cursor.at, cursor.at + cursor.limit);
-    let more = '';
-    if (cursor.at + cursor.limit < cursor.list.length || fault === 'loop') {
-      const token = crypto.randomUUID();
-      cursors.set(token, fault === 'loop' ? cursor : { ...cursor, at: cursor.at + cursor.limit });
-      more = fault === 'loop' && q.has('more') ? req.url : '/xapi/statements?more=' + token;
-    }
-    return json(res, 200, { statements: page, more });
+    const asked = Number(q.get('limit')) || lrs.pageSize;
+    q.set('limit', String(Math.min(asked, lrs.pageSize)));   // this LRS's page size below the limit asked for
+    const answer = await forward('GET', q, '');
+    if (answer.status !== 200) return send(res, answer.status, answer.text, 'application/json');
+    const page = JSON.parse(answer.text);
+    if (fault === 'loop' && q.has('cursor')) page.more = req.url;   // the second page's more leads back to itself
+    return json(res, 200, page);
   }
-  // Statements a test puts in directly (as the course would have sent them): validated, stored, timed.
-  lrs.store = function (list, stored = new Date().toISOString()) {
-    for (const s of list) {
-      const warnings = validate(s);
-      if (warnings.length) throw new Error(`statement ${s.id} is not valid xAPI: ` + warnings.map((w) => `${w.path.join('.')} ${w.name}`).join('; '));
-      lrs.statements.push({ ...s, stored });
+  // Statements a test puts in directly (as the course would have sent them): validated here, then
+  // stored by the real LRS (its `stored` is the time they arrive). Resolves when all are stored.
+  lrs.store = async function (list) {
+    list.forEach(checkXapi);
+    for (let at = 0; at < list.length; at += 500) {
+      const answer = await forward('POST', new URLSearchParams(), JSON.stringify(list.slice(at, at + 500)));
+      if (answer.status !== 200) throw new Error(`the real LRS refused statements (${answer.status}): ${answer.text}`);
     }
   };
 
-  function statements(req, q, text, res) {
-    if (req.method === 'GET') return json(res, 200, { statements: lrs.statements.slice().reverse(), more: '' });
+  // One request to the real LRS's statements resource; its `more` links are rewritten to this LMS's /xapi/.
+  async function forward(method, query, text) {
+    const search = query.toString();
+    const r = await fetch(real.endpoint + 'statements' + (search ? '?' + search : ''), {
+      method, body: method === 'GET' ? undefined : text,
+      headers: { Authorization: real.auth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' } });
+    let answer = await r.text();
+    if (r.status === 200 && method === 'GET') answer = answer.replace(/"more":"\/xAPI\/statements/, '"more":"/xapi/statements');
+    return { status: r.status, text: answer };
+  }
+
+  async function statements(req, launch, url, text, res) {
+    if (req.method === 'GET') {
+      const answer = await forward('GET', url.searchParams, '');
+      return send(res, answer.status, answer.text, 'application/json');
+    }
+    if (req.method !== 'PUT' && req.method !== 'POST') return send(res, 405, 'method not allowed');
+    const q = url.searchParams;
     const list = req.method === 'PUT' ? [JSON.parse(text)] : [].concat(JSON.parse(text));
     if (req.method === 'PUT' && list[0].id !== q.get('statementId')) throw new Error('statementId differs from the statement id');
-    const ids = [];
     for (const s of list) {
       if (lrs.refuse && lrs.refuse(s)) {
         lrs.refused.push(s.id);
         return send(res, 400, `statement ${s.id} refused by the test`);
       }
-      const warnings = validate(s);
-      if (warnings.length) throw new Error(`statement ${s.id} is not valid xAPI: ` + warnings.map((w) => `${w.path.join('.')} ${w.name}`).join('; '));
-      const had = lrs.statements.find((o) => o.id === s.id);
-      if (had) {
-        lrs.puts.push({ method: req.method, id: s.id, status: 'again' });
-        if (JSON.stringify(had) !== JSON.stringify(s)) return send(res, 409, `statement ${s.id} exists with other content`);
-        ids.push(s.id);
-        continue;
-      }
-      lrs.puts.push({ method: req.method, id: s.id, status: 'stored' });
-      lrs.statements.push(s);
-      ids.push(s.id);
+      checkXapi(s);
     }
-    return req.method === 'PUT' ? send(res, 204, '') : json(res, 200, ids);
+    const turn = forwarding.then(async () => {
+      const answer = await forward(req.method, q, text);
+      if (answer.status >= 300) {
+        lrs.problems.push(`${req.method} statements (launch ${launch.id}): the real LRS answered ${answer.status}: ${answer.text}`);
+        return answer;
+      }
+      for (const s of list) {
+        const had = lrs.statements.some((o) => o.id === s.id);
+        lrs.puts.push({ method: req.method, id: s.id, status: had ? 'again' : 'stored' });
+        if (had) continue;
+        const back = await forward('GET', new URLSearchParams({ statementId: s.id }), '');
+        if (back.status !== 200) {
+          lrs.problems.push(`statement ${s.id} (launch ${launch.id}) stored but not read back from the real LRS: ${back.status} ${back.text}`);
+          continue;
+        }
+        lrs.statements.push(JSON.parse(back.text));
+      }
+      return answer;
+    });
+    forwarding = turn.catch(() => {});
+    const answer = await turn;
+    return send(res, answer.status, answer.text, answer.text ? 'application/json' : 'text/plain');
   }
 
   function documents(req, key, text, res) {
@@ -200,6 +219,11 @@ function createLrs() {
   return lrs;
 }
 
+// npm xapi-validation's verdict on one statement (xAPI 1.0.3), as an error naming each field.
+function checkXapi(s) {
+  const warnings = validate(s);
+  if (warnings.length) throw new Error(`statement ${s.id} is not valid xAPI: ` + warnings.map((w) => `${w.path.join('.')} ${w.name}`).join('; '));
+}
 function canonicalAgent(text) {
   const a = JSON.parse(text);
   if (!a.account) throw new Error('agent without an account: ' + text);
