@@ -36,9 +36,12 @@ async function launch() {
 // Opens the app in a new page and waits for the first frame. Collects console errors.
 // `path`: the page under the site ('' = the course's index.html, 'trainer.html' = the trainer page).
 // `touch`: a phone (touch events, a coarse pointer, no mouse hover), for tests acting by finger.
-async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false } = {}) {
+// `settings`: what the learner chose in Settings before ({theme: 'dark'}...), stored before the page loads.
+async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false,
+                              settings = null } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
+  if (settings) await context.addInitScript((s) => localStorage.setItem('granice:settings', s), JSON.stringify(settings));
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
@@ -97,10 +100,12 @@ async function click(page, role, name) {
   return node;
 }
 
+// `name` under build/screenshots: a PNG, or a JPEG when it ends in .jpg (smaller, for docs).
 async function screenshot(page, name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, name + '.png');
-  await page.screenshot({ path: file });
+  const jpeg = name.endsWith('.jpg');
+  const file = path.join(SHOTS, jpeg ? name : name + '.png');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot(jpeg ? { path: file, quality: 70 } : { path: file });
   return file;
 }
 

@@ -245,9 +245,10 @@ async function has(page, role, name) {
 }
 
 // [SECTION] Steps of the course
-async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mouse, viewport, query = '', deviceScaleFactor = 1 } = {}) {
+async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mouse, viewport, query = '', deviceScaleFactor = 1,
+                                      settings = null } = {}) {
   const opened = await openApp(env, { query: `lang=${lang}${query ? '&' + query : ''}`, viewport, deviceScaleFactor,
-                                      touch: act === touch });
+                                      touch: act === touch, settings });
   const { page } = opened;
   await settle(page);
   if (await has(page, 'textbox', UI[lang].name)) {
