@@ -75,28 +75,22 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
-    // Draws the certificate on a 2D canvas and downloads it as PNG.
+    // Draws the certificate on a 2D canvas and downloads it as PNG. The layout (frames, text lines
+    // already wrapped) comes from the app: the same one the certificate screen draws.
     _certificate(name, c) {
-      const W = 1600, H = 1130;
       const cv = document.createElement('canvas');
-      cv.width = W; cv.height = H;
+      cv.width = c.width; cv.height = c.height;
       const g = cv.getContext('2d');
-      g.fillStyle = '#FFFFFF'; g.fillRect(0, 0, W, H);
-      g.strokeStyle = '#0B5E63'; g.lineWidth = 14; g.strokeRect(40, 40, W - 80, H - 80);
-      g.lineWidth = 2; g.strokeRect(70, 70, W - 140, H - 140);
-      g.fillStyle = '#12343B'; g.textAlign = 'center';
-      g.font = 'bold 72px "DejaVu Sans", sans-serif'; g.fillText(c.title, W / 2, 250);
-      g.font = 'bold 60px "DejaVu Sans", sans-serif'; g.fillText(c.learner, W / 2, 420);
-      g.fillStyle = '#1E2329'; g.font = '34px "DejaVu Sans", sans-serif';
-      const words = String(c.body).split(/\s+/);
-      let line = '', y = 540;
-      for (const w of words) {
-        const test = line ? line + ' ' + w : w;
-        if (g.measureText(test).width > W - 320 && line) { g.fillText(line, W / 2, y); y += 52; line = w; } else line = test;
+      g.textAlign = 'center'; g.textBaseline = 'top';
+      for (const i of c.items) {
+        if (i.kind === 'frame') {
+          if (i.line) { g.strokeStyle = i.color; g.lineWidth = i.line; g.strokeRect(i.x, i.y, i.w, i.h); }
+          else { g.fillStyle = i.color; g.fillRect(i.x, i.y, i.w, i.h); }
+        } else {
+          g.fillStyle = i.color; g.font = (i.bold ? 'bold ' : '') + i.size + 'px "DejaVu Sans", sans-serif';
+          g.fillText(i.text, i.x, i.y);
+        }
       }
-      if (line) g.fillText(line, W / 2, y);
-      g.fillStyle = '#4A525C'; g.font = '30px "DejaVu Sans", sans-serif';
-      g.fillText(c.course + ' · ' + c.date + ' · ' + c.score + '%', W / 2, H - 170);
       cv.toBlob((blob) => blob && blob.arrayBuffer().then((buf) => granice._download(name, 'image/png', new Uint8Array(buf))), 'image/png');
     },
     errors: [],

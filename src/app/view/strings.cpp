@@ -177,6 +177,7 @@ constexpr Entry kStrings[] = {
     {Str::CertificateFor, "Wynik: {0}%", "Score: {0}%"},
     {Str::LessonPages, "Strony lekcji", "Lesson pages"},
     {Str::PageNumbered, "Strona {0}: {1}", "Page {0}: {1}"},
+    {Str::NextStep, "Następny krok", "Next step"},
 };
 
 constexpr bool InEnumOrder() {

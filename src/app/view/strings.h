@@ -39,6 +39,8 @@ enum class Str {
   MoveUpShort, MoveDownShort, PersonaLabel, IntroLabel, ScoreOutOf, CertificateFor,
   // lesson pager
   LessonPages, PageNumbered,
+  // design pass (issue 21)
+  NextStep,
   Count_   // keep last
 };
 
