@@ -259,12 +259,13 @@ void BarChart(const std::vector<BarRow>& rows, float pass, const std::string& pa
   const float bar_h = S(theme::kSpaceM);
   const float icon = ImGui::GetFontSize() * 1.2f;
   if (pass >= 0.0f && !pass_label.empty()) {   // the pass line's label, above the bars at its place
-    const float tw = TextSize(caption, pass_label, FLT_MAX).x;
-    const float lx = std::clamp(x0 + width * pass - tw * 0.5f, x0, x0 + width - tw);
+    // Centred on the line when it fits, else wrapped from the left (a phone at 200 % text).
+    const ImVec2 ts = TextSize(caption, pass_label, width);
+    const float lx = std::clamp(x0 + width * pass - ts.x * 0.5f, x0, std::max(x0, x0 + width - ts.x));
     const ImVec2 at(lx, ImGui::GetCursorScreenPos().y);
-    Text(dl, caption, at, ImGui::GetColorU32(c.text), pass_label, 0.0f);
-    ImGui::Dummy(ImVec2(width, caption->FontSize));
-    PushText(pass_label, at, ImVec2(lx + tw, at.y + caption->FontSize));
+    Text(dl, caption, at, ImGui::GetColorU32(c.text), pass_label, width);
+    ImGui::Dummy(ImVec2(width, ts.y));
+    PushText(pass_label, at, ImVec2(lx + ts.x, at.y + ts.y));
   }
   const float top = ImGui::GetCursorScreenPos().y;
   float bottom = top;

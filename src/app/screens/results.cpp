@@ -33,7 +33,7 @@ void DrawScoreFigure(ImVec2 centre, float size, double score, int pass_mark, boo
               ImVec2(centre.x + dir.x * (radius + thick), centre.y + dir.y * (radius + thick)), ImGui::GetColorU32(c.text),
               size * 0.025f);
   const std::string text = view::FormatPercent(score, lang) + "%";
-  ImFont* font = theme::HeadingFont(1);
+  ImFont* font = theme::HeadingFont(2);
   const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
   dl->AddText(font, font->FontSize, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), ImGui::GetColorU32(c.heading),
               text.c_str());
@@ -60,7 +60,7 @@ void DrawResults(AppState& app) {
   // [SECTION] The score against the pass mark: one figure (a ring with the pass mark's tick;
   // decorative, the heading and the line under it say the same).
   ui::BeginPanel();
-  const float size = ImGui::GetFontSize() * 6.0f;
+  const float size = ImGui::GetFontSize() * 7.0f;
   const bool beside = ImGui::GetContentRegionAvail().x >= size * 3.5f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   DrawScoreFigure(ImVec2(at.x + size * 0.5f, at.y + size * 0.5f), size, score, course.assessment.pass_mark, passed, lang);
