@@ -234,10 +234,14 @@
   // Focus rings only after keys (:focus-visible): a click or a tap turns them off.
   // (A phone's on-screen keyboard sends keydown too, as key "Unidentified" / code 229: not a key
   // press that moves focus, so it does not turn the rings on.)
+  // The page follows too: the outline of the heading a new screen focuses (style.css) shows only
+  // after keys. (Chromium keeps :focus-visible on focus moved by script after a click on the
+  // canvas, which takes no focus itself.)
+  const root = document.documentElement.classList;
   window.addEventListener('keydown', (e) => {
-    if (e.key !== 'Unidentified' && e.keyCode !== 229) call('_granice_input_modality', 1);
+    if (e.key !== 'Unidentified' && e.keyCode !== 229) { call('_granice_input_modality', 1); root.remove('pointer-input'); }
   }, true);
-  window.addEventListener('pointerdown', () => call('_granice_input_modality', 0), true);
+  window.addEventListener('pointerdown', () => { call('_granice_input_modality', 0); root.add('pointer-input'); }, true);
   // A touch screen (pointer: coarse) gets thumb-sized targets; a tablet with a keyboard dock may switch.
   if (window.matchMedia) {
     const coarse = window.matchMedia('(pointer: coarse)');

@@ -591,21 +591,6 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
   return picked;
 }
 
-void Badge(const std::string& text, Tone tone) {
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const ImVec2 size(ts.x + st.FramePadding.x, ts.y + st.FramePadding.y * 0.6f);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ToneEdge(tone), size.y * 0.5f, 0, 1.5f);
-  const theme::Palette& c = theme::Colors();
-  const ImVec4 col = tone == Tone::Good ? c.good : tone == Tone::Bad ? c.bad : c.muted;
-  dl->AddText(ImVec2(p.x + st.FramePadding.x * 0.5f, p.y + st.FramePadding.y * 0.3f), ImGui::GetColorU32(col),
-              text.c_str());
-  ImGui::Dummy(size);
-  Push(view::Role::Text, text);
-}
-
 void Gap(float lines) { ImGui::Dummy(ImVec2(1.0f, ImGui::GetFontSize() * lines)); }
 
 }  // namespace granice::ui

@@ -98,9 +98,6 @@ bool Card(const std::string& text, view::Role role, bool selected, bool disabled
 int Choice(const std::string& name, const std::string& current, const std::vector<std::string>& options,
            int selected, bool disabled = false);
 
-// Small text on a coloured pill, e.g. a module status.
-void Badge(const std::string& text, Tone tone);
-
 // Vertical space scaled with the text size.
 void Gap(float lines = 0.5f);
 
