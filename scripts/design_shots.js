@@ -1,20 +1,23 @@
 #!/usr/bin/env node
-// Copies the design screenshots the browser tests make (tests/browser/design.test.js, into
+// Copies the design screenshots (WebP) the browser tests make (tests/browser/design.test.js, into
 // build/screenshots/design/) into docs/design/<before|after>/ and rewrites the gallery in
 // docs/design.md from what is there. Usage:
 //   node scripts/design_shots.js after [FROM]    # FROM defaults to build/screenshots/design
 //   node scripts/design_shots.js before FROM     # e.g. the same test run on the build of main
+//   node scripts/design_shots.js reencode before|after QUALITY   # JPEGs there into WebPs
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const [which, fromArg] = process.argv.slice(2);
-if (which !== 'before' && which !== 'after') {
-  console.error('usage: design_shots.js before|after [FROM]');
+const args = process.argv.slice(2);
+const reencoding = args[0] === 'reencode';
+const [which, fromArg] = reencoding ? args.slice(1) : args;
+if ((which !== 'before' && which !== 'after') || (reencoding && !(Number(fromArg) > 0 && Number(fromArg) <= 100))) {
+  console.error('usage: design_shots.js before|after [FROM]  or  design_shots.js reencode before|after QUALITY');
   process.exit(2);
 }
-const from = path.resolve(fromArg || path.join(ROOT, 'build/screenshots/design'));
+
 const DOCS = path.join(ROOT, 'docs/design');
 const THEMES = ['light', 'dark', 'high-contrast'];
 const DEVICES = ['desktop', 'phone'];
@@ -22,38 +25,71 @@ const DEVICES = ['desktop', 'phone'];
 const SCREENS = ['name', 'home', 'settings', 'module', 'lesson', 'quiz', 'quiz-results', 'roleplay', 'roleplay-ending',
                  'home-progress', 'home-done', 'results', 'certificate'];
 
-let copied = 0;
-for (const theme of THEMES) {
-  const out = path.join(DOCS, which, theme);
-  fs.mkdirSync(out, { recursive: true });
-  for (const device of DEVICES) {
-    for (const screen of SCREENS) {
-      const name = `${device}-${screen}.jpg`;
-      const src = path.join(from, theme, name);
-      if (!fs.existsSync(src)) throw new Error(`missing ${src}: run the design browser tests first`);
-      fs.copyFileSync(src, path.join(out, name));
-      copied++;
+// Shots kept from an older build (the "before" ones cannot be shot again without it) made
+// lighter: every JPEG there becomes a WebP at QUALITY (tests/browser/harness.js's encoder, the
+// browser tests' Chromium), the JPEG removed.
+async function reencode(dir, quality) {
+  const { chromium } = require('playwright-core');
+  const { encodeImage } = require('../tests/browser/harness.js');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage();
+  let was = 0;
+  let now = 0;
+  for (const theme of THEMES) {
+    for (const file of fs.readdirSync(path.join(dir, theme)).filter((f) => f.endsWith('.jpg'))) {
+      const jpeg = path.join(dir, theme, file);
+      const old = fs.readFileSync(jpeg);
+      const webp = await encodeImage(page, old, 'image/webp', quality);
+      fs.writeFileSync(jpeg.replace(/\.jpg$/, '.webp'), webp);
+      fs.unlinkSync(jpeg);
+      was += old.length;
+      now += webp.length;
     }
   }
+  await browser.close();
+  console.log(`design shots: ${path.relative(ROOT, dir)} as WebP at quality ${quality}: ${(was / 1e6).toFixed(2)} -> ${(now / 1e6).toFixed(2)} MB`);
 }
 
-// The gallery: per theme, a row per screen: desktop before/after, phone before/after.
-const img = (rel, width) => fs.existsSync(path.join(DOCS, rel))
-  ? `<a href="design/${rel}"><img src="design/${rel}" width="${width}"></a>` : '—';
-let gallery = '';
-for (const theme of THEMES) {
-  gallery += `\n### ${theme}\n\n| screen | desktop, before | desktop, after | phone, before | phone, after |\n|---|---|---|---|---|\n`;
-  for (const screen of SCREENS) {
-    const cells = DEVICES.flatMap((d) => ['before', 'after'].map((w) => img(`${w}/${theme}/${d}-${screen}.jpg`, d === 'phone' ? 90 : 200)));
-    gallery += `| ${screen} | ${cells.join(' | ')} |\n`;
+// The shots of one test run copied into docs/design/<which>/, and the gallery rewritten.
+function copyAndRewriteGallery() {
+  const from = path.resolve(fromArg || path.join(ROOT, 'build/screenshots/design'));
+  let copied = 0;
+  for (const theme of THEMES) {
+    const out = path.join(DOCS, which, theme);
+    fs.mkdirSync(out, { recursive: true });
+    for (const device of DEVICES) {
+      for (const screen of SCREENS) {
+        const name = `${device}-${screen}.webp`;
+        const src = path.join(from, theme, name);
+        if (!fs.existsSync(src)) throw new Error(`missing ${src}: run the design browser tests first`);
+        fs.copyFileSync(src, path.join(out, name));
+        fs.rmSync(path.join(out, `${device}-${screen}.jpg`), { force: true });   // shot as JPEG before
+        copied++;
+      }
+    }
   }
+
+  // The gallery: per theme, a row per screen: desktop before/after, phone before/after.
+  const img = (rel, width) => fs.existsSync(path.join(DOCS, rel))
+    ? `<a href="design/${rel}"><img src="design/${rel}" width="${width}"></a>` : '—';
+  let gallery = '';
+  for (const theme of THEMES) {
+    gallery += `\n### ${theme}\n\n| screen | desktop, before | desktop, after | phone, before | phone, after |\n|---|---|---|---|---|\n`;
+    for (const screen of SCREENS) {
+      const cells = DEVICES.flatMap((d) => ['before', 'after'].map((w) => img(`${w}/${theme}/${d}-${screen}.webp`, d === 'phone' ? 90 : 200)));
+      gallery += `| ${screen} | ${cells.join(' | ')} |\n`;
+    }
+  }
+  const doc = path.join(ROOT, 'docs/design.md');
+  const text = fs.readFileSync(doc, 'utf8');
+  const begin = '<!-- screenshots: generated by scripts/design_shots.js -->\n';
+  const end = '<!-- /screenshots -->';
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error('docs/design.md has no screenshots markers');
+  fs.writeFileSync(doc, text.slice(0, a + begin.length) + gallery.trimStart() + text.slice(b));
+  console.log(`design shots: ${copied} ${which} screenshots into docs/design/${which}/, gallery rewritten`);
 }
-const doc = path.join(ROOT, 'docs/design.md');
-const text = fs.readFileSync(doc, 'utf8');
-const begin = '<!-- screenshots: generated by scripts/design_shots.js -->\n';
-const end = '<!-- /screenshots -->';
-const a = text.indexOf(begin);
-const b = text.indexOf(end);
-if (a < 0 || b < a) throw new Error('docs/design.md has no screenshots markers');
-fs.writeFileSync(doc, text.slice(0, a + begin.length) + gallery.trimStart() + text.slice(b));
-console.log(`design shots: ${copied} ${which} screenshots into docs/design/${which}/, gallery rewritten`);
+
+if (reencoding) reencode(path.join(DOCS, which), Number(fromArg)).catch((e) => { console.error(e); process.exit(1); });
+else copyAndRewriteGallery();
