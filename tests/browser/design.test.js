@@ -8,8 +8,10 @@ const zlib = require('zlib');
 const { openApp, settle, screenshot } = require('./harness.js');
 const L = require('./learner.js');
 
-const DEVICES = { desktop: { lang: 'pl', viewport: { width: 1280, height: 800 } },
-                  phone: { lang: 'en', viewport: { width: 360, height: 740 } } };
+// Each walk starts in a theme the learner chose before (saved settings): the first shot of each
+// screen checks that it is the one drawn.
+const DEVICES = { desktop: { lang: 'pl', viewport: { width: 1280, height: 800 }, theme: 'light' },
+                  phone: { lang: 'en', viewport: { width: 360, height: 740 }, theme: 'dark' } };
 
 // The first pixel of a PNG (8-bit RGB or RGBA, not interlaced): whatever the row filter, the
 // first pixel of the first row is stored as is (its left and upper neighbours count as 0).
@@ -27,10 +29,9 @@ function firstPixel(png) {
   return [raw[1], raw[2], raw[3]];
 }
 
-// The three themes, the one a walk is in first, and how the page's background must look in each.
+// The three themes and how the page's background must look in each.
 const luminance = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-const THEMES = [['light', (l) => l > 0.85], ['dark', (l) => l < 0.15], ['high-contrast', (l) => l === 0]];
-const WALK_THEME = THEMES[0][0];
+const THEMES = { light: (l) => l > 0.85, dark: (l) => l < 0.15, 'high-contrast': (l) => l === 0 };
 const WEBP_QUALITY = 40;   // docs/design/ keeps 2 x 78 of them: keep the repository light
 
 // The test driver (tests/web/test_driver.cpp) draws the running app in another theme, as the
@@ -43,24 +44,26 @@ async function switchTheme(page, theme) {
 // The screen on show in every theme: checks that the theme is the one drawn (the page's
 // background pixel) and saves a WebP of it; then back to the walk's theme for what comes next.
 async function shootInEveryTheme(page, device, screen) {
-  for (const [theme, drawn] of THEMES) {
-    if (theme !== WALK_THEME) await switchTheme(page, theme);
+  const walkTheme = DEVICES[device].theme;
+  const others = Object.keys(THEMES).filter((t) => t !== walkTheme);
+  for (const theme of [walkTheme, ...others]) {
+    if (theme !== walkTheme) await switchTheme(page, theme);
     const background = firstPixel(await page.screenshot({ clip: { x: 0, y: 0, width: 1, height: 1 } }));
-    assert.ok(drawn(luminance(background)), `${device}, ${screen}: the ${theme} theme is drawn (background ${background})`);
+    assert.ok(THEMES[theme](luminance(background)), `${device}, ${screen}: the ${theme} theme is drawn (background ${background})`);
     await screenshot(page, `design/${theme}/${device}-${screen}.webp`, { quality: WEBP_QUALITY });
   }
-  await switchTheme(page, WALK_THEME);
+  await switchTheme(page, walkTheme);
 }
 
 // One learner on one device through module 1, the course map, the assessment and the
 // certificate, with the mouse (as most learners: no focus rings); every kind of screen on the
 // way in all three themes. The other modules and the assessment's answers are the test driver's.
 async function walkShootingEveryTheme(env, device) {
-  const { lang, viewport } = DEVICES[device];
+  const { lang, viewport, theme } = DEVICES[device];
   const ui = L.UI[lang];
   const { page, context, errors } = await openApp(env, {
     query: `lang=${lang}&granice-test-driver=1`, viewport,
-    settings: { lang, text_scale: 1, theme: WALK_THEME, reduced_motion: true } });
+    settings: { lang, text_scale: 1, theme, reduced_motion: true } });
   const shoot = (screen) => () => shootInEveryTheme(page, device, screen);
   try {
     await settle(page);
@@ -93,7 +96,7 @@ async function walkShootingEveryTheme(env, device) {
 
 const tests = {};
 for (const device of Object.keys(DEVICES)) {
-  tests[`${device}: every kind of screen is drawn in the light, dark and high-contrast theme (docs/design.md screenshots)`] =
+  tests[`${device}: every kind of screen is drawn in the light, dark and high-contrast theme, from the saved ${DEVICES[device].theme} one on (docs/design.md screenshots)`] =
     (env) => walkShootingEveryTheme(env, device);
 }
 // Issue 17 gave the canvas's focus rings :focus-visible semantics; the heading that receives
