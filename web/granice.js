@@ -76,28 +76,22 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
-    // Draws the certificate on a 2D canvas and downloads it as PNG.
+    // Draws the certificate on a 2D canvas and downloads it as PNG. The layout (frames, text lines
+    // already wrapped) comes from the app: the same one the certificate screen draws.
     _certificate(name, c) {
-      const W = 1600, H = 1130;
       const cv = document.createElement('canvas');
-      cv.width = W; cv.height = H;
+      cv.width = c.width; cv.height = c.height;
       const g = cv.getContext('2d');
-      g.fillStyle = '#FFFFFF'; g.fillRect(0, 0, W, H);
-      g.strokeStyle = '#0B5E63'; g.lineWidth = 14; g.strokeRect(40, 40, W - 80, H - 80);
-      g.lineWidth = 2; g.strokeRect(70, 70, W - 140, H - 140);
-      g.fillStyle = '#12343B'; g.textAlign = 'center';
-      g.font = 'bold 72px "DejaVu Sans", sans-serif'; g.fillText(c.title, W / 2, 250);
-      g.font = 'bold 60px "DejaVu Sans", sans-serif'; g.fillText(c.learner, W / 2, 420);
-      g.fillStyle = '#1E2329'; g.font = '34px "DejaVu Sans", sans-serif';
-      const words = String(c.body).split(/\s+/);
-      let line = '', y = 540;
-      for (const w of words) {
-        const test = line ? line + ' ' + w : w;
-        if (g.measureText(test).width > W - 320 && line) { g.fillText(line, W / 2, y); y += 52; line = w; } else line = test;
+      g.textAlign = 'center'; g.textBaseline = 'top';
+      for (const i of c.items) {
+        if (i.kind === 'frame') {
+          if (i.line) { g.strokeStyle = i.color; g.lineWidth = i.line; g.strokeRect(i.x, i.y, i.w, i.h); }
+          else { g.fillStyle = i.color; g.fillRect(i.x, i.y, i.w, i.h); }
+        } else {
+          g.fillStyle = i.color; g.font = (i.bold ? 'bold ' : '') + i.size + 'px "DejaVu Sans", sans-serif';
+          g.fillText(i.text, i.x, i.y);
+        }
       }
-      if (line) g.fillText(line, W / 2, y);
-      g.fillStyle = '#4A525C'; g.font = '30px "DejaVu Sans", sans-serif';
-      g.fillText(c.course + ' · ' + c.date + ' · ' + c.score + '%', W / 2, H - 170);
       cv.toBlob((blob) => blob && blob.arrayBuffer().then((buf) => granice._download(name, 'image/png', new Uint8Array(buf))), 'image/png');
     },
     errors: [],
@@ -306,10 +300,14 @@
   // Focus rings only after keys (:focus-visible): a click or a tap turns them off.
   // (A phone's on-screen keyboard sends keydown too, as key "Unidentified" / code 229: not a key
   // press that moves focus, so it does not turn the rings on.)
+  // The page follows too: the outline of the heading a new screen focuses (style.css) shows only
+  // after keys. (Chromium keeps :focus-visible on focus moved by script after a click on the
+  // canvas, which takes no focus itself.)
+  const root = document.documentElement.classList;
   window.addEventListener('keydown', (e) => {
-    if (e.key !== 'Unidentified' && e.keyCode !== 229) call('_granice_input_modality', 1);
+    if (e.key !== 'Unidentified' && e.keyCode !== 229) { call('_granice_input_modality', 1); root.remove('pointer-input'); }
   }, true);
-  window.addEventListener('pointerdown', () => call('_granice_input_modality', 0), true);
+  window.addEventListener('pointerdown', () => { call('_granice_input_modality', 0); root.add('pointer-input'); }, true);
   // A touch screen (pointer: coarse) gets thumb-sized targets; a tablet with a keyboard dock may switch.
   if (window.matchMedia) {
     const coarse = window.matchMedia('(pointer: coarse)');

@@ -10,19 +10,16 @@
 
 #include "app/persistence.h"
 #include "app/shell.h"
+#include "app/view/certificate.h"
 #include "app/view/course_session.h"
 #include "core/content/model.h"
 
 namespace granice::app {
 
-struct CertificateData {
-  std::string title, learner, course, date, score, body;
-};
-
 // What the screens ask of the platform (downloads, remembering settings).
 struct PlatformHooks {
   std::function<void(const std::string& filename, const std::string& mime, const std::string& data)> download;
-  std::function<void(const CertificateData&)> download_certificate;
+  std::function<void(const view::CertificateLayout&)> download_certificate;   // as a PNG
   std::function<void(const Settings&)> save_settings;
   std::function<std::int64_t()> now;    // seconds since the epoch
   // The trainer view is a front end of its own (src/trainer, the trainer page): Home's button

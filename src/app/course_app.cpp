@@ -23,6 +23,8 @@ void StartSession(AppState& app, CourseState state) {
 
 namespace {
 
+constexpr float kMapWidth = 1100.0f;   // Home and Results: two columns of cards on a wide screen
+
 void DrawPage(AppState& app) {
   if (app.waiting_for_content) return;
   if (!app.course || !app.session) {
@@ -63,6 +65,8 @@ void HandleEscape(AppState& app) {
 
 void DrawApp(AppState& app) {
   if (app.session && app.session->lang() != app.settings.lang) app.settings.lang = app.session->lang();
+  const bool map = app.session && (app.session->page() == Page::Home || app.session->page() == Page::Results);
+  app.max_width = map ? kMapWidth : Shell::kReadableWidth;
   DrawFrame(
       app,
       [&app] {

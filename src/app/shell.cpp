@@ -140,7 +140,8 @@ bool ClosePopup() {
 bool HasPendingInput(const Shell& shell) {
   const ui::Context& u = shell.ui;
   return !u.pending_activation.empty() || !u.focus_request.empty() || !u.pending_text_id.empty() ||
-         !u.pending_choice_id.empty() || shell.scroll_by != 0.0f || shell.theme_dirty || shell.fling.active();
+         !u.pending_choice_id.empty() || shell.scroll_by != 0.0f || shell.theme_dirty || shell.fling.active() ||
+         u.animating;
 }
 
 void DrawFrame(Shell& shell, const std::function<void()>& body, const std::function<void()>& escape) {
@@ -152,6 +153,7 @@ void DrawFrame(Shell& shell, const std::function<void()>& body, const std::funct
   FlingFrame(shell, ImGui::GetIO().DeltaTime);
   const view::SemanticTree last_frame = shell.ui.tree;
   const std::string announcement = shell.ui.tree.announcement;
+  shell.ui.reduced_motion = shell.settings.reduced_motion;
   ui::BeginFrame(shell.ui, shell.settings.lang);
   shell.ui.bottom_inset = shell.bottom_bar_height;
   HandleKeyboard(shell, last_frame, escape);
@@ -161,7 +163,7 @@ void DrawFrame(Shell& shell, const std::function<void()>& body, const std::funct
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float scale = shell.settings.text_scale;
   const float margin = NarrowScreen() ? 14.0f : 32.0f;
-  const float max_width = 780.0f * scale;
+  const float max_width = shell.max_width * scale;
   const float pad_x = vp->WorkSize.x - 2 * margin > max_width ? (vp->WorkSize.x - max_width) * 0.5f : margin;
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

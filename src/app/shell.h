@@ -43,6 +43,10 @@ struct Shell {
   // without hunting): set during the frame by PinToBottom, drawn by DrawFrame after the page.
   std::function<void()> bottom_bar;
   float bottom_bar_height = 0.0f;       // as last drawn: the page leaves that much room below
+  // The page's widest column (CSS px at text size 100 %): a readable line for text; the course
+  // map and the results use more of a wide screen (two columns of cards). Set before DrawFrame.
+  float max_width = kReadableWidth;
+  static constexpr float kReadableWidth = 780.0f;
 };
 
 // Draws `buttons` pinned to the bottom of the screen when it is narrow (a phone), else in place.
@@ -52,7 +56,7 @@ void PinToBottom(Shell& shell, const std::function<void()>& buttons);
 // drop-down list is open.
 void DrawFrame(Shell& shell, const std::function<void()>& body, const std::function<void()>& escape);
 // True while input from outside (an activation, focus, text, a choice, scrolling, a theme change)
-// waits for a frame to apply it: runners draw until it is false.
+// waits for a frame to apply it, or a transition runs (ui::Reveal): runners draw until it is false.
 bool HasPendingInput(const Shell& shell);
 // How much of `dy` (CSS px; > 0 towards the end) the page can still scroll, given what is already
 // asked: 0 at an end stop, so a finger moving there changes nothing and draws no frame.

@@ -6,6 +6,8 @@ namespace {
 Palette g_palette;   // the active theme, converted for ImGui
 Fonts g_fonts;
 bool g_coarse_pointer = false;
+float g_scale = 1.0f;
+float g_shadow_alpha = 0.0f;
 
 ImVec4 ToVec(uint32_t rgb, float alpha = 1.0f) {
   return ImVec4(static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
@@ -20,21 +22,24 @@ void Apply(view::ThemeId id, float scale, bool coarse_pointer) {
   g_palette = Palette{ToVec(p.background), ToVec(p.surface), ToVec(p.text),      ToVec(p.muted),
                       ToVec(p.heading),    ToVec(p.accent),  ToVec(p.accent_hover), ToVec(p.on_accent),
                       ToVec(p.link),       ToVec(p.focus),   ToVec(p.border),    ToVec(p.good),
-                      ToVec(p.bad),        ToVec(p.phrase_bg), ToVec(caret.caret), ToVec(caret.selection),
-                      ToVec(caret.selected_text)};
+                      ToVec(p.bad),        ToVec(p.phrase_bg), ToVec(p.track),   ToVec(p.shadow),
+                      ToVec(caret.caret),  ToVec(caret.selection), ToVec(caret.selected_text)};
+  g_scale = scale;
+  g_shadow_alpha = id == view::ThemeId::Light ? 0.05f : id == view::ThemeId::Dark ? 0.16f : 0.0f;
   ImGuiStyle style;
-  style.WindowPadding = ImVec2(24, 20);
+  style.WindowPadding = ImVec2(kSpaceXl, 20);
   style.FramePadding = ImVec2(14, 9);
-  style.ItemSpacing = ImVec2(12, 12);
-  style.ItemInnerSpacing = ImVec2(10, 8);
-  style.FrameRounding = 6;
-  style.GrabRounding = 6;
-  style.ScrollbarSize = 16;
-  style.ScrollbarRounding = 8;
+  style.ItemSpacing = ImVec2(kSpaceM, kSpaceM);
+  style.ItemInnerSpacing = ImVec2(10, kSpaceS);
+  style.FrameRounding = kRadiusControl;
+  style.GrabRounding = kRadiusControl;
+  style.ScrollbarSize = kSpaceL;
+  style.ScrollbarRounding = kSpaceS;
   style.WindowBorderSize = 0;
   style.FrameBorderSize = 1;
   style.WindowRounding = 0;
-  style.ChildRounding = 8;
+  style.ChildRounding = kRadiusCard;
+  style.PopupRounding = kRadiusControl;
   ImVec4* c = style.Colors;
   const Palette& g = g_palette;
   c[ImGuiCol_Text] = g.text;
@@ -95,13 +100,34 @@ void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixe
                                           &cfg, kRanges);
   };
   Fonts fonts;
-  fonts.body = add(body_ttf, 18.0f);
-  fonts.h1 = add(bold_ttf, 30.0f);
-  fonts.h2 = add(bold_ttf, 23.0f);
-  fonts.h3 = add(bold_ttf, 19.0f);
+  fonts.body = add(body_ttf, kTypeBody);
+  fonts.h1 = add(bold_ttf, kTypeTitle);
+  fonts.h2 = add(bold_ttf, kTypeHeading);
+  fonts.h3 = add(bold_ttf, kTypeSubheading);
+  fonts.caption = add(body_ttf, kTypeCaption);
   if (!fonts.body) fonts.body = io.Fonts->AddFontDefault();
   io.FontDefault = fonts.body;
   SetFonts(fonts);
+}
+
+ImFont* CaptionFont() { return g_fonts.caption ? g_fonts.caption : ImGui::GetFont(); }
+
+float Scale() { return g_scale; }
+
+void DrawCard(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 edge, float thick) {
+  const float r = kRadiusCard * g_scale;
+  if (g_shadow_alpha > 0.0f) {
+    for (int i = kElevationLayers; i >= 1; --i) {
+      const float grow = static_cast<float>(i) * g_scale;
+      ImVec4 c = g_palette.shadow;
+      c.w = g_shadow_alpha * static_cast<float>(kElevationLayers + 1 - i) / static_cast<float>(kElevationLayers);
+      dl->AddRectFilled(ImVec2(min.x - grow * 0.5f, min.y - grow * 0.25f + kElevationY * g_scale),
+                        ImVec2(max.x + grow * 0.5f, max.y + grow + kElevationY * g_scale), ImGui::GetColorU32(c),
+                        r + grow);
+    }
+  }
+  dl->AddRectFilled(min, max, fill ? fill : ImGui::GetColorU32(g_palette.surface), r);
+  dl->AddRect(min, max, edge ? edge : ImGui::GetColorU32(g_palette.border), r, 0, thick);
 }
 
 ImFont* HeadingFont(int level) {

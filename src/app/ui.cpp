@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <map>
 #include <string>
 
 #include "app/theme.h"
+#include "app/ui_internal.h"
 #include "app/view/text_caret.h"
 #include "core/text/utf8.h"
 #include "imgui.h"
@@ -25,6 +28,9 @@ view::Rect LastItemRect() {
   return {a.x, a.y, b.x - a.x, b.y - a.y};
 }
 
+}  // namespace
+
+namespace detail {
 view::SemanticNode& Push(view::Role role, const std::string& name) {
   view::SemanticNode n;
   n.role = role;
@@ -44,6 +50,12 @@ bool TakeActivation(ImGuiID id) {
   return true;
 }
 
+}  // namespace detail
+
+namespace {
+using detail::Push;
+using detail::TakeActivation;
+
 // An option chosen in the DOM layer's <select> for drop-down `id`: its index, or -1.
 int TakeChoice(ImGuiID id, size_t count) {
   if (g_ctx->pending_choice_id.empty() || g_ctx->pending_choice_id != IdString(id)) return -1;
@@ -61,6 +73,9 @@ bool TooWide(const std::string& label) {
   return w > ImGui::GetContentRegionAvail().x;
 }
 
+}  // namespace
+
+namespace detail {
 void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
   n.id = IdString(id);
   n.disabled = disabled;
@@ -83,6 +98,11 @@ void Interactive(view::SemanticNode& n, ImGuiID id, bool disabled) {
   n.focused = ImGui::IsItemFocused();
 }
 
+}  // namespace detail
+
+namespace {
+using detail::Interactive;
+
 // Applies a pending ui::SameLine() when a control `width` wide still fits on the line.
 void ResolveSameLine(float width) {
   if (!g_ctx->same_line) return;
@@ -102,8 +122,33 @@ void MarkCurrent(view::Current current) {
   if (!g_ctx->tree.nodes.empty()) g_ctx->tree.nodes.back().current = current;
 }
 
+namespace {
+struct Transition {
+  double start = 0;
+  int seen = 0;   // the frame it was last drawn in
+};
+std::map<std::string, Transition> g_transitions;
+constexpr double kTransitionSeconds = 0.35;
+}  // namespace
+
+float Reveal(const std::string& key) {
+  const int frame = ImGui::GetFrameCount();
+  auto [it, fresh] = g_transitions.try_emplace(key, Transition{ImGui::GetTime(), frame});
+  if (!fresh && it->second.seen < frame - 1) it->second.start = ImGui::GetTime();   // shown again
+  it->second.seen = frame;
+  if (g_ctx->reduced_motion) return 1.0f;
+  const double t = (ImGui::GetTime() - it->second.start) / kTransitionSeconds;
+  if (t >= 1.0) return 1.0f;
+  g_ctx->animating = true;
+  const float x = static_cast<float>(t < 0 ? 0 : t);
+  return 1.0f - (1.0f - x) * (1.0f - x) * (1.0f - x);   // ease out
+}
+
 void BeginFrame(Context& ctx, const std::string& lang) {
   g_ctx = &ctx;
+  ctx.animating = false;
+  for (auto it = g_transitions.begin(); it != g_transitions.end();)   // forget what was not drawn
+    it = it->second.seen < ImGui::GetFrameCount() - 1 ? g_transitions.erase(it) : std::next(it);
   ctx.tree.Clear();
   ctx.tree.lang = lang;
   ctx.group.clear();
@@ -544,21 +589,6 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
   if (activated && !open) ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, id));   // as BeginCombo names it
   ImGui::PopID();
   return picked;
-}
-
-void Badge(const std::string& text, Tone tone) {
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const ImVec2 size(ts.x + st.FramePadding.x, ts.y + st.FramePadding.y * 0.6f);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ToneEdge(tone), size.y * 0.5f, 0, 1.5f);
-  const theme::Palette& c = theme::Colors();
-  const ImVec4 col = tone == Tone::Good ? c.good : tone == Tone::Bad ? c.bad : c.muted;
-  dl->AddText(ImVec2(p.x + st.FramePadding.x * 0.5f, p.y + st.FramePadding.y * 0.3f), ImGui::GetColorU32(col),
-              text.c_str());
-  ImGui::Dummy(size);
-  Push(view::Role::Text, text);
 }
 
 void Gap(float lines) { ImGui::Dummy(ImVec2(1.0f, ImGui::GetFontSize() * lines)); }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/drawings.h"
 #include "app/view/semantics.h"
 
 namespace granice::ui {
@@ -37,6 +38,10 @@ struct Context {
   // heading, a role-play's reply); focus moved by assistive technology without keys keeps them.
   bool focus_visible = true;
   float bottom_inset = 0.0f;        // CSS px at the bottom of the page a pinned bar covers (last frame)
+  // Motion: small transitions (a bar filling) run only when the learner's system (or Settings)
+  // does not ask for reduced motion; while one runs the runner keeps drawing, then stops.
+  bool reduced_motion = false;
+  bool animating = false;           // a transition is under way this frame
 };
 
 void BeginFrame(Context& ctx, const std::string& lang);
@@ -93,10 +98,57 @@ bool Card(const std::string& text, view::Role role, bool selected, bool disabled
 int Choice(const std::string& name, const std::string& current, const std::vector<std::string>& options,
            int selected, bool disabled = false);
 
-// Small text on a coloured pill, e.g. a module status.
-void Badge(const std::string& text, Tone tone);
-
 // Vertical space scaled with the text size.
 void Gap(float lines = 0.5f);
+
+// How far (0..1, eased) the transition of the thing drawn under `key` has come since it first
+// appeared; 1 at once with reduced motion. Keys not drawn for a frame are forgotten, so a screen
+// shown again plays its transition again.
+float Reveal(const std::string& key);
+
+// [SECTION] Cards, panels, chips and charts (ui_cards.cpp)
+
+// A card on the course map: one module. In the semantic tree: a button (`name`) and, after it,
+// the summary, the status and the detail as text; the icons are decorative.
+struct CourseCardView {
+  std::string name;         // the button's accessible name; holds the eyebrow and the title
+  std::string eyebrow;      // "Moduł 1"
+  std::string title;
+  std::string summary;
+  std::string status;       // "w trakcie"
+  std::string detail;       // "Przeczytane strony: 2 z 5", a best score; may be empty
+  std::string icon;         // the guideline's objective id (draw::GuidelineIcon)
+  draw::StateIcon state = draw::StateIcon::NotStarted;
+  Tone tone = Tone::Neutral;   // the status's colour
+  float progress = -1.0f;   // a thin bar under the detail (0..1); < 0: none
+  std::string next_label;   // "Następny krok" on the card of the next step (highlighted); empty: not it
+};
+float CourseCardHeight(const CourseCardView& v, float width);
+bool CourseCard(const CourseCardView& v, float width, float height);
+
+// A card around the widgets drawn between the two calls (a hero, a locked assessment, a chart).
+// `highlight`: the accent edge of the next step. Panels nest.
+void BeginPanel(bool highlight = false);
+void EndPanel();
+
+// A node for text a drawing shows (the certificate's title, name and lines), at `min`..`max`.
+void Describe(view::Role role, const std::string& name, ImVec2 min, ImVec2 max, int level = 0);
+
+// Narrows the column on the right by `px` until PopRightMargin (a client's speech bubble leaves
+// room on the right, the learner's on the left).
+void PushRightMargin(float px);
+void PopRightMargin();
+
+// A small pill with an icon and text (a guideline honoured or broken); a text node.
+void Chip(const std::string& text, Tone tone, draw::StateIcon icon);
+
+// One bar per row (label, value), sorted by the caller, with a pass line across all bars at
+// `pass` (0..1; < 0: none) labelled `pass_label`. Each row is a progress bar in the tree.
+struct BarRow {
+  std::string label, value_text, icon;   // icon: an objective id, or empty
+  float value = 0.0f;                     // 0..1
+  bool below = false;                     // under the pass line (drawn in the "bad" colour)
+};
+void BarChart(const std::vector<BarRow>& rows, float pass, const std::string& pass_label);
 
 }  // namespace granice::ui

@@ -22,10 +22,8 @@ int main() {
   app.hooks.download = [](const std::string& name, const std::string& mime, const std::string& data) {
     platform::DownloadFile(name, mime, data);
   };
-  app.hooks.download_certificate = [](const app::CertificateData& c) {
-    const nlohmann::json j = {{"title", c.title}, {"learner", c.learner}, {"course", c.course},
-                              {"date", c.date}, {"score", c.score}, {"body", c.body}};
-    platform::DownloadCertificatePng("granice-certificate.png", j.dump());
+  app.hooks.download_certificate = [](const view::CertificateLayout& layout) {
+    platform::DownloadCertificatePng("granice-certificate.png", layout.ToJson());
   };
   static std::unique_ptr<app::Persistence> persistence = platform::CreatePersistence();   // LMS or local storage
   app.persistence = persistence.get();

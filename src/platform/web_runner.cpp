@@ -198,6 +198,8 @@ void WebRunner::Run(app::FrontEnd& front) {
   emscripten_set_main_loop_arg(Frame, &p, 0, 1);
 }
 
+app::Shell* RunningShell() { return g_loop && g_loop->front ? &g_loop->front->shell() : nullptr; }
+
 std::int64_t WebRunner::Now() const { return static_cast<std::int64_t>(NowSeconds()); }
 std::optional<std::string> WebRunner::Load(const std::string& key) const { return StorageGet(key); }
 void WebRunner::Store(const std::string& key, const std::string& value) { StorageSet(key, value); }
@@ -207,8 +209,7 @@ void WebRunner::Store(const std::string& key, const std::string& value) { Storag
 // [SECTION] Functions the page calls (window.granice)
 namespace {
 using granice::platform::g_loop;
-// The shell of the front end running, or nullptr before Run().
-granice::app::Shell* RunningShell() { return g_loop && g_loop->front ? &g_loop->front->shell() : nullptr; }
+using granice::platform::RunningShell;
 // Input from the page: draw a few frames so it is applied and the layout settles.
 void Wake() {
   if (g_loop) g_loop->frames_to_draw = 3;

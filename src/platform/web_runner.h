@@ -25,4 +25,8 @@ class WebRunner final : public runner::Runner {
   bool ok_ = false;
 };
 
+// The shell of the front end running now, or nullptr before Run(): for the page's calls and the
+// browser tests' driver (tests/web/test_driver.cpp, which switches the theme in place).
+app::Shell* RunningShell();
+
 }  // namespace granice::platform

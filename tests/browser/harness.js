@@ -36,9 +36,12 @@ async function launch() {
 // Opens the app in a new page and waits for the first frame. Collects console errors.
 // `path`: the page under the site ('' = the course's index.html, 'trainer.html' = the trainer page).
 // `touch`: a phone (touch events, a coarse pointer, no mouse hover), for tests acting by finger.
-async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false } = {}) {
+// `settings`: what the learner chose in Settings before ({theme: 'dark'}...), stored before the page loads.
+async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false,
+                              settings = null } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
+  if (settings) await context.addInitScript((s) => localStorage.setItem('granice:settings', s), JSON.stringify(settings));
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
@@ -97,11 +100,30 @@ async function click(page, role, name) {
   return node;
 }
 
-async function screenshot(page, name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, name + '.png');
-  await page.screenshot({ path: file });
+// `name` under build/screenshots: a PNG, a JPEG when it ends in .jpg, or a WebP when it ends in
+// .webp (about 40 % lighter than a JPEG of these text-heavy screens at the same quality: the
+// screenshots docs/design/ keeps).
+async function screenshot(page, name, { quality = 70 } = {}) {
+  const file = path.join(SHOTS, /\.(jpg|webp)$/.test(name) ? name : name + '.png');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (name.endsWith('.webp')) fs.writeFileSync(file, await encodeImage(page, await page.screenshot(), 'image/webp', quality));
+  else await page.screenshot(name.endsWith('.jpg') ? { path: file, quality } : { path: file });
   return file;
 }
 
-module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };
+// An image (PNG or JPEG bytes) encoded again as `type` at `quality` (1..100) by the page's
+// Chromium (Playwright's screenshots are PNG or JPEG only; no other image codec is installed).
+async function encodeImage(page, bytes, type, quality) {
+  const b64 = await page.evaluate(async ([data, t, q]) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))]));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0);
+    const out = new Uint8Array(await (await canvas.convertToBlob({ type: t, quality: q })).arrayBuffer());
+    let text = '';
+    for (let i = 0; i < out.length; i += 0x8000) text += String.fromCharCode(...out.subarray(i, i + 0x8000));
+    return btoa(text);
+  }, [bytes.toString('base64'), type, quality / 100]);
+  return Buffer.from(b64, 'base64');
+}
+
+module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

@@ -245,9 +245,10 @@ async function has(page, role, name) {
 }
 
 // [SECTION] Steps of the course
-async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mouse, viewport, query = '', deviceScaleFactor = 1 } = {}) {
+async function startAsLearner(env, { lang = 'pl', name = 'Anna Nowak', act = mouse, viewport, query = '', deviceScaleFactor = 1,
+                                      settings = null } = {}) {
   const opened = await openApp(env, { query: `lang=${lang}${query ? '&' + query : ''}`, viewport, deviceScaleFactor,
-                                      touch: act === touch });
+                                      touch: act === touch, settings });
   const { page } = opened;
   await settle(page);
   if (await has(page, 'textbox', UI[lang].name)) {
@@ -345,13 +346,17 @@ async function answerQuestion(page, lang, act, { correct = true, log } = {}) {
   return q;
 }
 
+// A screenshot a walk asks for: a file name under build/screenshots, or a function that takes
+// its own (tests/browser/design.test.js takes one per theme).
+const shoot = (page, shot) => (typeof shot === 'function' ? shot() : screenshot(page, shot));
+
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Answers from the question on screen to the end of the quiz and presses "Finish".
 async function takeQuiz(page, lang, act, { correct = true, shot, log } = {}) {
   for (let i = 0; i < 60; i++) {
     await answerQuestion(page, lang, act, { correct, log });
-    if (shot && i === 0) await screenshot(page, shot);
+    if (shot && i === 0) await shoot(page, shot);
     if (await has(page, 'button', UI[lang].nextQ)) {
       await act.press(page, 'button', UI[lang].nextQ);
     } else {
@@ -387,7 +392,7 @@ async function playRolePlay(page, lang, act, moduleId, { shot, log } = {}) {
     if (replies.length === 0) return;   // an ending
     const names = replies.map((n) => n.name);
     names.lang = lang;
-    if (shot && step === 1) await screenshot(page, shot);
+    if (shot && step === 1) await shoot(page, shot);
     const pick = bestChoice(rp, names);
     await act.press(page, 'button', pick.choice.text[lang]);
     if (log) log.push({ rp, ...pick });
@@ -399,14 +404,14 @@ async function playRolePlay(page, lang, act, moduleId, { shot, log } = {}) {
 // for the quiz (see takeQuiz) and {replies} as the role-play's log.
 async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
   await act.press(page, 'button', UI[lang].readLesson);
-  if (shots.lesson) await screenshot(page, shots.lesson);
+  if (shots.lesson) await shoot(page, shots.lesson);
   while (!(await has(page, 'button', UI[lang].toQuiz))) await act.press(page, 'button', UI[lang].next);
   await act.press(page, 'button', UI[lang].toQuiz);
   await takeQuiz(page, lang, act, { shot: shots.quiz, correct: opts.correct, log: opts.log });
-  if (shots.quizResults) await screenshot(page, shots.quizResults);
+  if (shots.quizResults) await shoot(page, shots.quizResults);
   await act.press(page, 'button', UI[lang].toRolePlay);
   await playRolePlay(page, lang, act, module.id, { shot: shots.roleplay, log: opts.replies });
-  if (shots.ending) await screenshot(page, shots.ending);
+  if (shots.ending) await shoot(page, shots.ending);
   await act.press(page, 'button', UI[lang].backToCourse);
 }
 
@@ -417,20 +422,33 @@ async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
 // screens of every module are walked natively (tests/unit/test_screens_walk.cpp); this keeps
 // browser tests to what the browser itself adds.
 async function finishModulesByDriver(page) {
-  const drive = (a) => page.evaluate((x) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [x])), a);
-  const launched = await drive('launch');
-  assert.ok(!launched.error, 'the test driver is on: ' + JSON.stringify(launched));
-  for (let i = 0; i < 50; i++) if (!(await drive('modules:200')).did.length) break;
-  await page.reload();
-  await page.evaluate(() => window.granice.ready);
-  await settle(page);
+  await walkByDriver(page, 'modules:200');
   // The driver's last step was a role-play: the app resumes there; Home is where a learner goes next.
   if (await has(page, 'button', UI.en.home)) await mouse.press(page, 'button', UI.en.home);
   else if (await has(page, 'button', UI.pl.home)) await mouse.press(page, 'button', UI.pl.home);
 }
 
+// The rest of the course, the final assessment included, done through the test driver (as
+// above); the app resumes on the assessment's results.
+const finishCourseByDriver = (page) => walkByDriver(page, 'steps:200');
+
+// One action of the test driver (tests/web/test_driver.cpp) on the page, its JSON answer parsed.
+const drive = (page, action) =>
+  page.evaluate((a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
+
+// The driver's `stepsAction` ("modules:N" or "steps:N") until it has nothing left to do, then
+// the page reloaded: the app resumes from what was saved.
+async function walkByDriver(page, stepsAction) {
+  const launched = await drive(page, 'launch');
+  assert.ok(!launched.error, 'the test driver is on: ' + JSON.stringify(launched));
+  for (let i = 0; i < 50; i++) if (!(await drive(page, stepsAction)).did.length) break;
+  await page.reload();
+  await page.evaluate(() => window.granice.ready);
+  await settle(page);
+}
+
 // Questions one attempt at a module quiz asks (a quiz may draw some of its questions).
 const quizLength = (m) => m.quiz.draw || m.quiz.questions.length;
 
-module.exports = { content, quizLength, finishModulesByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
+module.exports = { content, quizLength, drive, finishModulesByDriver, finishCourseByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
                    playRolePlay, completeModule, currentQuestion, plannedResponse, grade, pageOf };

@@ -26,7 +26,7 @@ const { launch } = require('./harness.js');
   const timesFile = process.env.GRANICE_BROWSER_TIMES || path.join(__dirname, '../../build/browser-durations.json');
   let last = {};
   try { last = JSON.parse(fs.readFileSync(timesFile, 'utf8')); } catch (e) { /* first run */ }
-  const WALKS = /through the screens|five sessions|at 1920x1080|keyboard alone|through the DOM layer|200% text/;
+  const WALKS = /through the screens|five sessions|at 1920x1080|keyboard alone|through the DOM layer|200% text|every kind of screen/;
   const guess = (t) => (t.full in last ? last[t.full] : WALKS.test(t.full) ? 60000 : 5000);
   queue.sort((a, b) => guess(b) - guess(a));
   const took = {};

@@ -280,3 +280,31 @@ TEST_CASE("screens, natively: focus rings as browsers show them, not after a cli
   CHECK(ImGui::GetCurrentContext()->NavDisableHighlight);
   CHECK_FALSE(ui.Tree().focus_ring);
 }
+
+// Motion (issue 21): Home's progress ring turns in when the screen appears, the runner draws
+// while it does (HasPendingInput), and then nothing is owed: an idle page draws no frames. With
+// reduced motion nothing moves: nothing is owed after the first frame.
+TEST_CASE("screens, natively: a transition keeps frames coming only while it runs, and never with reduced motion", "[screens][motion]") {
+  const Course* course = shipped();
+  REQUIRE(course);
+  for (const bool reduced : {false, true}) {
+    INFO("reduced motion: " << reduced);
+    LearnerApp a(*course, "en");
+    a.app.settings.reduced_motion = reduced;
+    runner::Headless ui(a.front, {1280, 800});   // settled on Home: nothing owed
+    CHECK_FALSE(app::HasPendingInput(a.app));
+    a.app.session->OpenSettings();
+    ui.Frame();
+    a.app.session->CloseSettings();
+    ui.Frame();   // Home appears again, with its ring
+    CHECK(app::HasPendingInput(a.app) == !reduced);
+    int frames = 0;
+    while (app::HasPendingInput(a.app) && frames < 120) {
+      ui.Frame();
+      ++frames;
+    }
+    CHECK_FALSE(app::HasPendingInput(a.app));
+    if (reduced) CHECK(frames == 0);
+    else CHECK(frames < 30);   // 0.35 s at 60 frames a second
+  }
+}

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/view/palette.h"
 #include "core/engines/walker.h"
 #include "core/state/course_state.h"
 #include "core/state/snapshot.h"
@@ -21,6 +22,9 @@
 #include "platform/launch.h"
 #include "app/view/strings.h"
 #include "platform/persistence_select.h"
+#include "platform/web_runner.h"
+
+extern "C" void granice_wake();  // platform/web_runner.cpp: draw the next frames
 
 namespace {
 
@@ -83,15 +87,38 @@ void Launch() {
   if (!latest) d.persistence->Save(d.load.course, d.st);
 }
 
+// The running app draws in `name`'s theme from its next frame, as when the Settings screen
+// picks it, but without saving the choice: the design screenshots take every theme of one
+// screen in place instead of walking the course once per theme. False for an unknown name or
+// before the app runs.
+bool SwitchTheme(std::string_view name) {
+  app::Shell* shell = platform::RunningShell();
+  if (!shell) return false;
+  for (view::ThemeId id : {view::ThemeId::Light, view::ThemeId::Dark, view::ThemeId::HighContrast}) {
+    if (name != view::ThemeName(id)) continue;
+    shell->settings.theme = id;
+    shell->theme_dirty = true;
+    granice_wake();
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 extern "C" {
 // "launch", "step", "steps:<n>", "modules:<n>" (steps short of the final assessment), "finish",
-// "clear", "status". Returns JSON.
+// "clear", "status"; "theme:<light|dark|high-contrast>" needs no launch. Returns JSON.
 EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
   static std::string out;
   const std::string a = action ? action : "";
   try {
+    if (a.rfind("theme:", 0) == 0) {
+      const std::string name = a.substr(6);
+      return out = SwitchTheme(name) ? nlohmann::json{{"theme", name}}.dump()
+                                     : nlohmann::json{{"error", "no running app or no theme " + name}}.dump(),
+             out.c_str();
+    }
     if (a == "launch") {
       if (!g_driver) Launch();
       return out = Status(*g_driver), out.c_str();

@@ -1,7 +1,11 @@
 // The role-play: a conversation with a client persona. Client lines and the learner's replies
 // as bubbles, replies to choose as cards, feedback after each choice (or all at the end, per
 // course setting), and at the ending the debrief with rubric totals.
+#include <algorithm>
+#include <vector>
+
 #include "app/screens/screens.h"
+#include "app/theme.h"
 #include "app/view/strings.h"
 #include "core/engines/roleplay_engine.h"
 #include "imgui.h"
@@ -45,12 +49,36 @@ void DrawDebrief(const Course& course, const RolePlaySession& rp, const std::str
                 d.ending->ending_title.in(lang) + " (" + OutcomeWord(lang, d.ending->outcome) + ")");
   }
   ui::Heading(T(lang, Str::Rubric), 3);
+  std::vector<ui::BarRow> rows;
   for (const RubricTotal& r : d.rubric) {
     const std::string label = r.label ? r.label->in(lang) : r.id;
     const float frac = r.max > 0 ? static_cast<float>(r.score < 0 ? 0 : r.score) / static_cast<float>(r.max) : 0.0f;
-    ui::Progress(frac > 1.0f ? 1.0f : frac,
-                 Fmt(T(lang, Str::ScoreOutOf), {label, std::to_string(r.score), std::to_string(r.max)}));
+    // "2 of 3": the pattern "{0}: {1} of {2}" without its label part.
+    const std::string full = Fmt(T(lang, Str::ScoreOutOf), {label, std::to_string(r.score), std::to_string(r.max)});
+    rows.push_back({label, full.substr(std::min(full.size(), label.size() + 2)), "", frac > 1.0f ? 1.0f : frac, false});
   }
+  ui::BarChart(rows, -1.0f, "");
+  // The guidelines the learner's replies followed and went against, as chips.
+  std::vector<std::string> honoured, broken;
+  for (const RolePlayStep& step : d.steps) {
+    for (const std::string& id : step.choice->honours)
+      if (std::find(honoured.begin(), honoured.end(), id) == honoured.end()) honoured.push_back(id);
+    for (const std::string& id : step.choice->breaks)
+      if (std::find(broken.begin(), broken.end(), id) == broken.end()) broken.push_back(id);
+  }
+  auto chips = [&](const std::vector<std::string>& ids, Str label, ui::Tone tone, draw::StateIcon icon) {
+    if (ids.empty()) return;
+    std::string caption = Fmt(T(lang, label), {""});
+    while (!caption.empty() && caption.back() == ' ') caption.pop_back();
+    ui::MutedText(caption);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (i > 0) ui::SameLine();
+      ui::Chip(ObjectiveTitle(course, ids[i], lang), tone, icon);
+    }
+  };
+  ui::Gap(0.3f);
+  chips(honoured, Str::Honours, ui::Tone::Good, draw::StateIcon::Honoured);
+  chips(broken, Str::Breaks, ui::Tone::Bad, draw::StateIcon::Broken);
   ui::Heading(T(lang, Str::StepsTaken), 3);
   int n = 1;
   for (const RolePlayStep& step : d.steps) {
@@ -75,29 +103,46 @@ void DrawRolePlay(AppState& app) {
   const bool immediate = course.roleplay_feedback_immediate;
   app.ui.tree.title = T(lang, Str::RolePlay) + std::string(" — ") + m->title.in(lang);
 
-  // [SECTION] Persona header
+  // [SECTION] Persona header: the client drawn (decorative), name, workplace
+  const std::string persona = play.persona_name.in(lang);
+  const float avatar = ImGui::GetFontSize() * 4.0f;
+  const float beside = avatar + theme::kSpaceL * theme::Scale();
+  const ImVec2 head = ImGui::GetCursorScreenPos();
+  draw::Avatar(ImGui::GetWindowDrawList(), ImVec2(head.x + avatar * 0.5f, head.y + avatar * 0.5f), avatar,
+               play.persona_name.in("en"), ImGui::GetColorU32(theme::Colors().border));
+  ImGui::Indent(beside);
   ui::MutedText(ModuleLabel(lang, *m) + ": " + m->title.in(lang));
-  ui::Heading(T(lang, Str::RolePlay) + std::string(": ") + play.persona_name.in(lang), 1);
+  ui::Heading(T(lang, Str::RolePlay) + std::string(": ") + persona, 1);
   ui::MutedText(Fmt(T(lang, Str::Workplace), {play.workplace.in(lang)}));
+  ImGui::Unindent(beside);
+  if (ImGui::GetCursorScreenPos().y < head.y + avatar) ImGui::Dummy(ImVec2(avatar, head.y + avatar - ImGui::GetCursorScreenPos().y));
   if (!play.persona_description.empty()) ui::Paragraph(play.persona_description.in(lang));
   if (!play.intro.empty()) ui::Callout(play.intro.in(lang), ui::Tone::Note, T(lang, Str::IntroLabel));
 
-  // [SECTION] Conversation so far
+  // [SECTION] Conversation so far: the client on the left beside a small avatar, the learner on
+  // the right; each bubble leaves room on the other side.
   const float indent = ImGui::GetContentRegionAvail().x * 0.12f;
+  const float face = ImGui::GetFontSize() * 2.2f;
+  auto client_says = [&](const RolePlayNode& n, const std::string& mood) {
+    std::string who = persona;
+    if (!mood.empty()) who += " · " + mood;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw::Avatar(ImGui::GetWindowDrawList(), ImVec2(at.x + face * 0.5f, at.y + face * 0.5f), face,
+                 play.persona_name.in("en"), ImGui::GetColorU32(theme::Colors().border));
+    ImGui::Indent(face + theme::kSpaceS * theme::Scale());
+    ui::PushRightMargin(indent);
+    ui::Callout(n.client.in(lang), ui::Tone::Client, who);
+    ui::PopRightMargin();
+    ImGui::Unindent(face + theme::kSpaceS * theme::Scale());
+  };
   ui::BeginGroup("conversation");
   for (const RolePlayStep& step : rp->history()) {
-    std::string who = play.persona_name.in(lang);
-    if (!step.node->mood.empty()) who += " · " + step.node->mood.in(lang);
-    ui::Callout(step.node->client.in(lang), ui::Tone::Client, who);
+    client_says(*step.node, step.node->mood.empty() ? std::string() : step.node->mood.in(lang));
     ui::Callout(step.choice->text.in(lang), ui::Tone::Learner, T(lang, Str::You), indent);
     if (immediate) DrawChoiceFeedback(course, *step.choice, lang, indent);
   }
   const RolePlayNode& node = rp->node();
-  if (!node.client.empty()) {
-    std::string who = play.persona_name.in(lang);
-    if (!node.mood.empty()) who += " · " + Fmt(T(lang, Str::Mood), {node.mood.in(lang)});
-    ui::Callout(node.client.in(lang), ui::Tone::Client, who);
-  }
+  if (!node.client.empty()) client_says(node, node.mood.empty() ? std::string() : Fmt(T(lang, Str::Mood), {node.mood.in(lang)}));
   ui::EndGroup();
 
   // [SECTION] Choices, or the ending

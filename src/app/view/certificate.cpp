@@ -1,0 +1,72 @@
+#include "app/view/certificate.h"
+
+#include <cstdio>
+
+#include "nlohmann/json.hpp"
+
+namespace granice::view {
+
+namespace {
+// The printed certificate is always light: ink on white paper, in the light theme's colours.
+constexpr uint32_t kPaper = 0xFFFFFF, kAccent = 0x0B5E63, kHeading = 0x12343B, kText = 0x1E2329, kMuted = 0x4A525C;
+
+// Words on lines no wider than `max`: the body's lines, centred on the page.
+std::vector<std::string> Wrap(const std::string& text, float size, float max, const MeasureText& measure) {
+  std::vector<std::string> lines;
+  std::string line, word;
+  auto flush_word = [&] {
+    if (word.empty()) return;
+    const std::string test = line.empty() ? word : line + " " + word;
+    if (!line.empty() && measure(test, size, false) > max) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = test;
+    }
+    word.clear();
+  };
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\n' || ch == '\t') flush_word();
+    else word += ch;
+  }
+  flush_word();
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+}  // namespace
+
+CertificateLayout LayoutCertificate(const CertificateText& c, const std::string& score_line, const MeasureText& measure) {
+  using K = CertificateItem::Kind;
+  constexpr float W = CertificateLayout::kWidth, H = CertificateLayout::kHeight;
+  CertificateLayout l;
+  l.items.push_back({K::Frame, 0, 0, W, H, 0, 0, false, kPaper, "", {}});   // the paper (filled)
+  l.items.push_back({K::Frame, 40, 40, W - 80, H - 80, 14, 0, false, kAccent, "", {}});
+  l.items.push_back({K::Frame, 70, 70, W - 140, H - 140, 2, 0, false, kAccent, "", {}});
+  using Part = CertificateItem::Part;
+  auto text = [&](float y, float size, bool bold, uint32_t rgb, const std::string& t, Part part) {
+    l.items.push_back({K::Text, W / 2, y, 0, 0, 0, size, bold, rgb, t, part});
+  };
+  text(190, 72, true, kHeading, c.title, Part::Title);
+  text(360, 60, true, kHeading, c.learner, Part::Learner);
+  float y = 490;
+  for (const std::string& line : Wrap(c.body, 34, W - 320, measure)) {
+    text(y, 34, false, kText, line, Part::Body);
+    y += 52;
+  }
+  text(H - 200, 30, false, kMuted, c.course + " · " + c.date + " · " + score_line, Part::Footer);
+  return l;
+}
+
+std::string CertificateLayout::ToJson() const {
+  nlohmann::json out = nlohmann::json::array();
+  char color[8];
+  for (const CertificateItem& i : items) {
+    std::snprintf(color, sizeof color, "#%06X", static_cast<unsigned>(i.rgb & 0xFFFFFF));
+    out.push_back({{"kind", i.kind == CertificateItem::Kind::Frame ? "frame" : "text"},
+                     {"x", i.x}, {"y", i.y}, {"w", i.width}, {"h", i.height}, {"line", i.line},
+                     {"size", i.size}, {"bold", i.bold}, {"color", color}, {"text", i.text}});
+  }
+  return nlohmann::json{{"width", kWidth}, {"height", kHeight}, {"items", out}}.dump();
+}
+
+}  // namespace granice::view

@@ -1,0 +1,121 @@
+// Every kind of screen in the three themes, on a desktop (Polish) and a phone (English): the
+// screenshots docs/design.md shows (scripts/design_shots.js copies them there), and a check that
+// each theme is the one drawn (the page's background pixel). One walk per device: the test
+// driver switches the theme in place at every screen.
+'use strict';
+const assert = require('assert/strict');
+const zlib = require('zlib');
+const { openApp, settle, screenshot } = require('./harness.js');
+const L = require('./learner.js');
+
+// Each walk starts in a theme the learner chose before (saved settings): the first shot of each
+// screen checks that it is the one drawn.
+const DEVICES = { desktop: { lang: 'pl', viewport: { width: 1280, height: 800 }, theme: 'light' },
+                  phone: { lang: 'en', viewport: { width: 360, height: 740 }, theme: 'dark' } };
+
+// The first pixel of a PNG (8-bit RGB or RGBA, not interlaced): whatever the row filter, the
+// first pixel of the first row is stored as is (its left and upper neighbours count as 0).
+function firstPixel(png) {
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG');
+  const colorType = png[25];
+  assert.ok(colorType === 2 || colorType === 6, `RGB or RGBA PNG (colour type ${colorType})`);
+  const idat = [];
+  for (let at = 8; at < png.length;) {
+    const len = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  return [raw[1], raw[2], raw[3]];
+}
+
+// The three themes and how the page's background must look in each.
+const luminance = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+const THEMES = { light: (l) => l > 0.85, dark: (l) => l < 0.15, 'high-contrast': (l) => l === 0 };
+const WEBP_QUALITY = 40;   // docs/design/ keeps 2 x 78 of them: keep the repository light
+
+// The test driver (tests/web/test_driver.cpp) draws the running app in another theme, as the
+// Settings screen would, without saving it or leaving the screen.
+async function switchTheme(page, theme) {
+  assert.deepEqual(await L.drive(page, 'theme:' + theme), { theme }, 'the test driver switches the theme');
+  await settle(page);
+}
+
+// The screen on show in every theme: checks that the theme is the one drawn (the page's
+// background pixel) and saves a WebP of it; then back to the walk's theme for what comes next.
+async function shootInEveryTheme(page, device, screen) {
+  const walkTheme = DEVICES[device].theme;
+  const others = Object.keys(THEMES).filter((t) => t !== walkTheme);
+  for (const theme of [walkTheme, ...others]) {
+    if (theme !== walkTheme) await switchTheme(page, theme);
+    const background = firstPixel(await page.screenshot({ clip: { x: 0, y: 0, width: 1, height: 1 } }));
+    assert.ok(THEMES[theme](luminance(background)), `${device}, ${screen}: the ${theme} theme is drawn (background ${background})`);
+    await screenshot(page, `design/${theme}/${device}-${screen}.webp`, { quality: WEBP_QUALITY });
+  }
+  await switchTheme(page, walkTheme);
+}
+
+// One learner on one device through module 1, the course map, the assessment and the
+// certificate, with the mouse (as most learners: no focus rings); every kind of screen on the
+// way in all three themes. The other modules and the assessment's answers are the test driver's.
+async function walkShootingEveryTheme(env, device) {
+  const { lang, viewport, theme } = DEVICES[device];
+  const ui = L.UI[lang];
+  const { page, context, errors } = await openApp(env, {
+    query: `lang=${lang}&granice-test-driver=1`, viewport,
+    settings: { lang, text_scale: 1, theme, reduced_motion: true } });
+  const shoot = (screen) => () => shootInEveryTheme(page, device, screen);
+  try {
+    await settle(page);
+    await shoot('name')();
+    await L.mouse.press(page, 'textbox', ui.name);
+    await page.keyboard.type(device === 'phone' ? 'Kim Keyboard' : 'Anna Nowak');
+    await L.mouse.press(page, 'button', ui.nameContinue);
+    await shoot('home')();
+    await L.mouse.press(page, 'button', lang === 'pl' ? 'Ustawienia' : 'Settings');
+    await shoot('settings')();
+    await L.mouse.press(page, 'button', lang === 'pl' ? 'Gotowe' : 'Done');
+    await L.mouse.press(page, 'button', ui.start);
+    await shoot('module')();
+    await L.completeModule(page, lang, L.mouse, L.content.modules[0], {
+      lesson: shoot('lesson'), quiz: shoot('quiz'), quizResults: shoot('quiz-results'), roleplay: shoot('roleplay'),
+      ending: shoot('roleplay-ending') });
+    await L.mouse.press(page, 'button', ui.backToCourse);   // completeModule ends on the module's screen
+    await shoot('home-progress')();
+    await L.finishModulesByDriver(page);
+    await shoot('home-done')();
+    await L.finishCourseByDriver(page);   // the assessment's questions look as the module quiz's
+    await shoot('results')();
+    await L.mouse.press(page, 'button', ui.certificate);
+    await shoot('certificate')();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
+const tests = {};
+for (const device of Object.keys(DEVICES)) {
+  tests[`${device}: every kind of screen is drawn in the light, dark and high-contrast theme, from the saved ${DEVICES[device].theme} one on (docs/design.md screenshots)`] =
+    (env) => walkShootingEveryTheme(env, device);
+}
+// Issue 17 gave the canvas's focus rings :focus-visible semantics; the heading that receives
+// focus on a new screen (for screen readers) is an element of the page, outlined by style.css:
+// no outline after a click (granice.js marks pointer input), one after a key.
+tests['the heading a new screen focuses shows no ring to a mouse user, and one to a keyboard user'] = async (env) => {
+  const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Mo Mouse', act: L.mouse });
+  try {
+    const focus = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return { tag: a.tagName, ring: getComputedStyle(a).outlineStyle !== 'none', canvasRing: window.granice.screen().ring };
+    });
+    await L.mouse.press(page, 'button', L.UI.en.start);
+    assert.deepEqual(await focus(), { tag: 'H1', ring: false, canvasRing: false }, 'after a click: focus on the h1, no ring');
+    await L.keyboard.press(page, 'button', L.UI.en.readLesson);
+    assert.deepEqual(await focus(), { tag: 'H1', ring: true, canvasRing: false }, 'after Enter: the h1 shows its ring');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+};
+module.exports = tests;
