@@ -1,31 +1,15 @@
 // Smoke tests of the granice executable (GRANICE_CLI_PATH): exit codes and output shapes.
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <string>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../run_command.h"
+
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-// Runs the CLI through the shell; `redirect` picks which stream lands in `out`.
-Run run_cli(const std::string& args, const std::string& redirect = "2>/dev/null") {
-  const std::string cmd = std::string("cd '") + GRANICE_SOURCE_DIR + "' && '" + GRANICE_CLI_PATH + "' " + args + " " + redirect;
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using granice::test::run_cli;
 
 const std::string kValid = "tests/content/valid";
 const std::string kBroken = "tests/content/cases/duplicate-objective-id";

@@ -1,6 +1,4 @@
 // `granice simulate` and `granice report` end to end (GRANICE_CLI_PATH): files, exit codes, --strict.
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,25 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "../read_file.h"
+#include "../run_command.h"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  const std::string cmd = std::string("cd '") + GRANICE_SOURCE_DIR + "' && '" + GRANICE_CLI_PATH + "' " + args + " 2>/dev/null";
-  Run r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+granice::test::CommandResult run(const std::string& args) { return granice::test::run_cli(args); }
 
 }  // namespace
 
@@ -40,7 +24,7 @@ TEST_CASE("cli: simulate then report, --json, --strict", "[report][cli]") {
   REQUIRE(run("simulate --learners 3 --seed 11 --out '" + d + "/records'").status == 0);
   CHECK(fs::exists(dir / "records" / "learner-0000003.json"));
 
-  const Run ok = run("report '" + d + "/records' --csv '" + d + "/t.csv' --items '" + d + "/i.csv' --json");
+  const granice::test::CommandResult ok = run("report '" + d + "/records' --csv '" + d + "/t.csv' --items '" + d + "/i.csv' --json");
   REQUIRE(ok.status == 0);
   const auto j = nlohmann::json::parse(ok.out);
   CHECK(j.at("records") == 3);
@@ -52,7 +36,7 @@ TEST_CASE("cli: simulate then report, --json, --strict", "[report][cli]") {
   CHECK(granice::test::read_file(dir / "i.csv").find("question,boundaries,") != std::string::npos);
 
   { std::ofstream(dir / "records" / "bad.json") << "{ nope"; }
-  const Run lenient = run("report '" + d + "/records' --csv '" + d + "/t.csv'");
+  const granice::test::CommandResult lenient = run("report '" + d + "/records' --csv '" + d + "/t.csv'");
   CHECK(lenient.status == 0);
   CHECK(lenient.out.find("3 accepted, 1 refused") != std::string::npos);
   CHECK(run("report '" + d + "/records' --strict --csv '" + d + "/t.csv'").status == 1);

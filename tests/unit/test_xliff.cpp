@@ -1,7 +1,6 @@
 // The XLIFF 1.2 round trip (granice xliff export / import) on the small valid course plus a fixture
 // interface.json: what the export holds, byte-identical re-import, a new language added as data,
 // every refusal with its exact message, reviewed translations, and the pseudo-locale.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include "../read_file.h"
+#include "../run_command.h"
 #include "core/content/loader.h"
 #include "core/text/utf8.h"
 #include "core/translation/pseudo.h"
@@ -351,21 +351,8 @@ TEST_CASE("xliff import: damaged files are refused with a reason, never a crash 
 
 namespace {
 
-struct Shell {
-  int status = -1;
-  std::string err;
-};
-
-Shell run_shell(const std::string& cmd) {
-  Shell r;
-  FILE* pipe = popen((cmd + " 2>&1 >/dev/null").c_str(), "r");
-  REQUIRE(pipe);
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.err.append(buf, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+// The command's stderr (what granice xliff reports) and its exit status.
+granice::test::CommandResult run_shell(const std::string& cmd) { return granice::test::run_command(cmd + " 2>&1 >/dev/null"); }
 
 }  // namespace
 
@@ -386,16 +373,16 @@ TEST_CASE("cli: granice xliff export, import and pseudo on disk", "[xliff][cli]"
   CHECK(run_shell(cli + "import " + c).status == 2);  // no such XLIFF file (the folder is not one)
   const auto exported = run_shell(cli + "export --target uk --out '" + (dir / "uk.xlf").string() + "' " + c);
   CHECK(exported.status == 0);
-  CHECK(exported.err.find(": 97 units (pl -> uk), 0 already translated\n") != std::string::npos);
+  CHECK(exported.out.find(": 97 units (pl -> uk), 0 already translated\n") != std::string::npos);
   const std::string xliff = test::read_file(dir / "uk.xlf");
   CHECK(xliff.find("source-language=\"pl\" target-language=\"uk\"") != std::string::npos);  // --source defaults to the first language
 
   // Refused: exit 1, the problems on stderr, nothing written.
   const auto refused = run_shell(cli + "import '" + (dir / "uk.xlf").string() + "' " + c);
   CHECK(refused.status == 1);
-  CHECK(refused.err.find((dir / "uk.xlf").string() + ":5:7: course.json#/title: no <target>; the translation of every unit\n") !=
+  CHECK(refused.out.find((dir / "uk.xlf").string() + ":5:7: course.json#/title: no <target>; the translation of every unit\n") !=
         std::string::npos);
-  CHECK(refused.err.find("problems; nothing was written\n") != std::string::npos);
+  CHECK(refused.out.find("problems; nothing was written\n") != std::string::npos);
   CHECK(test::read_file(dir / "c/course.json") == original);
 
   {
@@ -403,11 +390,11 @@ TEST_CASE("cli: granice xliff export, import and pseudo on disk", "[xliff][cli]"
   }
   const auto dry = run_shell(cli + "import --dry-run '" + (dir / "uk-done.xlf").string() + "' " + c);
   CHECK(dry.status == 0);
-  CHECK(dry.err.find("(dry run: nothing written); uk added to the course's languages") != std::string::npos);
+  CHECK(dry.out.find("(dry run: nothing written); uk added to the course's languages") != std::string::npos);
   CHECK(test::read_file(dir / "c/course.json") == original);
   const auto imported = run_shell(cli + "import '" + (dir / "uk-done.xlf").string() + "' " + c);
   CHECK(imported.status == 0);
-  CHECK(imported.err.find(": 97 units, 97 uk texts changed in 5 files; uk added to the course's languages\n") != std::string::npos);
+  CHECK(imported.out.find(": 97 units, 97 uk texts changed in 5 files; uk added to the course's languages\n") != std::string::npos);
   CHECK(run_shell("'" + std::string(GRANICE_CLI_PATH) + "' lint " + c).status == 0);
 
   // The pseudo-locale as a copy of the content; the original is untouched, the copy lints clean.
