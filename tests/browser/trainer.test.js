@@ -232,7 +232,12 @@ module.exports = {
       // click lost the navigation about one run in four.)
       // A page just brought back from the background may lose the first press while its loop wakes
       // (two tests run at a time): pressed again, at most three times, until the address changes.
+      // Another lane's new pages can send this one to the background, where it draws no frames and
+      // so never handles the press: brought to the front and seen visible before every press.
       for (let attempt = 1; ; attempt++) {
+        await page.bringToFront();
+        await page.waitForFunction(() => document.visibilityState === 'visible', null, { timeout: 5000 });
+        await settle(page, 100);
         await page.getByRole('button', { name: 'Trainer view', exact: true }).dispatchEvent('click').catch(() => {});
         try {
           await page.waitForURL(/\/trainer\.html\?lang=en$/, { timeout: 6000 });
