@@ -65,16 +65,16 @@ function siteUrl(env, query) {
 const semantics = (page) => page.evaluate(() => window.granice.semantics());
 const frames = (page) => page.evaluate(() => window.granice.frames());
 
-// Waits until the app has processed all input and drawn what it owed (granice.busy() false
-// twice in a row, one animation frame apart). `quietMs` is a minimum wait, for slow starts.
+// Waits until the app has processed all input and drawn what it owed: granice.busy() false in an
+// animation frame after the call (busy() counts input queued but not yet seen, and owed frames,
+// so one calm frame is enough; waiting for a second cost ~17-60 ms per press).
+// `quietMs` is a minimum wait, for slow starts.
 async function settle(page, quietMs = 0, timeoutMs = 5000) {
   if (quietMs) await page.waitForTimeout(quietMs);
   await page.evaluate((limit) => new Promise((resolve) => {
     const start = performance.now();
-    let calm = 0;
     const check = () => {
-      calm = window.granice.busy() ? 0 : calm + 1;
-      if (calm >= 2 || performance.now() - start > limit) resolve();
+      if (!window.granice.busy() || performance.now() - start > limit) resolve();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
