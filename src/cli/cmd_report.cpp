@@ -358,14 +358,14 @@ int cmd_report(const Args& args) {
   const ReportSummary s = rep.summary();
   if (as_json) {
     nlohmann::ordered_json j = summary_json(rep, s, files.size());
-    j["statements"] = {{"read", sc.statements}, {"other_course", sc.other_course}, {"voiding", sc.voided},
+    j["statements"] = {{"read", sc.statements}, {"other_course", sc.other_course}, {"by_lms", sc.by_lms}, {"voiding", sc.voided},
                        {"refused", sc.refused}};
     std::cout << j.dump() << '\n';
   } else {
     print_text(rep, s, files.size());
     if (sc.statements || !lrs_url.empty())
       std::cout << "statements: " << sc.statements << " read, " << sc.other_course << " of other courses ignored, "
-                << sc.voided << " voiding, " << sc.refused << " refused\n";
+                << sc.by_lms << " by the LMS (launched) ignored, " << sc.voided << " voiding, " << sc.refused << " refused\n";
   }
   if (!quiet) {
     for (const ReportIssue& i : rep.issues()) std::cerr << i.file << ": " << i.reason << '\n';

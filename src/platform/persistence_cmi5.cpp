@@ -32,7 +32,8 @@ class Cmi5Persistence final : public PagePersistence {
     if (!why.empty()) {
       last_error_ = "cmi5: " + why;
       Log(2, "granice: cmi5 launch failed: " + why + "; progress is kept in this browser");
-      launch_.notices.push_back(kNoLmsNotice);
+      // A reload after the session ended reached the LMS fine: say what happened, not "could not connect".
+      launch_.notices.push_back(session_ended_ ? kSessionEndedNotice : kNoLmsNotice);
       launch_.state = local;
       return launch_;
     }
@@ -84,7 +85,7 @@ class Cmi5Persistence final : public PagePersistence {
   }
 
   std::string ModeLabel(const std::string& lang) const override {
-    if (!connected_) return T(lang, Str::ModeCmi5Offline);
+    if (!connected_) return T(lang, session_ended_ ? Str::ModeCmi5Ended : Str::ModeCmi5Offline);
     if (terminated_) return T(lang, Str::ModeCmi5Ended);
     if (launch_.review) return T(lang, Str::ModeCmi5Review);
     if (!Cmi5LastError().empty()) return T(lang, Str::ModeCmi5Retrying);
@@ -122,7 +123,8 @@ class Cmi5Persistence final : public PagePersistence {
       if (!page_.at("token").get<bool>()) return "no auth-token";
       // §9.3.8: nothing after terminated. A reload of a terminated launch learns on locally; the
       // next launch from the LMS picks up the newer local copy.
-      if (page_.at("sessionEnded").get<bool>())
+      session_ended_ = page_.at("sessionEnded").get<bool>();
+      if (session_ended_)
         return "this launch's session has ended (the page was reloaded after it); launch the course from the LMS again";
       const nlohmann::json& l = page_.at("launch");
       const cmi5::ActorResult actor = cmi5::parse_actor(l.at("actor").get<std::string>());
@@ -201,6 +203,7 @@ class Cmi5Persistence final : public PagePersistence {
   LocalStore local_;
   bool launched_ = false;
   bool connected_ = false;
+  bool session_ended_ = false;  // a reload of a launch whose session was terminated (§9.3.8)
   bool terminated_ = false;
   bool put_scheduled_ = false;
   double last_put_ = 0;

@@ -67,5 +67,8 @@ std::unique_ptr<PagePersistence> CreateCmi5Persistence();
 // Told to the learner when the LMS cannot be reached at launch (SCORM or cmi5): an interface
 // string id, as every launch notice (app/persistence.h).
 inline constexpr const char* kNoLmsNotice = "NoticeNoLms";
+// Told when a cmi5 page is reloaded after its session ended (terminated was sent, cmi5 §9.3.8):
+// the LMS was reached, but this launch may record nothing more.
+inline constexpr const char* kSessionEndedNotice = "NoticeCmi5SessionEnded";
 
 }  // namespace granice::platform

@@ -6,7 +6,7 @@
 const assert = require('assert/strict');
 const crypto = require('crypto');
 const path = require('path');
-const { lmsServer, walk, ROOT } = require('./lms_harness');
+const { lmsServer, walk, seconds, ROOT } = require('./lms_harness');
 const { settle, semantics } = require('./harness');
 const L = require('./learner.js');
 const { auIri, readCourse } = require('../../scripts/lms_manifest.js');
@@ -17,20 +17,22 @@ const AU = auIri(course.id);
 const verb = (s) => s.verb.id.split('/').pop();
 const actorOf = (name) => ({ objectType: 'Agent', name, account: { homePage: 'https://lms.example.com', name: 'u-' + crypto.randomUUID() } });
 
-// Opens the package with a fresh cmi5 launch in a fresh browser context (nothing local carried over).
+// Opens the package with a fresh cmi5 launch in a fresh browser context (nothing local carried
+// over). The test LMS first writes LMS.LaunchData and records its `launched` statement (§9.3.1).
 async function launchAu(env, lrs, url, o) {
-  const { launch, query } = lrs.newLaunch({ base: url, activityId: AU, auIri: AU, ...o });
   const driven = o.driver !== false;
+  const auUrl = `${url}${driven ? 'd' : ''}cmi5/index.html`;
+  const { launch, query } = await lrs.newLaunch({ base: url, launchUrl: auUrl, activityId: AU, auIri: AU, ...o });
   const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
   context.setDefaultTimeout(20000);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}${driven ? 'd' : ''}cmi5/index.html?${query}${driven ? '&granice-test-driver=1' : ''}`);
+  await page.goto(`${auUrl}?${query}${driven ? '&granice-test-driver=1' : ''}`);
   await page.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven, { timeout: 30000 });
   await page.evaluate(() => window.granice.ready);
   const driver = (action) => page.evaluate((a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
-  return { launch, page, context, errors, driver };
+  return { launch, page, context, errors, driver, auUrl };
 }
 
 const until = async (what, test, ms = 15000) => {
@@ -42,14 +44,25 @@ const until = async (what, test, ms = 15000) => {
 };
 const ended = (lrs, l) => () => lrs.session(l.sessionid).some((s) => verb(s) === 'terminated');
 
-// The cmi5 rules every session must keep (§9.3, §9.6).
+// The cmi5 rules every session must keep (§9.3, §9.6): the LMS's `launched` first (recorded before
+// the AU ran, §9.3.1), then the AU's statements from `initialized` to `terminated`, all in the
+// session of LMS.LaunchData.
+const CMI5_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/';
 function checkSession(lrs, l) {
   // What the real LRS refused, or xapi-validation or the test LMS found wrong, with its message.
   assert.deepEqual(lrs.problems.filter((p) => p.includes(l.id)), [], `launch ${l.id}: no problems`);
   const list = lrs.session(l.sessionid);
-  assert.ok(list.length >= 2, `session ${l.sessionid}: statements`);
-  assert.equal(verb(list[0]), 'initialized', 'initialized first (§9.3.2)');
+  assert.ok(list.length >= 3, `session ${l.sessionid}: statements`);
+  const launched = list[0];
+  assert.equal(launched.id, l.launchedId, 'the LMS\'s launched statement first, before the AU ran (§9.3.1)');
+  assert.equal(verb(launched), 'launched');
+  assert.equal(launched.object.id, AU);
+  assert.ok(launched.context.contextActivities.category.some((a) => a.id === 'https://w3id.org/xapi/cmi5/context/categories/cmi5'));
+  for (const e of ['launchmode', 'launchurl', 'moveon']) assert.ok(launched.context.extensions[CMI5_EXT + e], `launched carries ${e} (§9.6.3)`);
+  assert.equal(verb(list[1]), 'initialized', 'initialized the AU\'s first (§9.3.2)');
+  assert.ok(launched.timestamp <= list[1].timestamp, 'launched before initialized (§9.3: order by timestamp)');
   assert.equal(verb(list[list.length - 1]), 'terminated', 'terminated last (§9.3.8)');
+  assert.ok(!list.slice(1).some((s) => verb(s) === 'launched'), 'one launched per session, never from the AU');
   for (const s of list) {
     assert.equal(s.context.registration, l.registration, 'the registration on every statement (§9.6.1)');
     assert.equal(s.context.extensions[SESSIONID], l.sessionid, 'the sessionid on every statement (§9.6.3.1)');
@@ -69,76 +82,172 @@ function checkRegistration(lrs, registration) {
 }
 
 module.exports = {
-  async 'cmi5: one fetch, ordered statements, resume from the State API in a fresh browser, returnURL at exit'(env) {
+  // The issue's story in four launches of one registration: the driver for the parts that are not
+  // the point, the screens for both assessment attempts.
+  async 'cmi5: left in module 2, resumed exactly, the assessment failed on the screens, then passed in the next session; launched by the LMS before each session, one fetch each, returnURL'(env) {
     const { url, lrs } = await lmsServer();
     const actor = actorOf('Anna Nowak');
     const registration = crypto.randomUUID();
     const returnURL = url + 'lms/returned.html';
-    // Session 1: part of the course, then the window closes.
-    const a = await launchAu(env, lrs, url, { actor, registration, returnURL });
+    const ui = L.UI.pl;
+    // The screens through their accessible DOM layer (as a screen reader presses them): 48 s for
+    // the test where the mouse took 75 s (its scrolling and clicks are tested in learner.test.js).
+    const act = L.dom;
+    const took = {};
+    const launches = [];
+    const open = async (o) => {
+      const l = await launchAu(env, lrs, url, { actor, registration, returnURL, preferences: { languagePreference: 'pl' }, ...o });
+      launches.push(l);
+      return l;
+    };
+    const leave = async (l, what) => {   // the window closes (pagehide): terminated goes out with keepalive
+      await l.page.waitForFunction(() => window.graniceCmi5.pending() === 0);
+      await l.page.goto('about:blank');
+      await l.context.close();
+      await until(what + ' terminated', ended(lrs, l.launch));
+    };
+    const ofSession = (l, v) => lrs.session(l.launch.sessionid).filter((s) => verb(s) === v);
+    const judged = () => checkRegistration(lrs, registration).filter((s) => ['passed', 'failed'].includes(verb(s)));
+
+    // [SECTION] Session 1 (driver): to the middle of module 2, then the window closes.
+    let t = Date.now();
+    const a = await open({ launchParameters: 'granice-test=1' });
     const s1 = await a.driver('launch');
     assert.equal(s1.mode, 'LMS · cmi5');
     assert.equal(s1.learner_name, 'Anna Nowak');
     assert.equal(s1.learner_id, actor.account.name);
-    const mid = await a.driver('steps:60');
+    // Module 1 and module 2's lesson by the driver, then to the middle of module 2's quiz.
+    let mid = await a.driver('steps:10');
+    for (let i = 0; i < 200 && !/^quiz:listening:[2-9]$/.test(mid.bookmark); i++) mid = await a.driver('step');
+    assert.match(mid.bookmark, /^quiz:listening:[2-9]$/, 'left in the middle of module 2 (its quiz): ' + mid.bookmark);
     assert.ok(mid.interactions > 0, 'questions were answered');
-    // The learner leaves (pagehide): terminated goes out with keepalive. (Playwright's close()
-    // of a context does not fire pagehide; leaving the page does.)
     // (The driver answers dozens of questions in one go; a learner needs seconds for each. The
     // queue drains before the learner leaves, as it does on the screens.)
-    await a.page.waitForFunction(() => window.graniceCmi5.pending() === 0);
-    await a.page.goto('about:blank');
-    await a.context.close();
-    await until('session 1 terminated', ended(lrs, a.launch));
+    await leave(a, 'session 1');
     const first = checkSession(lrs, a.launch);
-    const answered = first.filter((s) => verb(s) === 'answered');
-    const responded = first.filter((s) => verb(s) === 'responded');
-    assert.ok(answered.length > 0, 'answered statements');
-    assert.equal(answered.length + responded.length, mid.interactions, 'one statement per submitted answer and role-play reply');
-    for (const s of answered) {
+    const launched = first[0];
+    assert.equal(launched.context.extensions[CMI5_EXT + 'launchmode'], 'Normal');
+    assert.equal(launched.context.extensions[CMI5_EXT + 'launchurl'], a.auUrl, 'the URL the AU was launched at, without its parameters');
+    assert.equal(launched.context.extensions[CMI5_EXT + 'moveon'], 'CompletedAndPassed');
+    assert.equal(launched.context.extensions[CMI5_EXT + 'masteryscore'], 0.8);
+    assert.equal(launched.context.extensions[CMI5_EXT + 'launchparameters'], 'granice-test=1');
+    const answered1 = ofSession(a, 'answered');
+    assert.ok(answered1.length > 0, 'answered statements');
+    assert.equal(answered1.length + ofSession(a, 'responded').length, mid.interactions, 'one statement per submitted answer and role-play reply');
+    for (const s of answered1) {
       assert.equal(s.object.definition.type, 'http://adlnet.gov/expapi/activities/cmi.interaction');
       assert.equal(typeof s.result.response, 'string');
+      assert.match(s.result.duration, /^PT/);
     }
     await until('the state document', () => lrs.stateDocument(AU, actor, registration, 'granice.progress'));
+    took[1] = Date.now() - t;
 
-    // Session 2, same registration, a fresh browser context: the State API resumes it.
-    const b = await launchAu(env, lrs, url, { actor, registration, returnURL });
+    // [SECTION] Session 2 (driver), a fresh browser: the State API resumes it exactly; every module, then Finish -> returnURL.
+    t = Date.now();
+    const b = await open({});
     const s2 = await b.driver('launch');
     assert.equal(s2.resumed, true, 'resumed');
     assert.equal(s2.bookmark, mid.bookmark, 'at the same place');
-    assert.equal(s2.total_time, mid.total_time, 'the same learning time');
     assert.equal(s2.completion, mid.completion);
-    const done = await walk(b.driver);
-    assert.equal(done.completion, 'completed');
+    // The learning time as saved at the window's close: the driver's, plus the moments the page stayed open after it.
+    assert.ok(s2.total_time >= mid.total_time && s2.total_time - mid.total_time < 3, `the same learning time: ${mid.total_time} -> ${s2.total_time}`);
+    let modules = s2;
+    for (let i = 0; i < 20; i++) {
+      const r = await b.driver('modules:200');
+      if (!r.did.length) break;
+      modules = r;
+    }
+    assert.equal(modules.completion, 'incomplete', 'every module done, the assessment not yet');
     const nav = b.page.waitForURL(returnURL, { timeout: 15000 });
     await b.driver('finish');
     await nav;   // §10.2.6: the AU goes to returnURL once the statements are sent
     await until('session 2 terminated', ended(lrs, b.launch));
-    checkSession(lrs, b.launch);
-    const all = checkRegistration(lrs, registration);
-    assert.ok(all.map(verb).includes('completed'), 'completed sent');
-    const verdict = all.find((s) => ['passed', 'failed'].includes(verb(s)));
-    assert.ok(verdict, 'the assessment\'s verdict was sent');
-    assert.equal(typeof verdict.result.score.scaled, 'number', 'with result.score.scaled');
-    assert.equal(verdict.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore'], 0.8, 'and the masteryscore (§9.6.3.2)');
-    assert.match(lrs.session(b.launch.sessionid).pop().result.duration, /^PT/, 'terminated has a duration');
-    assert.equal(lrs.fetches.filter((f) => f.launch === a.launch.id).length, 1, 'one fetch in session 1');
-    assert.equal(lrs.fetches.filter((f) => f.launch === b.launch.id).length, 1, 'one fetch in session 2');
-    assert.deepEqual(lrs.problems, [], 'no problems (xAPI valid, token, version header, one fetch)');
-    assert.deepEqual(b.errors, []);
     await b.context.close();
-    const counts = (l) => Object.entries(lrs.session(l.sessionid).map(verb).reduce((c, v) => ((c[v] = (c[v] || 0) + 1), c), {}))
+    checkSession(lrs, b.launch);
+    assert.equal(ofSession(b, 'answered').length + ofSession(b, 'responded').length, modules.interactions - s2.interactions,
+                 'one statement per answer and reply of this session');
+    assert.deepEqual(judged(), [], 'no verdict before the assessment');
+    took[2] = Date.now() - t;
+
+    // [SECTION] Session 3 (the screens): the assessment failed; attempts are left, so `failed` waits for the session's end.
+    t = Date.now();
+    const c = await open({ driver: false });
+    await settle(c.page);
+    if (!(await L.has(c.page, 'button', ui.assessment))) await act.press(c.page, 'button', ui.home);
+    await act.press(c.page, 'button', ui.assessment);
+    const failing = [];
+    await L.takeQuiz(c.page, 'pl', act, { correct: () => failing.length < 7, log: failing });
+    assert.ok(await L.has(c.page, 'button', ui.tryAgain), 'failed, with attempts left: Try again');
+    await c.page.waitForFunction(() => window.graniceCmi5.pending() === 0);
+    const score = (log) => Math.round((10000 * log.reduce((n, x) => n + x.grade.earned, 0)) / log.reduce((n, x) => n + x.grade.possible, 0)) / 10000;
+    assert.ok(score(failing) < 0.8, 'a failing score: ' + score(failing));
+    assert.deepEqual(judged(), [], 'after the failed attempt, neither passed nor failed while the session goes on (attempts are left)');
+    assert.equal(ofSession(c, 'completed').length, 1, 'completed once the assessment was attempted');
+    assert.equal(ofSession(c, 'answered').length, failing.length, 'one answered per question answered on the screens');
+    assert.deepEqual(ofSession(c, 'answered').map((s) => s.result.success), failing.map((x) => x.grade.correct), 'each answer judged as the engine did');
+    await leave(c, 'session 3');
+    const third = checkSession(lrs, c.launch);
+    assert.deepEqual(third.map(verb).filter((v) => v !== 'answered'), ['launched', 'initialized', 'completed', 'failed', 'terminated'],
+                     'the session ends with the failure: failed, then terminated (§9.3)');
+    const failed = ofSession(c, 'failed')[0];
+    assert.equal(failed.result.success, false);
+    assert.equal(failed.result.score.scaled, score(failing), 'the failed attempt\'s score');
+    assert.equal(failed.context.extensions[CMI5_EXT + 'masteryscore'], 0.8, 'with the masteryscore (§9.6.3.2)');
+    took[3] = Date.now() - t;
+
+    // [SECTION] Session 4 (the screens): the results again, Try again, passed.
+    t = Date.now();
+    const d = await open({ driver: false });
+    await settle(d.page);
+    if (!(await L.has(d.page, 'button', ui.tryAgain))) await act.press(d.page, 'button', ui.assessment);
+    else await act.press(d.page, 'button', ui.tryAgain);
+    const passing = [];
+    await L.takeQuiz(d.page, 'pl', act, { log: passing });
+    await d.page.waitForFunction(() => window.graniceCmi5.pending() === 0);
+    assert.equal(ofSession(d, 'passed').length, 1, 'passed as soon as the passing attempt ends');
+    await leave(d, 'session 4');
+    const fourth = checkSession(lrs, d.launch);
+    assert.deepEqual(fourth.map(verb).filter((v) => v !== 'answered'), ['launched', 'initialized', 'passed', 'terminated']);
+    assert.equal(ofSession(d, 'answered').length, passing.length, 'one answered per question answered on the screens');
+    const passed = ofSession(d, 'passed')[0];
+    assert.equal(passed.result.success, true);
+    assert.equal(passed.result.score.scaled, score(passing), 'the passing attempt\'s score');
+    assert.equal(passed.context.extensions[CMI5_EXT + 'masteryscore'], 0.8);
+    took[4] = Date.now() - t;
+
+    // [SECTION] The registration: completed and passed once, failed before passed and never after; durations.
+    const all = checkRegistration(lrs, registration);
+    assert.deepEqual(all.map(verb).filter((v) => ['completed', 'passed', 'failed'].includes(v)), ['completed', 'failed', 'passed']);
+    assert.equal(all.filter((s) => verb(s) === 'launched').length, 4, 'one launched per launch');
+    assert.equal(all.filter((s) => verb(s) === 'answered').length, launches.reduce((n, l) => n + ofSession(l, 'answered').length, 0));
+    assert.ok(seconds(passed.result.duration) > seconds(failed.result.duration), 'the learning time grows from the failure to the pass');
+    // terminated's duration: initialized to terminated (§9.5.4.1). The driver's steps take the
+    // walker's simulated seconds (the statements' timestamps move on with them); on the screens, real ones.
+    const driven = [mid.total_time, modules.total_time - s2.total_time];
+    for (const [i, l] of launches.entries()) {
+      const end = ofSession(l, 'terminated')[0];
+      const spent = seconds(end.result.duration);
+      if (i < 2) assert.ok(spent >= driven[i] - 1, `session ${i + 1}: terminated's duration ${end.result.duration} covers the driver's ${driven[i]} s`);
+      else assert.ok(spent > 1 && spent * 1000 <= took[i + 1] + 2000, `session ${i + 1}: terminated's duration ${end.result.duration} within its ${took[i + 1]} ms`);
+      assert.equal(lrs.fetches.filter((f) => f.launch === l.launch.id).length, 1, `one fetch in session ${i + 1}`);
+      assert.deepEqual(l.errors, [], `no page errors in session ${i + 1}`);
+    }
+    assert.deepEqual(lrs.problems, [], 'no problems (xAPI valid, token, version header, one fetch)');
+
+    const counts = (l) => Object.entries(lrs.session(l.launch.sessionid).map(verb).reduce((n, v) => ((n[v] = (n[v] || 0) + 1), n), {}))
       .map(([v, n]) => `${n} ${v}`).join(', ');
-    const requests = (l) => lrs.requests.filter((r) => r[2] === l.id).map((r) => r[0] + ' ' + r[1])
-      .reduce((c, r) => ((c[r] = (c[r] || 0) + 1), c), {});
-    const bytes = (l) => JSON.stringify(lrs.session(l.sessionid)).length;
+    const requests = (l) => lrs.requests.filter((r) => r[2] === l.launch.id).map((r) => r[0] + ' ' + r[1])
+      .reduce((n, r) => ((n[r] = (n[r] || 0) + 1), n), {});
+    const bytes = (l) => JSON.stringify(lrs.session(l.launch.sessionid)).length;
+    const what = ['driver to module 2\'s quiz, left by closing', 'resumed, every module by driver, Finish -> returnURL',
+                  'screens: assessment failed, left by closing', 'screens: Try again, passed, left by closing'];
     console.log(`       the real LRS (Learning Locker xapi-statements) answered ${lrs.real.startupMs.toFixed(0)} ms after its start; ` +
                 `it holds ${lrs.statements.length} statements of this run so far`);
-    console.log(`       cmi5 session 1 (60 driver steps, left by closing): ${counts(a.launch)}; ${bytes(a.launch)} bytes; ` +
-                `requests ${JSON.stringify(requests(a.launch))}`);
-    console.log(`       cmi5 session 2 (resumed, to the end, Finish): ${counts(b.launch)}; ${bytes(b.launch)} bytes; ` +
-                `requests ${JSON.stringify(requests(b.launch))}; state document ` +
-                `${lrs.stateDocument(AU, actor, registration, 'granice.progress').length} bytes`);
+    for (const [i, l] of launches.entries())
+      console.log(`       cmi5 session ${i + 1} (${what[i]}; ${took[i + 1]} ms): ${counts(l)}; ${bytes(l)} bytes; ` +
+                  `terminated duration ${ofSession(l, 'terminated')[0].result.duration}; requests ${JSON.stringify(requests(l))}`);
+    console.log(`       state document ${lrs.stateDocument(AU, actor, registration, 'granice.progress').length} bytes; ` +
+                `scores: failed ${failed.result.score.scaled}, passed ${passed.result.score.scaled}`);
   },
 
   async 'cmi5: the LRS down for part of a session: the learner is told, nothing is lost, nothing doubled'(env) {
@@ -221,7 +330,9 @@ module.exports = {
     await walk(o.driver);
     await o.driver('finish');
     await until('terminated', ended(lrs, o.launch));
-    assert.deepEqual(checkSession(lrs, o.launch).map(verb), ['initialized', 'terminated'], 'nothing judged in Browse (§10.2.2)');
+    const list = checkSession(lrs, o.launch);
+    assert.deepEqual(list.map(verb), ['launched', 'initialized', 'terminated'], 'nothing judged in Browse (§10.2.2)');
+    assert.equal(list[0].context.extensions[CMI5_EXT + 'launchmode'], 'Browse', 'the LMS\'s launched names the mode (§9.6.3.3)');
     await o.context.close();
   },
 
@@ -235,11 +346,13 @@ module.exports = {
     await o.page.evaluate(() => window.granice.ready);
     await until('terminated', ended(lrs, o.launch));
     const again = await o.driver('launch');
-    assert.match(again.mode, /no LMS connection/, 'the reloaded page knows the session ended');
+    assert.match(again.mode, /LMS · cmi5 · session ended/, 'the reloaded page knows the session ended');
+    assert.deepEqual(again.notices, ['This LMS session has already ended; progress is saved in this browser. ' +
+                                     'To record it in the LMS, open the course from the LMS again.'], 'told so, not "could not connect"');
     await o.driver('steps:5');
     await o.page.goto('about:blank');
     await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(checkSession(lrs, o.launch).map(verb), ['initialized', 'terminated'], 'Review: nothing judged, nothing after terminated');
+    assert.deepEqual(checkSession(lrs, o.launch).map(verb), ['launched', 'initialized', 'terminated'], 'Review: nothing judged, nothing after terminated');
     assert.equal(lrs.fetches.filter((f) => f.launch === o.launch.id).length, 1, 'one fetch across the reload');
     assert.equal(lrs.stateDocument(AU, actor, o.launch.registration, 'granice.progress'), undefined, 'Review writes no state');
     assert.deepEqual(lrs.problems.filter((p) => p.includes(o.launch.id)), []);
@@ -257,7 +370,7 @@ module.exports = {
     const kept = await o.page.evaluate((k) => localStorage.getItem(k), 'granice:' + course.id);
     assert.ok(kept && kept.length > 0, 'progress kept in the browser');
     assert.equal(lrs.fetches.filter((f) => f.launch === o.launch.id).length, 1, 'fetch tried once');
-    assert.equal(lrs.session(o.launch.sessionid).length, 0, 'nothing sent without a token');
+    assert.deepEqual(lrs.session(o.launch.sessionid).map(verb), ['launched'], 'only the LMS\'s launched: nothing sent without a token');
     await o.context.close();
   },
 

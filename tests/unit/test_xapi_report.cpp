@@ -115,6 +115,57 @@ TEST_CASE("xapi report: statements and records of the same simulated learners gi
   CHECK(scored > 0);
 }
 
+// The `launched` statement an LMS records before each session (cmi5 §9.3.1), made from that
+// session's `initialized`: the same actor, AU, registration and context template, a moment earlier.
+static json launched_before(const json& initialized) {
+  json s = initialized;
+  s["id"] = cmi5::name_uuid("launched " + initialized.at("id").get<std::string>());
+  s["verb"] = {{"id", cmi5::iri::kLaunched}, {"display", {{"en-US", "launched"}}}};
+  json& ext = s["context"]["extensions"];
+  ext["https://w3id.org/xapi/cmi5/context/extensions/launchmode"] = "Normal";
+  ext["https://w3id.org/xapi/cmi5/context/extensions/launchurl"] = "https://lms.example.com/au/index.html";
+  ext["https://w3id.org/xapi/cmi5/context/extensions/moveon"] = "CompletedAndPassed";
+  std::string ts = initialized.at("timestamp");
+  ts.replace(ts.size() - 5, 4, "000");  // "...:SS.mmmZ" -> the second's start: before it, or the same time
+  s["timestamp"] = ts;
+  return s;
+}
+
+TEST_CASE("xapi report: the LMS's launched statements change no row and make none", "[xapi_report]") {
+  const Course c = course_for_report();
+  constexpr int kLearners = 12;
+  const json all = all_statements(c, kLearners);
+  json with_lms = json::array();
+  long sessions = 0;
+  for (const json& s : all) {
+    if (s.at("verb").at("id") == cmi5::iri::kInitialized) {
+      with_lms.push_back(launched_before(s));
+      ++sessions;
+    }
+    with_lms.push_back(s);
+  }
+  // A learner the LMS launched whose course never reached the LRS: only the LMS's statement.
+  json alone = launched_before(cmi5::simulated_statements(c, kSeed, kLearners).front());
+  alone["context"]["registration"] = "11111111-2222-4333-8444-555555555555";
+  with_lms.push_back(alone);
+  REQUIRE(sessions >= kLearners);
+
+  StatementSet plain(c);
+  REQUIRE(plain.add_text("export.json", all.dump()));
+  StatementSet set(c);
+  REQUIRE(set.add_text("export.json", with_lms.dump()));
+  CHECK(set.issues().empty());
+  CHECK(set.counts().statements == static_cast<long>(with_lms.size()));
+  CHECK(set.counts().by_lms == sessions + 1);
+  CHECK(set.counts().other_course == 0);
+  const Report a = statements_report(c, plain);
+  const Report b = statements_report(c, set);
+  REQUIRE(b.rows().size() == kLearners);
+  CHECK(b.issues().empty());
+  CHECK(table_csv(c, b.rows()) == table_csv(c, a.rows()));
+  CHECK(items_csv(c, b.items(), "pl") == items_csv(c, a.items(), "pl"));
+}
+
 TEST_CASE("xapi report: the journal for the detail view comes from answered and responded statements", "[xapi_report]") {
   const Course c = course_for_report();
   const json all = all_statements(c, 1);

@@ -1,5 +1,6 @@
 // `granice report` by its three routes agrees: progress records, the same simulated learners'
-// statements as export files (granice simulate --xapi), and the same statements read from a real
+// statements as export files (granice simulate --xapi; the export and the LRS also hold the LMS's
+// `launched` statement before each session, as a real one does), and the same statements read from a real
 // LRS (Learning Locker's statements service behind the test LMS of tests/browser/lms/lrs.js, both
 // on 127.0.0.1 on free ports, started and stopped here) page by page through its `more` links. Then the LRS's failures: wrong password (401), a failing LRS
 // (503), a page that is not JSON, a `more` loop, no answer (timeout), a wrong endpoint (404).
@@ -14,7 +15,7 @@ const { execFile } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '../..');
 const granice = process.argv[2] || path.join(ROOT, 'build/native/granice');
-const { createLrs } = require('../browser/lms/lrs.js');
+const { createLrs, launchedStatement, SESSIONID } = require('../browser/lms/lrs.js');
 const CONTENT = ['--content', path.join(ROOT, 'quizzes')];
 const LEARNERS = 24;
 
@@ -59,7 +60,19 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     assert.ok(/,guideline,|\nguideline,/.test(records.items), 'the item analysis has guideline rows');
 
     // One export file holding every statement as LRS pages one after another: the same again.
-    const all = fs.readdirSync(path.join(dir, 'xapi')).sort().flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, 'xapi', f), 'utf8')));
+    // An LRS also holds the LMS's `launched` statement before every session (cmi5 §9.3.1), made
+    // by the test LMS's own builder: the export and the LRS route carry them, and must give the
+    // same table as the records (the report counts them as the LMS's and ignores them).
+    const launchedBefore = (s) => launchedStatement({
+      actor: s.actor, activityId: s.object.id, registration: s.context.registration, at: new Date(Date.parse(s.timestamp) - 1000),
+      launchUrl: 'https://lms.example.com/au/index.html',
+      data: { contextTemplate: { contextActivities: { grouping: s.context.contextActivities.grouping },
+                                 extensions: { [SESSIONID]: s.context.extensions[SESSIONID] } },
+              launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.8 } });
+    const all = fs.readdirSync(path.join(dir, 'xapi')).sort().flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, 'xapi', f), 'utf8')))
+      .flatMap((s) => (s.verb.id.endsWith('/initialized') ? [launchedBefore(s), s] : [s]));
+    const sessions = all.filter((s) => s.verb.id.endsWith('/launched')).length;
+    assert.ok(sessions >= LEARNERS, 'a launched statement per session');
     const half = Math.floor(all.length / 2);
     // 9 MB of white space between the pages: past the 8 MB a record may have, so the big-file path (mapped) is taken.
     fs.writeFileSync(path.join(dir, 'export.json'), JSON.stringify({ statements: all.slice(0, half), more: '/xapi/statements?more=1' }) +
@@ -67,6 +80,8 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     const exported = await report('export', [path.join(dir, 'export.json')]);
     assert.deepEqual(rowsOf(exported.table), rowsOf(records.table), 'one export file: the same table');
     assert.equal(exported.items, records.items);
+    assert.equal(exported.json.statements.by_lms, sessions, 'the LMS\'s launched statements counted apart');
+    assert.equal(exported.json.refused, 0);
 
     // [SECTION] The LRS route
     lrs = await createLrs();
@@ -90,6 +105,7 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     assert.deepEqual(rowsOf(viaLrs.table), rowsOf(records.table), 'from the LRS: the same table');
     assert.equal(viaLrs.items, records.items, 'from the LRS: the same item analysis');
     assert.equal(viaLrs.json.statements.read, all.length);
+    assert.equal(viaLrs.json.statements.by_lms, sessions, 'the LMS\'s launched statements read and ignored');
     const pages = lrs.queries.length;
     assert.equal(pages, Math.ceil(all.length / 150), 'every page read once, through more links');
     const first = new URL(lrs.queries[0].url, 'http://x');
@@ -139,7 +155,7 @@ const rowsOf = (csv) => csv.split('\n').slice(1).filter(Boolean).map((l) => l.sl
     assert.equal((await run(['report', path.join(dir, 'xapi'), '--limit', '5', ...CONTENT])).code, 2, '--limit without --lrs');
 
     console.log(`the real LRS stored ${all.length} statements in ${storedMs} ms`);
-    console.log(`ok: ${LEARNERS} learners, ${all.length} statements; records, statement files, one export and the real LRS ` +
+    console.log(`ok: ${LEARNERS} learners, ${all.length} statements (${sessions} of them the LMS's launched); records, statement files, one export and the real LRS ` +
                 `(${pages} pages) give the same table and item analysis; 7 LRS failures told plainly`);
   } finally {
     server.closeAllConnections && server.closeAllConnections();

@@ -28,7 +28,7 @@
   X(DownloadCertificate) X(CertificateTitle) X(Back) X(Home) X(Language) X(TextSize) X(Theme) X(ThemeLight) \
   X(ThemeDark) X(ThemeHighContrast) X(ReducedMotion) X(Done) X(MoveUpShort) X(MoveDownShort) X(PersonaLabel) \
   X(IntroLabel) X(ScoreOutOf) X(CertificateFor) X(LessonPages) X(PageNumbered) X(NextStep) X(QuoteOpen) X(QuoteClose) \
-  X(DecimalSeparator) X(NextPage) X(NoticeNoLms) X(NoticeLocalPartlyDamaged) X(NoticeLocalDamaged) \
+  X(DecimalSeparator) X(NextPage) X(NoticeNoLms) X(NoticeCmi5SessionEnded) X(NoticeLocalPartlyDamaged) X(NoticeLocalDamaged) \
   X(NoticeNoStorage) X(NoticeLmsStateUnreadable) X(NoticeCourseUpdated) X(NoticePackFailed) X(NoticeTrainerBlocked) X(ModeStandalone) \
   X(ModeLmsReview) X(ModeLmsHolding) X(ModeLmsRetrying) X(ModeLmsEnded) X(ModeLmsOffline) X(ModeCmi5Offline) \
   X(ModeCmi5Ended) X(ModeCmi5Review) X(ModeCmi5Retrying) X(ModeCmi5Browse) X(TrainerView) X(TrainerTitle) X(TrainerOpenFiles) \

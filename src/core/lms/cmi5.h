@@ -142,6 +142,7 @@ std::optional<double> scaled_score(const Course& course, const CourseState& st);
 
 // Verb and extension ids (cmi5 §9.3, §9.6; ADL's xAPI vocabulary for answered/responded).
 namespace iri {
+inline constexpr const char* kLaunched = "http://adlnet.gov/expapi/verbs/launched";  // the LMS's, never the AU's (§9.3.1)
 inline constexpr const char* kInitialized = "http://adlnet.gov/expapi/verbs/initialized";
 inline constexpr const char* kCompleted = "http://adlnet.gov/expapi/verbs/completed";
 inline constexpr const char* kPassed = "http://adlnet.gov/expapi/verbs/passed";

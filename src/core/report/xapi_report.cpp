@@ -24,6 +24,12 @@ namespace {
 using Kind = PullReader::Kind;
 
 constexpr const char* kVoided = "http://adlnet.gov/expapi/verbs/voided";
+// What the LMS itself records about the AU (cmi5 §9.3.1, §9.3.6, §9.3.7): no learner progress in
+// them, so they neither make a registration nor count in one.
+bool lms_verb(std::string_view verb) {
+  return verb == cmi5::iri::kLaunched || verb == "https://w3id.org/xapi/adl/verbs/abandoned" ||
+         verb == "https://w3id.org/xapi/adl/verbs/waived";
+}
 
 // [SECTION] One statement's facts
 struct Facts {
@@ -277,6 +283,10 @@ bool StatementSet::add_text(std::string_view source, std::string_view text, std:
       d.counts.other_course++;
       return;
     }
+    if (lms_verb(f.verb)) {
+      d.counts.by_lms++;
+      return;
+    }
     // This course's: what the report relies on must be there.
     if (f.id.empty()) return refuse(at() + "/id: expected the statement's id (an LRS gives every statement one)");
     if (f.verb.empty()) return refuse(at() + "/verb/id: expected the verb's IRI");
@@ -394,6 +404,7 @@ void StatementSet::merge(StatementSet&& other) {
   Data& o = *other.data_;
   d.counts.statements += o.counts.statements;
   d.counts.other_course += o.counts.other_course;
+  d.counts.by_lms += o.counts.by_lms;
   d.voided_ids.merge(o.voided_ids);
   for (auto& [id, r] : o.registrations) {
     auto [it, fresh] = d.registrations.try_emplace(id, std::move(r));

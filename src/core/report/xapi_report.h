@@ -11,7 +11,8 @@
 //
 // What belongs to this course: statements whose object is the course's AU (cmi5::au_iri) or one of
 // its activities below it (".../question/...", ".../roleplay/..."); every other statement is
-// counted and ignored. Voiding statements (verb voided, a StatementRef object) remove their target,
+// counted and ignored, as are the LMS's own statements about the AU (`launched` before every
+// session, cmi5 §9.3.1; abandoned, waived): they carry no progress. Voiding statements (verb voided, a StatementRef object) remove their target,
 // whatever the order they come in.
 //
 // One learner row per registration (context.registration): a cmi5 registration is one enrolment,
@@ -40,6 +41,7 @@ namespace granice {
 struct StatementCounts {
   long statements = 0;    // read, of any course
   long other_course = 0;  // ignored: not this course's activities
+  long by_lms = 0;        // ignored: the LMS's own statements about the AU (launched, abandoned, waived)
   long voided = 0;        // voiding statements (each removes its target)
   long refused = 0;       // malformed (each one an issue)
 };

@@ -3,8 +3,8 @@
 // statements service (lms/real_lrs.js), which stores, validates (xAPI 1.0.3) and queries them; each
 // is also checked by npm xapi-validation first, and what the real LRS stored is read back into
 // `statements` in arrival order. This LMS adds what that service lacks: the one-time `fetch` URL
-// (cmi5 §8.2), the State API, the agent profile, and the faults a test asks for (LRS down, a 400,
-// a trainer's wrong password...). Anything the real LRS refuses is a `problem` (the tests fail on
+// (cmi5 §8.2), the State API, the agent profile, the `launched` statement it records before each
+// launch (§9.3.1), and the faults a test asks for (LRS down, a 400, a trainer's wrong password...). Anything the real LRS refuses is a `problem` (the tests fail on
 // it) and its answer goes back to the course unchanged. It answers on the same 127.0.0.1 server as
 // the unpacked package (scripts/serve.js `handle`), so the page's CSP (connect-src 'self' https:)
 // lets it through, as an LRS on https would be.
@@ -17,6 +17,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const validate = require(path.join(ROOT, 'node_modules/xapi-validation')).default;
 
 const SESSIONID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+const LAUNCHED = 'http://adlnet.gov/expapi/verbs/launched';
 
 // Starts the real LRS (a clear error when it cannot start: the tests need it); lrs.stop() ends it.
 async function createLrs() {
@@ -45,9 +46,13 @@ async function createLrs() {
   const stateKey = (q) => ['state', q.get('activityId'), canonicalAgent(q.get('agent')), q.get('registration') || '', q.get('stateId')].join('|');
   const profileKey = (q) => ['profile', canonicalAgent(q.get('agent')), q.get('profileId')].join('|');
 
-  // A new registration's launch: the LMS writes LMS.LaunchData (§10) and returns the AU's query.
-  lrs.newLaunch = function ({ base, activityId, registration = crypto.randomUUID(), actor, mode = 'Normal', moveOn = 'CompletedAndPassed',
-                              masteryScore = 0.8, returnURL = '', preferences = null, auIri, refuseFetch = false }) {
+  // A launch (a new registration unless one is given), as the LMS does it before the AU runs:
+  // LMS.LaunchData written (§10), then the `launched` statement recorded in the real LRS (§9.3.1)
+  // in the session the AU will use. Resolves to the launch and the AU's query (§8.1); throws when
+  // the real LRS refuses the LMS's own statement. launchUrl: the AU's URL without the query.
+  lrs.newLaunch = async function ({ base, launchUrl, activityId, registration = crypto.randomUUID(), actor, mode = 'Normal',
+                                    moveOn = 'CompletedAndPassed', masteryScore = 0.8, returnURL = '', launchParameters = '',
+                                    preferences = null, auIri, refuseFetch = false }) {
     const id = crypto.randomUUID();
     const token = Buffer.from('granice-test:' + id).toString('base64');
     const sessionid = crypto.randomUUID();
@@ -59,9 +64,15 @@ async function createLrs() {
                    launchMode: mode, launchMethod: 'AnyWindow', moveOn };
     if (masteryScore !== null) data.masteryScore = masteryScore;
     if (returnURL) data.returnURL = returnURL;
+    if (launchParameters) data.launchParameters = launchParameters;
     lrs.documents.set(stateKey(q), JSON.stringify(data));
     if (preferences) lrs.documents.set(profileKey(new URLSearchParams({ agent: JSON.stringify(actor), profileId: 'cmi5LearnerPreferences' })),
                                        JSON.stringify(preferences));
+    const launched = launchedStatement({ actor, activityId, registration, data, launchUrl: launchUrl || base });
+    launch.launchedId = launched.id;
+    checkXapi(launched);
+    const answer = await storeInRealLrs('POST', new URLSearchParams(), JSON.stringify([launched]), [launched], `the LMS, launch ${id}`);
+    if (answer.status >= 300) throw new Error(`the real LRS refused the LMS's launched statement (${answer.status}): ${answer.text}`);
     const query = new URLSearchParams({ endpoint: base + 'xapi/', fetch: base + 'fetch?launch=' + id, actor: JSON.stringify(actor),
                                         registration, activityId });
     return { launch, query: query.toString() };
@@ -178,19 +189,26 @@ async function createLrs() {
       }
       checkXapi(s);
     }
+    const answer = await storeInRealLrs(req.method, q, text, list, `launch ${launch.id}`);
+    return send(res, answer.status, answer.text, answer.text ? 'application/json' : 'text/plain');
+  }
+
+  // One statement write passed to the real LRS (in arrival order, one at a time); each statement
+  // it stored is read back into `statements`. A refusal is a problem naming `who` (the LMS or a launch).
+  function storeInRealLrs(method, query, text, list, who) {
     const turn = forwarding.then(async () => {
-      const answer = await forward(req.method, q, text);
+      const answer = await forward(method, query, text);
       if (answer.status >= 300) {
-        lrs.problems.push(`${req.method} statements (launch ${launch.id}): the real LRS answered ${answer.status}: ${answer.text}`);
+        lrs.problems.push(`${method} statements (${who}): the real LRS answered ${answer.status}: ${answer.text}`);
         return answer;
       }
       for (const s of list) {
         const had = lrs.statements.some((o) => o.id === s.id);
-        lrs.puts.push({ method: req.method, id: s.id, status: had ? 'again' : 'stored' });
+        lrs.puts.push({ method, id: s.id, status: had ? 'again' : 'stored' });
         if (had) continue;
         const back = await forward('GET', new URLSearchParams({ statementId: s.id }), '');
         if (back.status !== 200) {
-          lrs.problems.push(`statement ${s.id} (launch ${launch.id}) stored but not read back from the real LRS: ${back.status} ${back.text}`);
+          lrs.problems.push(`statement ${s.id} (${who}) stored but not read back from the real LRS: ${back.status} ${back.text}`);
           continue;
         }
         lrs.statements.push(JSON.parse(back.text));
@@ -198,8 +216,7 @@ async function createLrs() {
       return answer;
     });
     forwarding = turn.catch(() => {});
-    const answer = await turn;
-    return send(res, answer.status, answer.text, answer.text ? 'application/json' : 'text/plain');
+    return turn;
   }
 
   function documents(req, key, text, res) {
@@ -217,6 +234,25 @@ async function createLrs() {
     return send(res, 405, 'method not allowed');
   }
   return lrs;
+}
+
+// [SECTION] The LMS's own statement
+// The `launched` statement an LMS records before it launches an AU (cmi5 §9.3.1): the AU as its
+// object, the LaunchData's context template (the publisher id grouping and the sessionid, §9.6.2.3,
+// §9.6.3.1) with the registration and the cmi5 category, and the extensions the LMS must add to it:
+// launchmode, launchurl (without the launch parameters), moveon, and masteryscore and
+// launchparameters when the LaunchData has them (§9.6.3.2-§9.6.3.7). `data` is that LaunchData.
+const CMI5_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/';
+function launchedStatement({ actor, activityId, registration, data, launchUrl, at = new Date() }) {
+  const context = JSON.parse(JSON.stringify(data.contextTemplate));
+  context.registration = registration;
+  context.contextActivities.category = [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }];
+  Object.assign(context.extensions, { [CMI5_EXT + 'launchmode']: data.launchMode, [CMI5_EXT + 'launchurl']: launchUrl,
+                                      [CMI5_EXT + 'moveon']: data.moveOn });
+  if (data.masteryScore !== undefined) context.extensions[CMI5_EXT + 'masteryscore'] = data.masteryScore;
+  if (data.launchParameters) context.extensions[CMI5_EXT + 'launchparameters'] = data.launchParameters;
+  return { id: crypto.randomUUID(), actor, verb: { id: LAUNCHED, display: { 'en-US': 'launched' } },
+           object: { objectType: 'Activity', id: activityId }, context, timestamp: at.toISOString() };
 }
 
 // npm xapi-validation's verdict on one statement (xAPI 1.0.3), as an error naming each field.
@@ -240,4 +276,4 @@ function send(res, status, text, type = 'text/plain') {
 }
 const json = (res, status, value) => send(res, status, JSON.stringify(value), 'application/json');
 
-module.exports = { createLrs, SESSIONID };
+module.exports = { createLrs, launchedStatement, SESSIONID, LAUNCHED };
