@@ -14,6 +14,7 @@
 
 #include "app/app_state.h"
 #include "app/view/palette.h"
+#include "core/engines/scoring.h"
 #include "core/engines/walker.h"
 #include "core/state/course_state.h"
 #include "core/state/snapshot.h"
@@ -105,15 +106,22 @@ bool SwitchTheme(std::string_view name) {
   return false;
 }
 
-// The perfect learner, spending no course time (the session's time is the page's wall clock, as
-// the LMS tests check) and telling what it answered and replied, so a test can expect exactly
-// what the LMS is sent.
-class ReportingLearner final : public WalkPolicy {
+// The learner of the session walks below: right answers and the best replies (or, for
+// "session-assessment:wrong", wrong answers), spending no course time (the session's time is the
+// page's wall clock, as the LMS tests check), telling what it answered and replied so a test can
+// expect exactly what the LMS is sent, and stopping where the action says.
+class SessionLearner final : public WalkPolicy {
  public:
-  explicit ReportingLearner(nlohmann::json& out) : out_(out) {}
+  SessionLearner(nlohmann::json& out, std::string only_quiz, bool right)
+      : out_(out), only_quiz_(std::move(only_quiz)), right_(right) {}
+  bool before(const WalkStep& step) override {
+    if (finished_ || (!only_quiz_.empty() && step.quiz_or_module != only_quiz_)) return false;
+    finished_ = !only_quiz_.empty() && step.kind == WalkKind::FinishQuiz;   // one attempt
+    return true;
+  }
   Response answer(const QuizSession& quiz, const Question& q) override {
-    out_.push_back({{"answer", q.id}});
-    return perfect_.answer(quiz, q);
+    out_.push_back({{"answer", q.id}, {"right", right_}});
+    return right_ ? perfect_.answer(quiz, q) : wrong_response(q, rng_);
   }
   std::size_t reply(const RolePlay& graph, const RolePlaySession& walk) override {
     const std::size_t k = perfect_.reply(graph, walk);
@@ -124,24 +132,32 @@ class ReportingLearner final : public WalkPolicy {
 
  private:
   nlohmann::json& out_;
+  std::string only_quiz_;   // empty: every module; else one attempt at this quiz
+  bool right_;
+  bool finished_ = false;
   PerfectLearner perfect_;
+  Rng rng_{7};
 };
 
-// Every module short of the final assessment, walked in the running app's own session (not the
-// driver's copy): each step saved through the app's persistence as the screens save, then the
-// session shown where the walk ended. One LMS session, no reload: an LMS walk can finish the
-// modules it does not press through and still check every value the LMS holds.
-std::string WalkAppSession() {
+// A walk in the running app's own session (not the driver's copy): every module short of the
+// final assessment ("session-modules"), or one attempt at the assessment
+// ("session-assessment:right|wrong"). Each step is saved through the app's persistence as the
+// screens save, then the session is shown where the walk ended. One LMS session, no reload: an
+// LMS test can leave to the driver what it does not press through and still check every value.
+std::string WalkAppSession(const std::string& action) {
   app::Shell* shell = platform::RunningShell();
   // Only the course front end runs in this build (the trainer page has no driver): its shell is
   // the course's AppState.
   auto* app = static_cast<app::AppState*>(shell);
   if (!app || !app->course || !app->session) return nlohmann::json{{"error", "no running course session"}}.dump();
+  const bool assessment = action.rfind("session-assessment:", 0) == 0;
+  if (assessment && action != "session-assessment:right" && action != "session-assessment:wrong")
+    return nlohmann::json{{"error", "session-assessment:right or :wrong, not " + action}}.dump();
   nlohmann::json did = nlohmann::json::array();
-  ReportingLearner learner(did);
+  SessionLearner learner(did, assessment ? app->course->assessment.id : std::string(), action != "session-assessment:wrong");
   CourseState st = app->session->state();
   std::int64_t now = std::max<std::int64_t>(WallClock(), st.updated);
-  while (walk_step(*app->course, st, learner, now, false)) {
+  while (walk_step(*app->course, st, learner, now, assessment)) {
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
   }
@@ -154,8 +170,8 @@ std::string WalkAppSession() {
 
 extern "C" {
 // "launch", "step", "steps:<n>", "modules:<n>" (steps short of the final assessment), "finish",
-// "clear", "status"; needing no launch: "theme:<light|dark|high-contrast>", and "session-modules"
-// (WalkAppSession). Returns JSON.
+// "clear", "status"; needing no launch: "theme:<light|dark|high-contrast>", "session-modules" and
+// "session-assessment:right|wrong" (WalkAppSession). Returns JSON.
 EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
   static std::string out;
   const std::string a = action ? action : "";
@@ -166,7 +182,7 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
                                      : nlohmann::json{{"error", "no running app or no theme " + name}}.dump(),
              out.c_str();
     }
-    if (a == "session-modules") return out = WalkAppSession(), out.c_str();
+    if (a == "session-modules" || a.rfind("session-assessment:", 0) == 0) return out = WalkAppSession(a), out.c_str();
     if (a == "launch") {
       if (!g_driver) Launch();
       return out = Status(*g_driver), out.c_str();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/content/model.h"
+#include "core/engines/rng.h"
 
 namespace granice {
 
@@ -40,6 +41,9 @@ bool is_single_answer(QuestionType t);
 Response blank_response(const Question& q);
 // The response that earns full marks.
 Response correct_response(const Question& q);
+// The wrong answer a learner who misses `q` tends to give (a favourite distractor, one option
+// flipped, two neighbours swapped): the simulated learners' and the test driver's.
+Response wrong_response(const Question& q, Rng& rng);
 // Removes out-of-range / duplicate entries so the response fits `q` (used after restoring).
 Response normalized(const Question& q, const Response& r);
 // True when `r` is well-formed for `q` (indices in range, no duplicates, right sizes).

@@ -39,41 +39,6 @@ std::string learner_name(Rng& rng) {
 // 0 (easy) .. 0.45 (hard), fixed per question.
 double difficulty(const Question& q) { return static_cast<double>(fnv1a64(q.id) % 46) / 100.0; }
 
-// The wrong answer a learner who misses `q` tends to give.
-Response wrong_response(const Question& q, Rng& rng) {
-  Response r = correct_response(q);
-  if (is_choice_type(q.type)) {
-    std::vector<int> wrong;
-    for (std::size_t i = 0; i < q.options.size(); ++i)
-      if (!q.options[i].correct) wrong.push_back(static_cast<int>(i));
-    if (is_single_answer(q.type)) {
-      if (wrong.empty()) return r;
-      // One distractor is the favourite (60 %), the rest share what is left.
-      const std::size_t fav = static_cast<std::size_t>(fnv1a64(q.id + "/fav") % wrong.size());
-      const std::size_t pick = rng.chance(0.6) ? fav : static_cast<std::size_t>(rng.below(wrong.size()));
-      r.selected = {wrong[pick]};
-    } else {
-      // multiple_response: one option flipped (a missed correct one or an extra wrong one).
-      const int n = static_cast<int>(q.options.size());
-      const int flip = rng.range(0, n - 1);
-      auto it = std::find(r.selected.begin(), r.selected.end(), flip);
-      if (it != r.selected.end()) r.selected.erase(it);
-      else r.selected.push_back(flip);
-      std::sort(r.selected.begin(), r.selected.end());
-      if (r.selected.empty() && !wrong.empty()) r.selected.push_back(wrong.front());
-    }
-  } else if (q.type == QuestionType::Ordering) {
-    if (r.order.size() >= 2) {
-      const std::size_t i = static_cast<std::size_t>(rng.below(r.order.size() - 1));
-      std::swap(r.order[i], r.order[i + 1]);
-    }
-  } else if (r.match.size() >= 2) {
-    const std::size_t i = static_cast<std::size_t>(rng.below(r.match.size() - 1));
-    std::swap(r.match[i], r.match[i + 1]);
-  }
-  return r;
-}
-
 // A learner of some skill on the one course walker (walker.h): mostly right when skilled, a
 // favourite wrong option when not, retakes a failed quiz and does better, replays a role-play
 // that went badly, sometimes comes back another day, and a few drop out in the middle of a module.
