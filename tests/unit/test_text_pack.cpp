@@ -50,6 +50,31 @@ TEST_CASE("unpack refuses malformed packs", "[text_pack]") {
   CHECK((*plain)[0].text == "{\"id\":\"x\"}");
 }
 
+TEST_CASE("a pack's binary files follow its texts, stored as they are, and a malformed one is refused", "[text_pack]") {
+  const std::string texts = "a.json\x02{\"pl\":\"\"}\x03\0pl\x01x"s;
+  const std::string font = "\0\x01\x02\x03\x04 bytes"s;   // any bytes, the separators too
+  const std::string pack = texts + "\x04" "fonts/body.ttf\x02" + std::to_string(font.size()) + "\x02" + font + "\x04" "fonts/glyphs\x02" "5\x02" "20-7E";
+  const auto files = unpack_content(pack);
+  REQUIRE(files);
+  REQUIRE(files->size() == 1);
+  CHECK((*files)[0].text == "{\"pl\":\"x\"}");
+  const auto binaries = pack_binaries(pack);
+  REQUIRE(binaries);
+  REQUIRE(binaries->size() == 2);
+  CHECK((*binaries)[0].name == "fonts/body.ttf");
+  CHECK((*binaries)[0].text == font);
+  CHECK((*binaries)[1].name == "fonts/glyphs");
+  CHECK((*binaries)[1].text == "20-7E");
+  REQUIRE(pack_binaries(texts));
+  CHECK(pack_binaries(texts)->empty());                                         // a pack without fonts
+  CHECK_FALSE(pack_binaries(texts + "\x04" "f\x02" "9\x02" "short"));            // runs past the end
+  CHECK_FALSE(pack_binaries(texts + "\x04" "f\x02" "x\x02" "abc"));              // size not a number
+  CHECK_FALSE(pack_binaries(texts + "\x04" "f\x02" "\x02" "abc"));               // no size
+  CHECK_FALSE(pack_binaries(texts + "\x04" "\x02" "3\x02" "abc"));               // no name
+  CHECK_FALSE(pack_binaries(texts + "\x04" "f\x02" "2\x02" "abc"));              // bytes left after it
+  CHECK_FALSE(pack_binaries(texts + "\x04" "f\x02" "99999999999\x02" "abc"));    // absurd size
+}
+
 namespace {
 
 // The author's JSON with the texts of every language but `keep` left out: what a pack carries.
@@ -95,12 +120,19 @@ TEST_CASE("each language's pack unpacks to exactly its minified files, with that
       text_bytes += f.text.size();
     }
     // the language's texts really moved out of the structures: the file part is a small share
-    const std::size_t structures = pack.find('\0');
+    const std::string texts = pack.substr(0, pack.find('\x04'));   // the fonts follow (test_pack_fonts.cpp)
+    const std::size_t structures = texts.find('\0');
     REQUIRE(structures != std::string::npos);
     CHECK(structures < text_bytes / 2);
     // one stream only: this language's
-    CHECK(pack.find('\0', structures + 1) == std::string::npos);
-    CHECK(pack.compare(structures + 1, lang.size() + 1, lang + "\x01") == 0);
+    CHECK(texts.find('\0', structures + 1) == std::string::npos);
+    CHECK(texts.compare(structures + 1, lang.size() + 1, lang + "\x01") == 0);
+    // then its fonts and their glyph list, nothing else
+    const auto binaries = pack_binaries(pack);
+    REQUIRE(binaries);
+    std::vector<std::string> names;
+    for (const PackedFile& b : *binaries) names.push_back(b.name);
+    CHECK(names == std::vector<std::string>{"fonts/body.ttf", "fonts/bold.ttf", "fonts/glyphs"});
   }
 }
 
