@@ -145,16 +145,30 @@ function collectStrings(value, out) {
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { out.push(k); collectStrings(v, out); }
 }
 
+// The values of the `lang` members: the texts written in that language.
+function languageTexts(value, lang, out) {
+  if (Array.isArray(value)) value.forEach((v) => languageTexts(v, lang, out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === lang && typeof v === 'string') out.push(v);
+      else languageTexts(v, lang, out);
+    }
+  }
+}
+
 // The code points one pack's fonts hold: the base set, every character of its files' strings
-// (texts, interface strings, language names), and the alphabets of the scripts they use. ImGui
-// 1.86 holds only the Basic Multilingual Plane; a character beyond it is refused here.
-function packGlyphs(files) {
+// (its language's texts and interface strings, and the other languages' names for the switcher),
+// and the alphabets of the scripts its own texts are written in. ImGui 1.86 holds only the Basic
+// Multilingual Plane; a character beyond it is refused here.
+function packGlyphs(files, lang) {
   const cps = new Set();
   for (let c = 0x20; c <= 0x7e; c++) cps.add(c);
   for (const ch of BASE_GLYPHS) cps.add(ch.codePointAt(0));
+  const own = [];
   for (const f of files) {
+    const json = JSON.parse(f.json);
     const strings = [];
-    collectStrings(JSON.parse(f.json), strings);
+    collectStrings(json, strings);
     for (const s of strings) {
       for (const ch of s) {
         const c = ch.codePointAt(0);
@@ -163,9 +177,11 @@ function packGlyphs(files) {
         cps.add(c);
       }
     }
+    languageTexts(json, lang, own);
   }
+  const ownCps = new Set(own.flatMap((s) => [...s].map((ch) => ch.codePointAt(0))));
   for (const script of SCRIPT_LETTERS) {
-    if (![...cps].some((c) => c >= script.uses[0] && c <= script.uses[1])) continue;
+    if (![...ownCps].some((c) => c >= script.uses[0] && c <= script.uses[1])) continue;
     for (const [from, to] of script.letters) for (let c = from; c <= to; c++) cps.add(c);
   }
   return [...cps].sort((a, b) => a - b);
@@ -245,7 +261,7 @@ function languagePacks(dir) {
   return langs.map((lang) => {
     const drop = new Set(langs.filter((l) => l !== lang));
     const own = files.map((f) => ({ name: f.name, json: dropLanguages(f.json, drop) }));
-    const cps = packGlyphs(own);
+    const cps = packGlyphs(own, lang);
     const binaries = [...FONTS.map((f) => ({ name: f.name, bytes: subsetFont(f.file, cps) })),
       { name: 'fonts/glyphs', bytes: Buffer.from(glyphRanges(cps), 'utf8') }];
     const bytes = Buffer.concat([Buffer.from(packContent(own, [lang]), 'utf8'), packBinaries(binaries)]);

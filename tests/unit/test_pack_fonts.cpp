@@ -70,7 +70,7 @@ class PackAtlas {
     const auto c = static_cast<ImWchar>(cp);
     return cp <= 0xFFFF && body_->FindGlyphNoFallback(c) && bold_->FindGlyphNoFallback(c);
   }
-  std::size_t ttf_bytes() { return files_["fonts/body.ttf"].size() + files_["fonts/bold.ttf"].size(); }
+  std::size_t ttf_bytes() const { return files_.at("fonts/body.ttf").size() + files_.at("fonts/bold.ttf").size(); }
 
  private:
   std::map<std::string, std::string> files_;
