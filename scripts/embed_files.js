@@ -41,6 +41,29 @@ function minifyJson(text) {
   return out;
 }
 
+// Refuses a minified file in which one object names a field twice: JSON parsers keep the last one
+// silently, and the app reads a pack it checked without looking for them (ContentSource::checked_pack).
+function refuseDuplicateKeys(name, json) {
+  const open = [];   // per open object its keys, per open array null
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '{') open.push(new Set());
+    else if (c === '[') open.push(null);
+    else if (c === '}' || c === ']') open.pop();
+    else if (c === '"') {
+      let end = i + 1;
+      while (end < json.length && json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
+      const keys = open[open.length - 1];
+      if (keys && json[end + 1] === ':') {
+        const key = JSON.parse(json.slice(i, end + 1));
+        if (keys.has(key)) throw new Error(`${name}: field "${key}" appears twice in one object (granice lint shows where)`);
+        keys.add(key);
+      }
+      i = end;
+    }
+  }
+}
+
 // The shipped form of the minified content files (src/transport/text_pack.h): each string value of a
 // language key moves to its language's stream (one per language for all files, so text in one
 // language sits together) and leaves "" behind.
@@ -257,6 +280,7 @@ function courseLanguages(dir) {
 // clear load error).
 function languagePacks(dir) {
   const files = contentFiles(dir).map((f) => ({ name: 'quizzes/' + f, json: minifyJson(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+  for (const f of files) refuseDuplicateKeys(f.name, f.json);
   const langs = courseLanguages(dir);
   return langs.map((lang) => {
     const drop = new Set(langs.filter((l) => l !== lang));

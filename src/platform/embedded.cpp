@@ -63,6 +63,7 @@ LoadResult LoadPackCourse(std::string_view lang, std::string_view pack) {
   ContentSource source;
   source.display_dir = "quizzes/";
   source.languages_present = {std::string(lang)};
+  source.checked_pack = true;   // its hash is the one this build made (UnpackContent)
   source.read = [files](const std::string& name) -> std::optional<std::string> {
     const auto it = files->find(name);
     if (it == files->end()) return std::nullopt;
