@@ -83,7 +83,7 @@ async function main() {
     const w = path.join(BUILD, 'app/app.wasm');   // what app.wasm.lzma decodes to
     if (fs.existsSync(w)) {
       const s = wasmSections(fs.readFileSync(w));
-      console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: fonts + constants)`);
+      console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: constants, ImGui's default font among them; the course's fonts are in the packs)`);
       results.wasm = s;
     }
 
