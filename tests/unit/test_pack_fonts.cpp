@@ -143,7 +143,7 @@ TEST_CASE("a third language written in Cyrillic brings Cyrillic in its own pack 
                            {"code": "uk", "name": "Українська"}], "default_language": "pl",
                            "title": {"pl": "Granice", "en": "Boundaries", "uk": "Межі"}})");
   write("m1.json", R"({"text": {"pl": "Zażółć gęślą jaźń", "en": "Set boundaries early", "uk": "Чітко й ввічливо: ґудзик"}})");
-  const test::CommandResult packed = test::run_command("node '" GRANICE_SOURCE_DIR "/scripts/embed_files.js' pack '" +
+  const test::CommandResult packed = test::run_command("'" GRANICE_NODE_PATH "' '" GRANICE_SOURCE_DIR "/scripts/embed_files.js' pack '" +
                                                        (tmp / "packs").string() + "' '" + (tmp / "content").string() + "' 2>&1");
   INFO(packed.out);
   REQUIRE(packed.status == 0);
