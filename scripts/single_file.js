@@ -2,8 +2,8 @@
 // Writes one self-contained HTML file from a built site folder (scripts/package --single-file):
 //   node scripts/single_file.js <site dir> <out.html>
 // The page, the stylesheet, every script, lzma.wasm, app.wasm.lzma and every language pack
-// (content-<lang>.pack, named in the page's <meta name="granice-languages">) go inline; the fonts
-// are inside app.wasm (platform/embedded.h). Nothing is fetched: it runs from file:// by
+// (content-<lang>.pack.lzma, named in the page's <meta name="granice-languages">, each with its
+// fonts) go inline. Nothing is fetched: it runs from file:// by
 // double-click, in standalone mode (progress in the browser's local storage).
 //
 // How: a bootstrap <script> turns each script's text into a blob: URL (window.graniceInline,
@@ -31,7 +31,7 @@ const scripts = ['scorm.js', 'cmi5.js', 'lzma.js', 'a11y.js', 'app.js'];   // th
 const bytes = (f) => `${js(f)}:u(${js(read(f).toString('base64'))})`;
 const languages = ((html.match(/<meta name="granice-languages" content="([^"]*)"/) || [])[1] || '').split(/\s+/).filter(Boolean);
 if (!languages.length) throw new Error('index.html: no languages in <meta name="granice-languages">');
-const packs = languages.map((l) => bytes(`content-${l}.pack`)).join(',');
+const packs = languages.map((l) => bytes(`content-${l}.pack.lzma`)).join(',');
 let boot = '"use strict";window.graniceInlineBytes=(function(){function u(b){var s=atob(b),a=new Uint8Array(s.length);' +
            'for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;}\nreturn{' + bytes('lzma.wasm') + ',' + bytes('app.wasm.lzma') + ',' + packs +
            '};})();\nwindow.graniceInline={};\n' +

@@ -95,6 +95,9 @@
       cv.toBlob((blob) => blob && blob.arrayBuffer().then((buf) => granice._download(name, 'image/png', new Uint8Array(buf))), 'image/png');
     },
     errors: [],
+    // Milliseconds per start-up phase (scripts/bench): the page's (wasm decode and compile, pack
+    // fetch and decode) and the app's (pack hash, unpack, content load, session start, font atlas).
+    startPhases: {},
   };
   window.granice = granice;
 
@@ -127,13 +130,26 @@
       if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
       return r.arrayBuffer();
     }).then((b) => new Uint8Array(b));
-  let wasmParts = Promise.all([bytesOf('lzma.wasm'), bytesOf(appName + '.wasm.lzma')]);
+  // The decoder (lzma.wasm, 3 KB) is kept: a language switch decodes another pack with it.
+  const decoderBytes = bytesOf('lzma.wasm');
+  let wasmParts = Promise.all([decoderBytes, bytesOf(appName + '.wasm.lzma')]);
   wasmParts.catch(() => {});   // reported once app.js asks for the module
-  // [SECTION] The course's texts: one pack per language (content-<lang>.pack, listed in the page's
-  // <meta name="granice-languages">). The learner's language is chosen as the app does (?lang=,
-  // the saved choice, the browser's, the course default) and its pack fetched now, beside the
-  // wasm; the app asks for another when the learner switches (or an LMS prefers another). A pack
-  // that is missing or damaged (the app checks its hash) makes the page try the next language.
+  // web/lzma.js, which decodes the wasm and the packs: loaded first (it needs nothing else).
+  const lzmaScript = new Promise((resolve, reject) => {
+    const lzma = document.createElement('script');
+    lzma.src = (window.graniceInline && window.graniceInline['lzma.js']) || 'lzma.js';
+    lzma.async = false;
+    lzma.onload = () => resolve(window.graniceLzma);
+    lzma.onerror = () => reject(new Error('lzma.js could not be loaded'));
+    document.body.appendChild(lzma);
+  });
+  lzmaScript.catch(() => {});   // reported by the pack or the wasm that needed it
+  // [SECTION] The course's texts: one pack per language (content-<lang>.pack.lzma, listed in the page's
+  // <meta name="granice-languages">), with the font glyphs its texts need. The learner's language is
+  // chosen as the app does (?lang=, the saved choice, the browser's, the course default) and its
+  // pack fetched and decoded now, beside the wasm; the app asks for another when the learner
+  // switches (or an LMS prefers another). A pack that is missing, does not decode or is damaged
+  // (the app checks its hash) makes the page try the next language.
   const packMeta = document.querySelector('meta[name="granice-languages"]');
   const languages = packMeta ? packMeta.content.split(/\s+/).filter(Boolean) : [];
   const defaultLanguage = (packMeta && packMeta.dataset.default) || languages[0] || '';
@@ -144,10 +160,18 @@
     const wanted = [new URLSearchParams(location.search).get('lang'), savedLanguage(), String(navigator.language || '').slice(0, 2)];
     return wanted.find((l) => languages.includes(l)) || defaultLanguage;
   })();
-  const packs = {};   // lang -> promise of {bytes} or {error}, fetched once
+  const packs = {};   // lang -> promise of {bytes, ms, decodeMs} or {error}, fetched once
   const fetchPack = (lang) => packs[lang] || (packs[lang] = (() => {
     const t0 = performance.now();
-    return bytesOf('content-' + lang + '.pack').then((bytes) => ({ bytes, ms: performance.now() - t0 }), (error) => ({ error }));
+    const name = 'content-' + lang + '.pack.lzma';
+    return Promise.all([bytesOf(name), decoderBytes, lzmaScript]).then(async ([packed, decoder, lzma]) => {
+      const ms = performance.now() - t0;
+      const t1 = performance.now();
+      const bytes = await lzma.decode(decoder, packed, name);
+      const decodeMs = performance.now() - t1;
+      if (!granice.startPhases['pack decode']) granice.startPhases['pack decode'] = decodeMs;
+      return { bytes, ms, decodeMs };
+    }).catch((error) => ({ error }));
   })());
   if (firstLanguage) fetchPack(firstLanguage);
   // Hands a pack to the app (granice_language_pack): true when it took it.
@@ -162,9 +186,10 @@
     return taken;
   };
   granice.languages = languages;
-  granice.packLoads = [];   // {lang, bytes, fetchMs, totalMs, taken}: what each pack cost (tests, scripts/bench)
+  // {lang, bytes (decoded), fetchMs, decodeMs, totalMs, taken}: what each pack cost (tests, scripts/bench)
+  granice.packLoads = [];
   const record = (lang, r, t0, taken) => granice.packLoads.push({
-    lang, bytes: r.bytes ? r.bytes.length : 0, fetchMs: r.ms || 0, totalMs: performance.now() - t0, taken });
+    lang, bytes: r.bytes ? r.bytes.length : 0, fetchMs: r.ms || 0, decodeMs: r.decodeMs || 0, totalMs: performance.now() - t0, taken });
   // The app is ready for its first pack: the chosen language's, else the default, else any other.
   granice._packsWanted = async () => {
     packsInFlight++;
@@ -194,17 +219,20 @@
   window.Module.instantiateWasm = (imports, receiveInstance) => {
     const parts = wasmParts;
     wasmParts = null;                  // the compressed bytes are not kept once decoded
-    if (window.graniceInlineBytes) {   // (the language packs stay: a switch reads them later)
-      delete window.graniceInlineBytes['lzma.wasm'];
+    if (window.graniceInlineBytes) {   // (the decoder and the language packs stay: a switch reads them later)
       delete window.graniceInlineBytes[appName + '.wasm.lzma'];
     }
     parts.then(([decoder, packed]) => {
       const t0 = performance.now();
       // A file that does not decode, or decodes to a module that does not compile or link, is
       // damaged (or from another build than app.js): both say so.
-      window.graniceLzma.decode(decoder, packed).then((bytes) => {
-        granice.wasmDecodeMs = performance.now() - t0;
-        return WebAssembly.instantiate(bytes, imports);
+      window.graniceLzma.decode(decoder, packed, appName + '.wasm.lzma').then((bytes) => {
+        granice.wasmDecodeMs = granice.startPhases['wasm decode'] = performance.now() - t0;
+        const t1 = performance.now();
+        return WebAssembly.instantiate(bytes, imports).then((r) => {
+          granice.startPhases['wasm compile'] = performance.now() - t1;
+          return r;
+        });
       }).then((r) => receiveInstance(r.instance, r.module), damaged);
     }, (e) => {
       granice.errors.push(String(e));
@@ -358,10 +386,6 @@
   }
 
   function loadApp() {
-    const lzma = document.createElement('script');   // the wasm's decoder (web/lzma.js)
-    lzma.src = src('lzma.js');
-    lzma.async = false;
-    document.body.appendChild(lzma);
     const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
     a11y.src = src('a11y.js');
     a11y.async = false;   // run in insertion order: a11y.js before app.js (blob: URLs load at once)

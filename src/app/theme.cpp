@@ -85,8 +85,36 @@ const Palette& Colors() { return g_palette; }
 
 void SetFonts(const Fonts& fonts) { g_fonts = fonts; }
 
-void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixel_scale) {
+std::vector<ImWchar> GlyphRanges(std::string_view list) {
+  std::vector<ImWchar> out;
+  auto hex = [](std::string_view s, unsigned& v) {
+    if (s.empty() || s.size() > 4) return false;   // ImWchar is 16 bits
+    v = 0;
+    for (const char c : s) {
+      const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + static_cast<unsigned>(d);
+    }
+    return v != 0;   // 0 ends ImGui's list
+  };
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view item = list.substr(0, comma);
+    const std::size_t dash = item.find('-');
+    unsigned from = 0, to = 0;
+    if (!hex(item.substr(0, dash), from) || !hex(dash == std::string_view::npos ? item : item.substr(dash + 1), to) || to < from)
+      return {};
+    out.push_back(static_cast<ImWchar>(from));
+    out.push_back(static_cast<ImWchar>(to));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+  }
+  if (!out.empty()) out.push_back(0);
+  return out;
+}
+
+void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixel_scale, const ImWchar* ranges) {
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0};
+  if (!ranges) ranges = kRanges;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
@@ -97,7 +125,7 @@ void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixe
   auto add = [&](std::string_view ttf, float px) -> ImFont* {
     if (ttf.empty()) return nullptr;
     return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()), px * pixel_scale,
-                                          &cfg, kRanges);
+                                          &cfg, ranges);
   };
   Fonts fonts;
   fonts.body = add(body_ttf, kTypeBody);

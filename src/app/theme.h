@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "app/view/palette.h"
 #include "imgui.h"
@@ -52,8 +53,13 @@ void SetFonts(const Fonts& fonts);
 ImFont* HeadingFont(int level);
 ImFont* CaptionFont();
 // Clears the atlas and adds the body and heading fonts from TTF bytes the caller keeps alive,
-// rasterised at `pixel_scale` (text scale x device pixel ratio), then SetFonts(). Glyphs: Latin-1,
-// Latin Extended-A (Polish) and general punctuation. ImGui's own font when `body_ttf` is empty.
-void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixel_scale);
+// rasterised at `pixel_scale` (text scale x device pixel ratio), then SetFonts(). Glyphs: `ranges`
+// (ImGui's form, 0-terminated, kept alive by the caller until the atlas is built), or when null
+// Latin-1, Latin Extended-A (Polish) and general punctuation. ImGui's own font when `body_ttf` is empty.
+void BuildFonts(std::string_view body_ttf, std::string_view bold_ttf, float pixel_scale, const ImWchar* ranges = nullptr);
+// A language pack's glyph list ("fonts/glyphs", scripts/embed_files.js: hex code points and
+// ranges, "20-7E,D3,104-107") as BuildFonts' ranges; empty when it is malformed or names a code
+// point ImGui cannot hold (above U+FFFF).
+std::vector<ImWchar> GlyphRanges(std::string_view list);
 
 }  // namespace granice::theme

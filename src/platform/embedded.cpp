@@ -5,19 +5,12 @@
 #include <string>
 
 #include "core/content/content_hash.h"
+#include "platform/js_bridge.h"
 #include "transport/text_pack.h"
 
 namespace granice::platform {
 
-std::optional<std::string_view> Embedded(std::string_view name) {
-  for (unsigned i = 0; i < kEmbeddedCount; ++i) {
-    if (name == kEmbeddedFiles[i].name)
-      return std::string_view(reinterpret_cast<const char*>(kEmbeddedFiles[i].data), kEmbeddedFiles[i].size);
-  }
-  return std::nullopt;
-}
-
-std::string PackFileName(std::string_view lang) { return "content-" + std::string(lang) + ".pack"; }
+std::string PackFileName(std::string_view lang) { return "content-" + std::string(lang) + ".pack.lzma"; }
 
 namespace {
 
@@ -40,11 +33,15 @@ std::string RecordedHash(std::string_view lang) {
 std::string UnpackContent(std::string_view lang, std::string_view pack, Files& files) {
   const std::string want = RecordedHash(lang);
   if (want.empty()) return "is not a language of this build";
+  double t = NowMs();
   Fnv1a64 h;
   h.add(pack);
+  NoteStartPhase("pack hash", NowMs() - t);
   if (h.hex() != want)
     return "is damaged or from another build (" + std::to_string(pack.size()) + " bytes, not the ones built)";
+  t = NowMs();
   auto unpacked = unpack_content(pack);
+  NoteStartPhase("pack unpack", NowMs() - t);
   if (!unpacked) return "cannot be unpacked";
   for (PackedFile& f : *unpacked) {
     const std::string prefix = "quizzes/";
@@ -66,12 +63,15 @@ LoadResult LoadPackCourse(std::string_view lang, std::string_view pack) {
   ContentSource source;
   source.display_dir = "quizzes/";
   source.languages_present = {std::string(lang)};
+  source.checked_pack = true;   // its hash is the one this build made (UnpackContent)
   source.read = [files](const std::string& name) -> std::optional<std::string> {
     const auto it = files->find(name);
     if (it == files->end()) return std::nullopt;
     return it->second;
   };
+  const double t = NowMs();
   LoadResult r = load_course(source);
+  NoteStartPhase("content load", NowMs() - t);
   std::string order;
   for (const std::string& f : r.files) order += (order.empty() ? "" : "\n") + f;
   if (r.ok() && order == kContentLoadOrder && *kContentHashOriginal) r.course.content_hash = kContentHashOriginal;

@@ -1,7 +1,7 @@
-// Files compiled into the wasm at build time (scripts/embed_files.js): the font subsets, and what
-// the build recorded about the course's language packs. The course's texts are not here: each
-// language travels in a pack of its own (content-<lang>.pack beside the page, fetched by
-// web/granice.js; transport/text_pack.h). No app.data, no Emscripten file system.
+// What the build recorded about the course's language packs, compiled into the wasm
+// (scripts/embed_files.js). The course's texts and fonts are not here: each language travels in a
+// pack of its own, with the font glyphs its texts need (content-<lang>.pack.lzma beside the page,
+// fetched and decoded by web/granice.js; transport/text_pack.h). No app.data, no Emscripten file system.
 #pragma once
 
 #include <cstddef>
@@ -12,20 +12,11 @@
 
 namespace granice::platform {
 
-struct EmbeddedFile {
-  const char* name;           // "fonts/body.ttf"
-  const unsigned char* data;  // NUL-terminated for convenience; `size` excludes it
-  unsigned size;
-};
-extern const EmbeddedFile kEmbeddedFiles[];
-extern const unsigned kEmbeddedCount;
 extern const char* const kContentLoadOrder;     // display names, '\n'-separated
 extern const char* const kContentHashOriginal;  // FNV-1a 64 of the unminified files in that order
 extern const char* const kPackHashes;           // "<lang>=<FNV-1a 64 of content-<lang>.pack>" lines
 
-// The bytes of an embedded file, or nullopt.
-std::optional<std::string_view> Embedded(std::string_view name);
-// "content-pl.pack" for "pl": the file the page fetches.
+// "content-pl.pack.lzma" for "pl": the file the page fetches (the pack, LZMA-compressed; the page decodes it).
 std::string PackFileName(std::string_view lang);
 // load_course() over one language pack (messages name files "quizzes/<name>"), its texts checked
 // for that language, with course.content_hash of the original (unminified) files, so records

@@ -110,6 +110,13 @@ EM_JS(void, granice_js_cmi5_flush, (), {
 EM_JS(void, granice_js_cmi5_exit, (const char* url), {
   if (window.graniceCmi5 && window.graniceCmi5.exit) window.graniceCmi5.exit(UTF8ToString(url));
 });
+EM_JS(void, granice_js_start_phase, (const char* phase, double ms), {
+  var p = window.granice && window.granice.startPhases;
+  if (p) p[UTF8ToString(phase)] = (p[UTF8ToString(phase)] || 0) + ms;
+});
+EM_JS(void, granice_js_font_language, (const char* lang), {
+  if (window.granice) window.granice.fontLanguage = UTF8ToString(lang);
+});
 EM_JS(void, granice_js_packs_wanted, (), {
   if (window.granice && window.granice._packsWanted) window.granice._packsWanted();
 });
@@ -151,6 +158,9 @@ void DownloadCertificatePng(const std::string& filename, const std::string& json
 }
 
 // [SECTION] The course's language packs (web/granice.js fetches them)
+void NoteStartPhase(const char* phase, double ms) { granice_js_start_phase(phase, ms); }
+double NowMs() { return emscripten_get_now(); }
+void NoteFontLanguage(const std::string& lang) { granice_js_font_language(lang.c_str()); }
 void PacksWanted() { granice_js_packs_wanted(); }
 void FetchPack(const std::string& lang) { granice_js_fetch_pack(lang.c_str()); }
 

@@ -23,10 +23,16 @@ void DownloadFile(const std::string& filename, const std::string& mime, const st
 // Draws a certificate on a 2D canvas and downloads it as PNG (text is passed as JSON).
 void DownloadCertificatePng(const std::string& filename, const std::string& json);
 
-// [SECTION] The course's language packs: the page fetched the first (content-<lang>.pack) while
+// [SECTION] The course's language packs: the page fetched the first (content-<lang>.pack.lzma) while
 // the wasm loaded; it hands each over to granice_language_pack (platform/language_packs.h).
 void PacksWanted();                          // the app is ready for them
 void FetchPack(const std::string& lang);     // fetch this language's pack and hand it over
+// Start-up timing (scripts/bench): adds `ms` to window.granice.startPhases[phase] (the page keeps
+// its own phases there too: fetching, decoding, compiling). NowMs: a monotonic clock in ms.
+void NoteStartPhase(const char* phase, double ms);
+double NowMs();
+// The language whose pack's fonts the atlas was just built from (window.granice.fontLanguage, for tests).
+void NoteFontLanguage(const std::string& lang);
 
 // [SECTION] Local storage (values cross with their byte length: NUL characters survive)
 std::optional<std::string> StorageGet(const std::string& key);  // nullopt: no such key / unavailable

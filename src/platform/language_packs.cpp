@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include "platform/js_bridge.h"
+#include "platform/web_runner.h"
 
 namespace granice::platform {
 
@@ -29,6 +30,8 @@ EMSCRIPTEN_KEEPALIVE int granice_language_pack(const char* lang, const char* dat
   using granice::platform::Handler;
   if (!lang || !Handler()) return 0;
   const std::string_view pack = size > 0 && data ? std::string_view(data, static_cast<std::size_t>(size)) : std::string_view();
-  return Handler()(lang, size < 0 ? std::string_view() : pack) ? 1 : 0;
+  if (!Handler()(lang, size < 0 ? std::string_view() : pack)) return 0;
+  granice::platform::UsePackFonts(lang, pack);   // checked by the handler (its hash): the pack is this build's
+  return 1;
 }
 }

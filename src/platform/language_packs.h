@@ -1,5 +1,5 @@
 // The course's texts arrive one language pack at a time: web/granice.js fetches the pack of the
-// learner's language (content-<lang>.pack) in parallel with the wasm, and another when the
+// learner's language (content-<lang>.pack.lzma) in parallel with the wasm, and another when the
 // learner switches. Each front end says what it does with a pack; the page hands them over
 // through granice_language_pack.
 #pragma once

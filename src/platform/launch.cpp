@@ -152,7 +152,9 @@ bool TakeCoursePack(app::AppState& app, const runner::Runner& runner, const std:
       return false;   // the page tries the next language
     }
     app.waiting_for_content = false;
+    const double t = NowMs();
     StartCourse(app, runner, std::move(loaded.course), lang);
+    NoteStartPhase("session start", NowMs() - t);
     if (!failed.empty()) {
       std::string names;
       for (const std::string& f : failed) names += (names.empty() ? "" : ", ") + app.course->language_name(f);

@@ -11,6 +11,7 @@
 #include <deque>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,15 +21,21 @@
 #include "imgui_internal.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
-#include "platform/embedded.h"
 #include "platform/input_queue.h"
 #include "platform/js_bridge.h"
+#include "transport/text_pack.h"
 
 namespace granice::platform {
 
 namespace {
 
 // [SECTION] The loop's state
+// One language pack's fonts; the atlas points into these bytes, so they stay while the page runs.
+struct PackFonts {
+  std::string body, bold;        // TTF subsets
+  std::vector<ImWchar> ranges;   // the glyphs they hold (theme::GlyphRanges)
+};
+
 struct Loop {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
@@ -38,6 +45,8 @@ struct Loop {
   int frames_to_draw = 2;      // frames still owed after the last change
   float font_dpr = 0.0f;       // device pixel ratio the font atlas was built for
   float font_scale = 0.0f;     // text scale the font atlas was built for
+  std::string font_lang;       // language whose pack's fonts the atlas was built from ("": none yet)
+  std::map<std::string, PackFonts> pack_fonts;   // by language, as the packs arrived (never replaced)
   std::string semantics_json;  // the last frame's semantic tree, for window.granice.semantics()
   bool first_frame_reported = false;
   double last_tick = 0.0;      // for time spent: wall clock of the previous animation frame
@@ -60,15 +69,30 @@ struct Loop {
 Loop* g_loop = nullptr;  // the exported C functions below need to reach it
 
 // [SECTION] Fonts: rasterised at device pixels, drawn at CSS pixels, so text stays crisp
+// The fonts for the language on screen: its pack's, else those in use, else any pack's ("": none
+// arrived yet, ImGui's own font until one does).
+std::string FontLanguage(const Loop& p) {
+  const std::string& lang = p.front->shell().settings.lang;
+  if (p.pack_fonts.count(lang)) return lang;
+  if (!p.font_lang.empty() || p.pack_fonts.empty()) return p.font_lang;
+  return p.pack_fonts.begin()->first;
+}
+
 void BuildFonts(Loop& p, float dpr) {
-  const auto body = Embedded("fonts/body.ttf");
-  const auto bold = Embedded("fonts/bold.ttf");
-  theme::BuildFonts(body.value_or(std::string_view()), bold.value_or(std::string_view()), p.front->shell().settings.text_scale * dpr);
+  const double t = NowMs();
+  const std::string lang = FontLanguage(p);
+  const auto it = p.pack_fonts.find(lang);
+  const float scale = p.front->shell().settings.text_scale;
+  if (it == p.pack_fonts.end()) theme::BuildFonts({}, {}, scale * dpr);
+  else theme::BuildFonts(it->second.body, it->second.bold, scale * dpr, it->second.ranges.data());
   ImGui::GetIO().FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   p.font_dpr = dpr;
-  p.font_scale = p.front->shell().settings.text_scale;
+  p.font_scale = scale;
+  p.font_lang = lang;
+  if (!p.first_frame_reported) NoteStartPhase("font atlas", NowMs() - t);
+  if (!lang.empty()) NoteFontLanguage(lang);
 }
 
 // A tap as a click, after the SDL backend has set the mouse from SDL's state.
@@ -99,7 +123,7 @@ void Frame(void* arg) {
   if (p.tap_phase != 0 || !p.taps.empty()) p.frames_to_draw = std::max(p.frames_to_draw, 2);
 
   const float dpr = static_cast<float>(DevicePixelRatio());
-  if (dpr != p.font_dpr || p.front->shell().settings.text_scale != p.font_scale) {
+  if (dpr != p.font_dpr || p.front->shell().settings.text_scale != p.font_scale || FontLanguage(p) != p.font_lang) {
     BuildFonts(p, dpr);
     p.frames_to_draw = 3;
   }
@@ -199,6 +223,27 @@ void WebRunner::Run(app::FrontEnd& front) {
 }
 
 app::Shell* RunningShell() { return g_loop && g_loop->front ? &g_loop->front->shell() : nullptr; }
+
+void UsePackFonts(const std::string& lang, std::string_view pack) {
+  Loop& p = TheLoop();
+  if (p.pack_fonts.count(lang)) return;   // the atlas may point into the ones kept
+  const auto files = pack_binaries(pack);
+  if (!files) return;
+  PackFonts fonts;
+  std::string glyphs;
+  for (const PackedFile& f : *files) {
+    if (f.name == "fonts/body.ttf") fonts.body = f.text;
+    else if (f.name == "fonts/bold.ttf") fonts.bold = f.text;
+    else if (f.name == "fonts/glyphs") glyphs = f.text;
+  }
+  fonts.ranges = theme::GlyphRanges(glyphs);
+  if (fonts.body.empty() || fonts.bold.empty() || fonts.ranges.empty()) {
+    Log(2, "granice: the " + lang + " language pack carries no usable fonts");
+    return;
+  }
+  p.pack_fonts.emplace(lang, std::move(fonts));
+  p.frames_to_draw = std::max(p.frames_to_draw, 2);
+}
 
 std::int64_t WebRunner::Now() const { return static_cast<std::int64_t>(NowSeconds()); }
 std::optional<std::string> WebRunner::Load(const std::string& key) const { return StorageGet(key); }

@@ -6,6 +6,9 @@
 // end it runs. platform/main_course.cpp and platform/main_trainer.cpp each make one.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "runner/runner.h"
 
 namespace granice::platform {
@@ -28,5 +31,10 @@ class WebRunner final : public runner::Runner {
 // The shell of the front end running now, or nullptr before Run(): for the page's calls and the
 // browser tests' driver (tests/web/test_driver.cpp, which switches the theme in place).
 app::Shell* RunningShell();
+
+// A language pack the app took (platform/language_packs.cpp): the fonts it carries (subsets to
+// its language's glyphs, transport/text_pack.h) draw the page whenever it shows that language;
+// the atlas is rebuilt between frames, as for a new pixel ratio. The wasm carries no font.
+void UsePackFonts(const std::string& lang, std::string_view pack);
 
 }  // namespace granice::platform

@@ -10,6 +10,7 @@ constexpr char kStreamMark = '\0';
 constexpr char kTextMark = '\x01';
 constexpr char kNameEnd = '\x02';
 constexpr char kFileEnd = '\x03';
+constexpr char kBinaryMark = '\x04';
 constexpr std::size_t npos = std::string_view::npos;
 
 struct Stream {
@@ -81,9 +82,34 @@ bool refill(std::string_view structure, std::vector<Stream>& streams, std::strin
   return true;
 }
 
+// The texts' part of a pack: everything before the first binary file.
+std::string_view text_part(std::string_view pack) { return pack.substr(0, pack.find(kBinaryMark)); }
+
 }  // namespace
 
-std::optional<std::vector<PackedFile>> unpack_content(std::string_view pack) {
+std::optional<std::vector<PackedFile>> pack_binaries(std::string_view pack) {
+  std::vector<PackedFile> out;
+  std::size_t at = text_part(pack).size();
+  while (at < pack.size()) {   // at a kBinaryMark
+    const std::size_t name_end = pack.find(kNameEnd, at + 1);
+    if (name_end == npos || name_end == at + 1) return std::nullopt;
+    const std::size_t size_end = pack.find(kNameEnd, name_end + 1);
+    if (size_end == npos || size_end == name_end + 1 || size_end - name_end > 10) return std::nullopt;
+    std::size_t size = 0;
+    for (std::size_t i = name_end + 1; i < size_end; ++i) {
+      if (pack[i] < '0' || pack[i] > '9') return std::nullopt;
+      size = size * 10 + static_cast<std::size_t>(pack[i] - '0');
+    }
+    if (size > pack.size() - size_end - 1) return std::nullopt;
+    out.push_back(PackedFile{std::string(pack.substr(at + 1, name_end - at - 1)), std::string(pack.substr(size_end + 1, size))});
+    at = size_end + 1 + size;
+    if (at < pack.size() && pack[at] != kBinaryMark) return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::vector<PackedFile>> unpack_content(std::string_view whole) {
+  const std::string_view pack = text_part(whole);
   const std::size_t files_end = pack.find(kStreamMark);
   const std::string_view files = pack.substr(0, files_end);
   auto streams = read_streams(files_end == npos ? std::string_view() : pack.substr(files_end));

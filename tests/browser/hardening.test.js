@@ -59,9 +59,9 @@ module.exports = {
       assert.deepEqual(foreign, [], 'no request leaves the page\'s origin');
       const files = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))].sort();
       const allowed = ['/', '/index.html', '/style.css', '/granice.js', '/scorm.js', '/cmi5.js', '/a11y.js', '/lzma.js', '/lzma.wasm', '/app.js', '/app.wasm.lzma',
-                       '/content-en.pack'];   // the learner's language only: no other language's pack
+                       '/content-en.pack.lzma'];   // the learner's language only: no other language's pack
       for (const f of files) assert.ok(allowed.includes(f), `unexpected request ${f}`);
-      assert.ok(files.includes('/content-en.pack'), files.join(' '));
+      assert.ok(files.includes('/content-en.pack.lzma'), files.join(' '));
       assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
       assert.deepEqual(errors, []);
     } finally {

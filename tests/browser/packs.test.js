@@ -11,7 +11,7 @@ const L = require('./learner.js');
 const SITE = process.env.GRANICE_SITE || path.resolve(__dirname, '../../build/web/site');   // as harness.js
 const TITLE = L.content.course.title;
 const packsFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
-  .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.pack')));
+  .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.pack.lzma')));
 const location = (page) => page.evaluate(() => Module.ccall('granice_location', 'string', [], []));
 const texts = async (page) => (await semantics(page)).map((n) => n.name).join('\n');
 
@@ -23,8 +23,8 @@ async function openWithPacks(env, query, broken) {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   for (const [lang, respond] of Object.entries(broken)) {
-    const bytes = fs.readFileSync(path.join(SITE, `content-${lang}.pack`));
-    await page.route(`**/content-${lang}.pack`, (route) => route.fulfill({ contentType: 'application/octet-stream', ...respond(bytes) }));
+    const bytes = fs.readFileSync(path.join(SITE, `content-${lang}.pack.lzma`));
+    await page.route(`**/content-${lang}.pack.lzma`, (route) => route.fulfill({ contentType: 'application/octet-stream', ...respond(bytes) }));
   }
   await page.goto(env.url + '?' + query);
   return { page, context, pageErrors };
@@ -40,7 +40,8 @@ module.exports = {
   async 'a learner downloads only their language; a switch fetches the other and keeps the progress (its time: scripts/bench)'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'pl', name: 'Ola Pakiet' });
     try {
-      assert.deepEqual(await packsFetched(page), ['/content-pl.pack'], 'only the Polish pack on a Polish first load');
+      assert.deepEqual(await packsFetched(page), ['/content-pl.pack.lzma'], 'only the Polish pack on a Polish first load');
+      assert.equal(await page.evaluate(() => window.granice.fontLanguage), 'pl', 'the text drawn with the Polish pack\'s fonts');
       await L.mouse.press(page, 'button', L.UI.pl.start);
       await L.mouse.press(page, 'button', L.UI.pl.readLesson);
       await L.mouse.press(page, 'button', L.UI.pl.next);
@@ -53,14 +54,18 @@ module.exports = {
       assert.equal(sw.lang, 'en');
       assert.equal(sw.taken, true);
       console.log(`    switch pl -> en: ${sw.bytes} bytes, fetch ${sw.fetchMs.toFixed(0)} ms, fetched and applied ${sw.totalMs.toFixed(0)} ms`);
-      assert.deepEqual(await packsFetched(page), ['/content-pl.pack', '/content-en.pack']);
+      assert.deepEqual(await packsFetched(page), ['/content-pl.pack.lzma', '/content-en.pack.lzma']);
       assert.equal(await location(page), where, 'the same lesson page, now in English');
       assert.ok((await texts(page)).includes(L.UI.en.next), 'the interface in English');
+      await settle(page);
+      assert.equal(await page.evaluate(() => window.granice.fontLanguage), 'en', 'the atlas rebuilt from the English pack\'s fonts');
 
       // Back to Polish: its texts are still there, nothing is fetched again.
       await click(page, 'button', 'Polski');
       await L.waitForNode(page, 'button', 'English');
       assert.equal((await page.evaluate(() => window.granice.packLoads)).length, loads.length, 'no second fetch');
+      await settle(page);
+      assert.equal(await page.evaluate(() => window.granice.fontLanguage), 'pl', 'the Polish fonts again, kept from the first load');
       assert.equal(await location(page), where);
       assert.deepEqual(errors, []);
     } finally {

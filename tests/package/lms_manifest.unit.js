@@ -152,7 +152,7 @@ test('scripts/package writes granice-cmi5.zip with cmi5.xml at the root, and ref
     fs.writeFileSync(path.join(site, f), f);
   // The languages the page names, and each one's pack (scripts/package checks they are all there).
   fs.writeFileSync(path.join(site, 'index.html'), '<meta name="granice-languages" content="pl en" data-default="pl">');
-  for (const l of ['pl', 'en']) fs.writeFileSync(path.join(site, `content-${l}.pack`), l);
+  for (const l of ['pl', 'en']) fs.writeFileSync(path.join(site, `content-${l}.pack.lzma`), l);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-dist-'));
   const pkg = (env) => spawnSync(path.join(ROOT, 'scripts/package'), ['--site', site, '--out', out],
                                  { encoding: 'utf8', env: { ...process.env, GRANICE_CMI5_XSD: XSD, ...env } });

@@ -63,7 +63,7 @@ class CourseLoader {
     if (source_.parsed) {
       if (const JsonParseResult* kept = source_.parsed->find(name, text)) return {source_.parsed, kept};
     }
-    return std::make_shared<const JsonParseResult>(parse_json_source(text));
+    return std::make_shared<const JsonParseResult>(source_.checked_pack ? parse_json_value_only(text) : parse_json_source(text));
   }
 
   void report_text_refs() {
@@ -198,6 +198,13 @@ std::size_t LoadResult::files_with_errors() const {
 
 LoadResult load_course(const ContentSource& source, const std::string& course_file) {
   try {
+    if (source.checked_pack) {
+      LoadResult quick = CourseLoader(source).run(course_file);
+      if (quick.ok()) return quick;
+      ContentSource placed = source;   // a problem after all: again, with positions for the messages
+      placed.checked_pack = false;
+      return CourseLoader(placed).run(course_file);
+    }
     return CourseLoader(source).run(course_file);
   } catch (const std::exception& e) {  // a bug of ours must still come out as a diagnostic
     LoadResult result;

@@ -24,6 +24,11 @@ struct ContentSource {
   // A language pack's files carry the texts of these course languages only (empty: every declared
   // language), and each text is checked for those.
   std::vector<std::string> languages_present = {};
+  // The files are a language pack this build made (the web app checked its hash; the packer,
+  // scripts/embed_files.js, refuses duplicate keys): each file is parsed for its value alone,
+  // without recording positions. Every check still runs; when any finds a problem the course is
+  // loaded again the full way, so every message still names its line and column.
+  bool checked_pack = false;
 };
 
 // Reads files below `folder` on disk; messages name them as folder + name ("." shows bare names).

@@ -363,6 +363,15 @@ JsonParseResult parse_json_source(std::string_view text) {
   return result;
 }
 
+JsonParseResult parse_json_value_only(std::string_view text) {
+  JsonParseResult result;
+  JsonSource doc;
+  doc.value = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.value.is_discarded()) return parse_json_source(text);
+  result.doc = std::move(doc);
+  return result;
+}
+
 // [SECTION] Texts parsed ahead
 void ParsedTexts::keep(std::string name, std::string text) {
   JsonParseResult parsed = parse_json_source(text);

@@ -83,13 +83,13 @@ async function main() {
     const w = path.join(BUILD, 'app/app.wasm');   // what app.wasm.lzma decodes to
     if (fs.existsSync(w)) {
       const s = wasmSections(fs.readFileSync(w));
-      console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: fonts + constants)`);
+      console.log(`  app.wasm (decoded from app.wasm.lzma, ${kb(fs.statSync(w).size)} KB; ${kb(gz(fs.readFileSync(w)))} KB if it were sent gzip -9 instead): code ${kb(s.code)} KB (${kb(s.code_gz)} KB gz), data ${kb(s.data || 0)} KB (${kb(s.data_gz || 0)} KB gz: constants, ImGui's default font among them; the course's fonts are in the packs)`);
       results.wasm = s;
     }
 
     // [SECTION] Time to first frame: cold loads (a fresh context each), app and baseline alternating
     {
-      const app = [], base = [], decode = [], content = [];
+      const app = [], base = [], decode = [], content = [], phases = [];
       for (let i = 0; i < LOADS; i++) {
         for (const which of ['app', 'base']) {
           const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -101,6 +101,7 @@ async function main() {
             // From the app asking for its pack to the course loaded from it (the rest of the fetch,
             // unpacking, parsing and validating one language's content).
             content.push(await page.evaluate(() => ((window.granice.packLoads || [])[0] || {}).totalMs || 0));
+            phases.push(await page.evaluate(() => window.granice.startPhases || {}));
           } else {
             await page.goto(url + 'baseline/index.html');
             await page.waitForFunction(() => window.baselineFirstFrame, null, { timeout: 30000 });
@@ -114,7 +115,11 @@ async function main() {
       console.log(`  app   ${app.map((x) => x.toFixed(0)).join(' ')}\n  base  ${base.map((x) => x.toFixed(0)).join(' ')}`);
       console.log(`  of which decoding app.wasm.lzma: median ${median(decode).toFixed(0)} ms (${decode.map((x) => x.toFixed(0)).join(' ')})`);
       console.log(`  and the language pack, from the app asking for it to the course loaded: median ${median(content).toFixed(0)} ms (${content.map((x) => x.toFixed(0)).join(' ')})`);
-      results.firstFrame = { app, baseline: base, appMedian: a, baselineMedian: b, ratio: a / b, wasmDecode: decode, contentLoad: content };
+      // Each start-up phase (window.granice.startPhases: the page's and the app's own timers).
+      const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
+      const phaseMedians = Object.fromEntries(names.map((n) => [n, median(phases.map((p) => p[n] || 0))]));
+      console.log(`  start-up phases, medians: ${names.map((n) => `${n} ${phaseMedians[n].toFixed(1)} ms`).join(', ')}`);
+      results.firstFrame = { app, baseline: base, appMedian: a, baselineMedian: b, ratio: a / b, wasmDecode: decode, contentLoad: content, phases: phaseMedians };
     }
 
     // [SECTION] Idle: a lesson page without input vs the baseline, frames and main-thread CPU
@@ -157,7 +162,7 @@ async function main() {
         await L.waitForNode(page, 'button', 'English');
         const loads = await page.evaluate(() => window.granice.packLoads);
         const sw = loads[loads.length - 1];
-        console.log(`language switch en -> ${other}: ${kb(sw.bytes)} KB raw (${kb(gz(fs.readFileSync(path.join(BUILD, 'site/content-' + other + '.pack'))))} KB gz), fetch ${sw.fetchMs.toFixed(0)} ms, fetched and applied ${sw.totalMs.toFixed(0)} ms (${Date.now() - t0} ms from the click to the new screen, test harness included)`);
+        console.log(`language switch en -> ${other}: ${kb(sw.bytes)} KB raw (${kb(fs.statSync(path.join(BUILD, 'site/content-' + other + '.pack.lzma')).size)} KB as LZMA), decode ${sw.decodeMs.toFixed(0)} ms, fetch ${sw.fetchMs.toFixed(0)} ms, fetched and applied ${sw.totalMs.toFixed(0)} ms (${Date.now() - t0} ms from the click to the new screen, test harness included)`);
         results.languageSwitch = { to: other, bytes: sw.bytes, fetchMs: sw.fetchMs, totalMs: sw.totalMs };
         await L.mouse.press(page, 'button', 'English');
         await L.waitForNode(page, 'button', L.content.course.languages.map((l) => (typeof l === 'string' ? { code: l, name: l } : l)).find((l) => l.code === other).name);
