@@ -64,7 +64,8 @@ const shows = (nodes, text) => nodes.some((n) => n.name.includes(text));
 async function assessmentByDriver(o, right) {
   const r = await o.driver(`session-assessment:${right ? 'right' : 'wrong'}`);
   assert.ok(!r.error, r.error);
-  assert.equal(r.did.filter((d) => d.answer).length, L.content.assessment.draw, 'one attempt: every drawn question answered');
+  assert.equal(r.did.filter((d) => d.answer).length, L.content.assessment.draw,
+               `one attempt: every drawn question answered (${JSON.stringify(r).slice(0, 300)})`);
   await settle(o.frame);
 }
 

@@ -130,3 +130,33 @@ TEST_CASE("walker: without the assessment the walk stops before it, and a failed
   CHECK(p->quiz.attempts_used == 2);
   CHECK(module_status(*c, again, c->modules.front()) == ModuleStatus::Passed);
 }
+
+TEST_CASE("walker: one quiz's steps out of course order, a new attempt when the last one is over", "[walker]") {
+  const Course* c = shipped();
+  REQUIRE(c);
+  std::int64_t now = 1767225600;
+  CourseState st = new_state(*c, "u-5", "Jan Kos", "pl", 9, now);
+  PerfectLearner perfect;
+  walk_course(*c, st, perfect, now, false);
+  // A role-play left open (a learner who went Home mid-conversation) is not the quiz's business.
+  const Module& last = c->modules.back();
+  REQUIRE(begin_roleplay(*c, st, last.id, now));
+  const RolePlayProgress roleplay_before = find_progress(st, last.id)->roleplay;
+  const std::size_t interactions = st.interactions.size();
+  RetakingLearner wrong_first;   // attempt 1 wrong, later ones right
+  int answers = 0;
+  std::optional<WalkStep> step;
+  while ((step = walk_quiz_step(*c, st, wrong_first, now, c->assessment.id)) && step->kind != WalkKind::FinishQuiz)
+    ++answers;
+  REQUIRE(step);
+  CHECK(answers == c->assessment.draw);
+  CHECK(st.interactions.size() == interactions + static_cast<std::size_t>(c->assessment.draw));
+  CHECK(st.assessment.attempts_used == 1);
+  CHECK(success_status(*c, st) == SuccessStatus::Failed);
+  CHECK(find_progress(st, last.id)->roleplay == roleplay_before);   // left as it was
+  // The next call begins the second attempt (the course allows one), which passes.
+  while ((step = walk_quiz_step(*c, st, wrong_first, now, c->assessment.id)) && step->kind != WalkKind::FinishQuiz) {}
+  CHECK(st.assessment.attempts_used == 2);
+  CHECK(success_status(*c, st) == SuccessStatus::Passed);
+  CHECK(walk_quiz_step(*c, st, perfect, now, "no-such-quiz") == std::nullopt);
+}

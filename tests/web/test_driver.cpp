@@ -115,7 +115,11 @@ class SessionLearner final : public WalkPolicy {
   SessionLearner(nlohmann::json& out, std::string only_quiz, bool right)
       : out_(out), only_quiz_(std::move(only_quiz)), right_(right) {}
   bool before(const WalkStep& step) override {
-    if (finished_ || (!only_quiz_.empty() && step.quiz_or_module != only_quiz_)) return false;
+    if (finished_) return false;
+    if (!only_quiz_.empty() && step.quiz_or_module != only_quiz_) {
+      refused_ = step.what;
+      return false;
+    }
     finished_ = !only_quiz_.empty() && step.kind == WalkKind::FinishQuiz;   // one attempt
     return true;
   }
@@ -129,9 +133,11 @@ class SessionLearner final : public WalkPolicy {
     return k;
   }
   double seconds(WalkKind) override { return 0; }
+  const std::string& refused() const { return refused_; }
 
  private:
   nlohmann::json& out_;
+  std::string refused_;     // the step outside the one quiz that ended the walk, if one did
   std::string only_quiz_;   // empty: every module; else one attempt at this quiz
   bool right_;
   bool finished_ = false;
@@ -157,13 +163,19 @@ std::string WalkAppSession(const std::string& action) {
   SessionLearner learner(did, assessment ? app->course->assessment.id : std::string(), action != "session-assessment:wrong");
   CourseState st = app->session->state();
   std::int64_t now = std::max<std::int64_t>(WallClock(), st.updated);
-  while (walk_step(*app->course, st, learner, now, assessment)) {
+  const auto step = [&] {
+    return assessment ? walk_quiz_step(*app->course, st, learner, now, app->course->assessment.id)
+                      : walk_step(*app->course, st, learner, now, false);
+  };
+  while (step()) {
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
   }
   app->session->Restore(std::move(st));
   granice_wake();
-  return nlohmann::json{{"did", did}, {"interactions", app->session->state().interactions.size()}}.dump();
+  nlohmann::json out{{"did", did}, {"interactions", app->session->state().interactions.size()}};
+  if (!learner.refused().empty()) out["stopped_before"] = learner.refused();
+  return out.dump();
 }
 
 }  // namespace

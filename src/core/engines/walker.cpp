@@ -132,6 +132,13 @@ std::optional<WalkStep> walk_step(const Course& course, CourseState& st, WalkPol
   return quiz_step(course, st, policy, now, course.assessment.id, Screen::Assessment, stopped);
 }
 
+std::optional<WalkStep> walk_quiz_step(const Course& course, CourseState& st, WalkPolicy& policy, std::int64_t& now,
+                                       const std::string& quiz_id) {
+  bool stopped = false;
+  const Screen screen = quiz_id == course.assessment.id ? Screen::Assessment : Screen::Quiz;
+  return quiz_step(course, st, policy, now, quiz_id, screen, stopped);
+}
+
 int walk_course(const Course& course, CourseState& st, WalkPolicy& policy, std::int64_t& now, bool assessment) {
   int steps = 0;
   while (walk_step(course, st, policy, now, assessment)) ++steps;

@@ -60,6 +60,11 @@ std::size_t best_reply(const RolePlay& graph, const RolePlaySession& walk, bool 
 // policy stopped, or (`assessment` false) only the final assessment is left.
 std::optional<WalkStep> walk_step(const Course& course, CourseState& st, WalkPolicy& policy, std::int64_t& now,
                                   bool assessment = true);
+// One step of one quiz only (a module's or the assessment's, by id): the next answer of its open
+// attempt (a new attempt when none is open and one is allowed), or finishing it; nullopt when the
+// quiz cannot be taken now or the policy stopped. For a walk that takes an attempt out of order.
+std::optional<WalkStep> walk_quiz_step(const Course& course, CourseState& st, WalkPolicy& policy, std::int64_t& now,
+                                       const std::string& quiz_id);
 // Steps until nothing is left; returns the number of steps taken.
 int walk_course(const Course& course, CourseState& st, WalkPolicy& policy, std::int64_t& now, bool assessment = true);
 
