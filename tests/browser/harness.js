@@ -100,6 +100,10 @@ async function click(page, role, name) {
   return node;
 }
 
+// The language packs the page (or the course's frame) fetched so far, in order: ["content-pl.pack", ...].
+const packsFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.split('/').pop()).filter((p) => p.endsWith('.pack')));
+
 // `name` under build/screenshots: a PNG, a JPEG when it ends in .jpg, or a WebP when it ends in
 // .webp (about 40 % lighter than a JPEG of these text-heavy screens at the same quality: the
 // screenshots docs/design/ keeps).
@@ -126,4 +130,4 @@ async function encodeImage(page, bytes, type, quality) {
   return Buffer.from(b64, 'base64');
 }
 
-module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };
+module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

@@ -50,6 +50,11 @@ LOADER_ONLY = {
     # The role-play graph.
     "roleplay-unreachable-node": "every node reachable from start (graph reachability)",
     "roleplay-loop-without-exit": "an ending reachable from every node (graph reachability)",
+    # Which languages a text has is declared in course.json: the schemas accept any language code in a
+    # text (so a course adds a language as data, no schema edit), the loader checks them against it.
+    "extra-language": "a text's languages are course.json's languages (another file)",
+    "missing-translation": "a text's languages are course.json's languages (another file)",
+    "missing-translation-in-list": "a text's languages are course.json's languages (another file)",
     # JSON Schema's "integer" is a number's value, not how it is written: 80.0 is an integer there.
     "whole-number-with-decimal-point": "whole numbers written without a decimal point",
 }
