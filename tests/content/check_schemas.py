@@ -163,6 +163,15 @@ def main():
     for name in sorted(listed - {p.name for p in shipped}):
         problems.append(f"quizzes/{name}: named in course.json but missing")
 
+    # [SECTION] The giveaway words of each language (lint/words.json, beside the course files)
+    words = quizzes / "lint" / "words.json"
+    data = json.loads(words.read_text(encoding="utf-8"))
+    errors = [(pointer(e.absolute_path), e.message) for e in VALIDATORS["lint-words.schema.json"].iter_errors(data)]
+    if errors:
+        problems.append("quizzes/lint/words.json fails lint-words.schema.json:\n" + show({"lint/words.json": errors}))
+    if (words.parent / data.get("$schema", "")).resolve() != SCHEMAS / "lint-words.schema.json":
+        problems.append('quizzes/lint/words.json: "$schema" does not name schema/lint-words.schema.json')
+
     # [SECTION] The lint corpus
     cases = sorted(p for p in CASES.iterdir() if (p / "expected.txt").exists())
     if len(cases) < 30:
