@@ -37,11 +37,13 @@ async function launch() {
 // `path`: the page under the site ('' = the course's index.html, 'trainer.html' = the trainer page).
 // `touch`: a phone (touch events, a coarse pointer, no mouse hover), for tests acting by finger.
 // `settings`: what the learner chose in Settings before ({theme: 'dark'}...), stored before the page loads.
+// `globals`: window properties set before the page's scripts run ({graniceTestPackHashes: ...}).
 async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false,
-                              settings = null } = {}) {
+                              settings = null, globals = null } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   if (settings) await context.addInitScript((s) => localStorage.setItem('granice:settings', s), JSON.stringify(settings));
+  if (globals) await context.addInitScript((g) => Object.assign(window, g), globals);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
