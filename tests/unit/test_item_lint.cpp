@@ -87,7 +87,7 @@ ContentSource words_source(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("lint words are data: a language adds its own lists; one without is told, not silent; mistakes are placed", "[lint]") {
+TEST_CASE("lint words are data: a language adds its own lists, one without is told and not silent, mistakes are placed", "[lint]") {
   const LintWordsLoad uk = read_lint_words(words_source(
       "{\"uk\": {\"absolute\": [\"завжди\", \"ніколи\"], \"all_of_the_above\": [\"усі відповіді\"]}}"));
   REQUIRE(uk.diagnostics.empty());
