@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/state/course_state.h"
+#include "app/view/strings.h"
 #include "core/content/model.h"
 
 namespace granice::app {
@@ -51,7 +52,8 @@ class MemoryPersistence final : public Persistence {
   void Save(const Course&, const CourseState& state) override { saved = state; ++saves; }
   void Finish(const Course&, const CourseState& state) override { saved = state; ++finishes; }
   void Clear(const Course&) override { saved.reset(); }
-  std::string ModeLabel(const std::string&) const override { return "memory"; }
+  // It stands in for the browser's own storage (native runs, tests): the same words.
+  std::string ModeLabel(const std::string& lang) const override { return view::T(lang, view::Str::ModeStandalone); }
   std::optional<CourseState> saved;
   int saves = 0;
   int finishes = 0;

@@ -539,9 +539,29 @@ int Choice(const std::string& name, const std::string& current, const std::vecto
   // The list is as wide as the field, never wider than the screen; long options wrap.
   const float list_width = ImGui::GetContentRegionAvail().x;
   ImGui::SetNextWindowSizeConstraints(ImVec2(list_width, 0.0f), ImVec2(list_width, ImGui::GetIO().DisplaySize.y * 0.7f));
+  // A chosen value too long for the field wraps inside a taller field (longer languages, phones):
+  // never cut off. ImGui draws the frame and opens the list; the text and the arrow are drawn here.
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const float arrow = ImGui::GetFrameHeight();
+  const float room = list_width - arrow - 2 * pad.x;
+  const bool wrap_value = ImGui::CalcTextSize(current.c_str()).x > room;
+  const ImVec2 field_at = ImGui::GetCursorScreenPos();
+  ImDrawList* field_dl = ImGui::GetWindowDrawList();
+  const ImVec2 value_size = wrap_value ? ImGui::CalcTextSize(current.c_str(), nullptr, false, room) : ImVec2(0, 0);
+  if (wrap_value) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, pad.y + (value_size.y - ImGui::GetFontSize()) * 0.5f));
   if (disabled) ImGui::BeginDisabled();
-  const bool open = ImGui::BeginCombo("##choice", current.c_str(), ImGuiComboFlags_HeightLarge);
+  const bool open = ImGui::BeginCombo("##choice", wrap_value ? "" : current.c_str(),
+                                      ImGuiComboFlags_HeightLarge | (wrap_value ? ImGuiComboFlags_NoArrowButton : 0));
   if (disabled) ImGui::EndDisabled();
+  if (wrap_value) {
+    ImGui::PopStyleVar();
+    const ImU32 ink = ImGui::GetColorU32(disabled ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+    field_dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(field_at.x + pad.x, field_at.y + pad.y), ink,
+                      current.c_str(), nullptr, room);
+    const float height = value_size.y + 2 * pad.y;
+    ImGui::RenderArrow(field_dl, ImVec2(field_at.x + list_width - arrow + pad.y, field_at.y + (height - ImGui::GetFontSize()) * 0.5f),
+                       ink, ImGuiDir_Down, 1.0f);
+  }
   const size_t first_option = g_ctx->tree.nodes.size();
   bool picked_in_list = false;
   if (open) {

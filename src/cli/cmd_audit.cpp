@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/content_path.h"
 #include "core/content/audit.h"
+#include "core/content/lint_words.h"
 #include "core/engines/roleplay_engine.h"
 #include "core/text/utf8.h"
 
@@ -132,6 +133,14 @@ int cmd_audit(const Args& args) {
     std::cerr << "granice audit: the course has no language \"" << options.lang << "\"\n" << kUsage;
     return kExitUsage;
   }
+  // The "empathic" strategy's stock openers: the content folder's lint/words.json.
+  const std::string lang = options.lang.empty() ? course.languages.front() : options.lang;
+  const auto where = locate_content(path);
+  const LintWordsLoad words = where ? read_lint_words(folder_source(where->folder)) : LintWordsLoad{};
+  for (const auto& d : words.diagnostics) std::cerr << format_diagnostic(d) << '\n';
+  if (!words.diagnostics.empty()) return kExitContentErrors;
+  if (const LanguageLintWords* w = words.words.in(lang)) options.stock_phrases = w->stock_phrases;
+  for (const auto& note : lint_words_notes(words.words, {lang})) std::cerr << "note: " << note << '\n';
   const auto start = std::chrono::steady_clock::now();
   const AuditResult r = audit_course(course, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -55,8 +55,14 @@ int cmd_lint(const Args& args) {
   }
   // Item quality is judged on content that loaded: a broken file has no items to judge.
   const ItemLint items = lint_items(result.course, folder_source(where->folder));
+  for (const auto& e : items.errors) std::cout << format_diagnostic(e) << '\n';
   for (const auto& w : items.warnings) std::cout << format_diagnostic(w) << '\n';
   std::cout.flush();
+  for (const auto& note : items.notes) std::cerr << "note: " << note << '\n';
+  if (!items.errors.empty()) {
+    std::cerr << path << ": " << count(items.errors.size(), "error") << " in " << kLintWordsFile << '\n';
+    return kExitContentErrors;
+  }
   if (!items.opt_outs.empty()) {
     std::cerr << "exceptions written in the content: " << items.opt_outs.size() << '\n';
     for (const auto& o : items.opt_outs) std::cerr << format_opt_out(o) << '\n';

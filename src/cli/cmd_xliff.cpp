@@ -1,6 +1,6 @@
 // granice xliff export|import|pseudo: the translation round trip through XLIFF 1.2 (docs/translation.md).
 //   export --target L [--source L] [--out FILE.xlf] [PATH]   the texts for a translator (stdout without --out)
-//   import FILE.xlf [--source L] [--target L] [--dry-run] [PATH]   the translations back into the content
+//   import FILE.xlf [--source L] [--target L] [--name NAME] [--dry-run] [PATH]   the translations back into the content
 //   pseudo [--target qps] [--source L] [--out DIR] [--xliff FILE.xlf] [PATH]   a pseudo-translation
 #include <cstdio>
 #include <filesystem>
@@ -22,11 +22,11 @@ namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
     "usage: granice xliff export --target LANG [--source LANG] [--out FILE.xlf] [PATH]\n"
-    "       granice xliff import FILE.xlf [--source LANG] [--target LANG] [--dry-run] [PATH]\n"
+    "       granice xliff import FILE.xlf [--source LANG] [--target LANG] [--name NAME] [--dry-run] [PATH]\n"
     "       granice xliff pseudo [--target qps] [--source LANG] [--out DIR] [--xliff FILE.xlf] [PATH]\n";
 
 struct Options {
-  std::map<std::string, std::string> values;  // --source, --target, --out, --xliff
+  std::map<std::string, std::string> values;  // --source, --target, --name, --out, --xliff
   bool dry_run = false;
   std::vector<std::string> positional;
 };
@@ -154,19 +154,24 @@ int import_into(const std::string& folder, const std::string& xliff, const std::
   XliffImportOptions options;
   if (o.values.count("--source")) options.source_lang = o.values.at("--source");
   if (o.values.count("--target")) options.target_lang = o.values.at("--target");
+  if (o.values.count("--name")) options.language_name = o.values.at("--name");
   const XliffImportPlan plan = plan_xliff_import(folder_source(folder), xliff, display, options);
   if (!plan.ok()) return print_diagnostics(plan.diagnostics, "nothing was written");
   if (!o.dry_run && !write_all(folder, plan.writes)) return kExitUsage;
   std::cerr << display << ": " << plan.units << " units, " << plan.changed << " " << plan.target_lang
             << " texts changed in " << plan.writes.size() << " files" << (o.dry_run ? " (dry run: nothing written)" : "");
   if (plan.language_added) std::cerr << "; " << plan.target_lang << " added to the course's languages";
+  if (plan.language_added && !options.language_name.empty()) std::cerr << " as " << options.language_name;
   std::cerr << '\n';
+  if (plan.language_added && options.language_name.empty())
+    std::cerr << "note: the language switcher shows \"" << plan.target_lang << "\" until course.json gives its own name: import with "
+              << "--name NAME, or write {\"code\": \"" << plan.target_lang << "\", \"name\": NAME} there\n";
   for (const auto& w : plan.writes) std::cerr << "  " << (o.dry_run ? "would write " : "wrote ") << w.name << '\n';
   return kExitOk;
 }
 
 int run_import(const Args& args) {
-  const auto o = parse(args, {"--source", "--target"});
+  const auto o = parse(args, {"--source", "--target", "--name"});
   if (!o || o->positional.empty() || o->positional.size() > 2) {
     if (o) std::cerr << "granice xliff import: one FILE.xlf and at most one PATH\n" << kUsage;
     return kExitUsage;
@@ -222,6 +227,7 @@ int run_pseudo(const Args& args) {
   Options into;
   into.values["--source"] = source;
   into.values["--target"] = target;
+  into.values["--name"] = pseudo_translate("Pseudo");   // its own name, bracketed like its texts
   return import_into(out, xliff, "(pseudo " + target + ")", into);
 }
 

@@ -16,9 +16,14 @@ namespace {
 
 using Files = std::map<std::string, std::string>;  // "m1-boundaries.json" -> JSON text
 
-// The hash the build recorded for `lang`'s pack, or "".
+std::string& TrustedForTests() {
+  static std::string lines;
+  return lines;
+}
+
+// The hash the build recorded for `lang`'s pack (or a test build was told to trust), or "".
 std::string RecordedHash(std::string_view lang) {
-  std::string_view lines = kPackHashes;
+  std::string_view lines = TrustedForTests().empty() ? std::string_view(kPackHashes) : std::string_view(TrustedForTests());
   while (!lines.empty()) {
     const std::size_t nl = lines.find('\n');
     const std::string_view line = lines.substr(0, nl);
@@ -52,6 +57,8 @@ std::string UnpackContent(std::string_view lang, std::string_view pack, Files& f
 
 }  // namespace
 
+void TrustPackHashesForTests(std::string_view lines) { TrustedForTests() = std::string(lines); }
+
 LoadResult LoadPackCourse(std::string_view lang, std::string_view pack) {
   auto files = std::make_shared<Files>();
   if (const std::string problem = UnpackContent(lang, pack, *files); !problem.empty()) {
@@ -74,7 +81,8 @@ LoadResult LoadPackCourse(std::string_view lang, std::string_view pack) {
   NoteStartPhase("content load", NowMs() - t);
   std::string order;
   for (const std::string& f : r.files) order += (order.empty() ? "" : "\n") + f;
-  if (r.ok() && order == kContentLoadOrder && *kContentHashOriginal) r.course.content_hash = kContentHashOriginal;
+  if (r.ok() && order == kContentLoadOrder && *kContentHashOriginal && TrustedForTests().empty())
+    r.course.content_hash = kContentHashOriginal;   // (a test's own packs are other content)
   return r;
 }
 

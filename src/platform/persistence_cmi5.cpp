@@ -90,7 +90,7 @@ class Cmi5Persistence final : public PagePersistence {
     if (launch_.review) return T(lang, Str::ModeCmi5Review);
     if (!Cmi5LastError().empty()) return T(lang, Str::ModeCmi5Retrying);
     if (launch_data_.data.mode == cmi5::LaunchMode::Browse) return T(lang, Str::ModeCmi5Browse);
-    return "LMS · cmi5";
+    return T(lang, Str::ModeCmi5);
   }
 
   std::string LastError() const override {

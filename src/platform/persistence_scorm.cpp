@@ -187,7 +187,7 @@ class ScormPersistence final : public PagePersistence {
     if (connected_ && !terminated_) {
       if (commit_failures_ > 0)
         return view::Fmt(T(lang, Str::ModeLmsRetrying), {v});
-      return "LMS · SCORM " + v;
+      return view::Fmt(T(lang, Str::ModeLms), {v});
     }
     if (terminated_) return T(lang, Str::ModeLmsEnded);
     return T(lang, Str::ModeLmsOffline);

@@ -37,11 +37,13 @@ async function launch() {
 // `path`: the page under the site ('' = the course's index.html, 'trainer.html' = the trainer page).
 // `touch`: a phone (touch events, a coarse pointer, no mouse hover), for tests acting by finger.
 // `settings`: what the learner chose in Settings before ({theme: 'dark'}...), stored before the page loads.
+// `globals`: window properties set before the page's scripts run ({graniceTestPackHashes: ...}).
 async function openApp(env, { path = '', query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, touch = false,
-                              settings = null } = {}) {
+                              settings = null, globals = null } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, hasTouch: touch, isMobile: touch });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   if (settings) await context.addInitScript((s) => localStorage.setItem('granice:settings', s), JSON.stringify(settings));
+  if (globals) await context.addInitScript((g) => Object.assign(window, g), globals);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => {
@@ -100,6 +102,10 @@ async function click(page, role, name) {
   return node;
 }
 
+// The language packs the page (or the course's frame) fetched so far, in order: ["content-pl.pack", ...].
+const packsFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.split('/').pop()).filter((p) => p.endsWith('.pack.lzma')));
+
 // `name` under build/screenshots: a PNG, a JPEG when it ends in .jpg, or a WebP when it ends in
 // .webp (about 40 % lighter than a JPEG of these text-heavy screens at the same quality: the
 // screenshots docs/design/ keeps).
@@ -126,4 +132,4 @@ async function encodeImage(page, bytes, type, quality) {
   return Buffer.from(b64, 'base64');
 }
 
-module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };
+module.exports = { launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

@@ -18,7 +18,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { semantics, settle } = require('./harness.js');
+const { semantics, settle, packsFetched } = require('./harness.js');
 const L = require('./learner.js');
 const { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse } = require('./lms_harness.js');
 
@@ -36,6 +36,8 @@ async function fullRun(env, version) {
     assert.equal(launch.language, 'en');
     assert.equal(launch.resumed, false);
     assert.match(launch.mode, new RegExp('SCORM ' + (v12 ? '1\\.2' : '2004')));
+    // The LMS's language preference decides the pack: English, the only one fetched.
+    assert.deepEqual(await packsFetched(a.frame), ['content-en.pack.lzma'], 'the English pack first, and no other');
     const done = await walk(a.driver);
     await a.driver('finish');
     const s = await lmsState(a);
@@ -226,6 +228,10 @@ async function uiRun(env, version) {
     const home = await semantics(a.frame);
     assert.ok(home.some((n) => n.name.includes('Anna Kowalska')), 'the LMS learner name is shown');
     assert.ok(home.some((n) => n.name.includes(v12 ? 'SCORM 1.2' : 'SCORM 2004')), 'the home screen says which LMS connection it has');
+    // The LMS's English (2004: en-GB): its pack first, and no other. (The page picks the first pack
+    // before the app asks the LMS, from ?lang=, the saved choice and the browser's language, here
+    // English: an LMS preference that differs from the browser's, as 1.2's pl here, costs a second pack.)
+    if (!v12) assert.deepEqual(await packsFetched(a.frame), ['content-en.pack.lzma'], 'the LMS language\'s pack first, and no other');
     await act.press(a.frame, 'button', ui.start);
     await L.completeModule(a.frame, lang, act, mods[0], {}, opts);
     await act.press(a.frame, 'button', `${ui.nextModule}: ${m2.title[lang]}`);

@@ -50,6 +50,11 @@ LOADER_ONLY = {
     # The role-play graph.
     "roleplay-unreachable-node": "every node reachable from start (graph reachability)",
     "roleplay-loop-without-exit": "an ending reachable from every node (graph reachability)",
+    # Which languages a text has is declared in course.json: the schemas accept any language code in a
+    # text (so a course adds a language as data, no schema edit), the loader checks them against it.
+    "extra-language": "a text's languages are course.json's languages (another file)",
+    "missing-translation": "a text's languages are course.json's languages (another file)",
+    "missing-translation-in-list": "a text's languages are course.json's languages (another file)",
     # JSON Schema's "integer" is a number's value, not how it is written: 80.0 is an integer there.
     "whole-number-with-decimal-point": "whole numbers written without a decimal point",
 }
@@ -157,6 +162,15 @@ def main():
             problems.append(f'quizzes/{path.name}: "$schema" is "{named}", expected "schema/{schema_for(path.name)}"')
     for name in sorted(listed - {p.name for p in shipped}):
         problems.append(f"quizzes/{name}: named in course.json but missing")
+
+    # [SECTION] The giveaway words of each language (lint/words.json, beside the course files)
+    words = quizzes / "lint" / "words.json"
+    data = json.loads(words.read_text(encoding="utf-8"))
+    errors = [(pointer(e.absolute_path), e.message) for e in VALIDATORS["lint-words.schema.json"].iter_errors(data)]
+    if errors:
+        problems.append("quizzes/lint/words.json fails lint-words.schema.json:\n" + show({"lint/words.json": errors}))
+    if (words.parent / data.get("$schema", "")).resolve() != SCHEMAS / "lint-words.schema.json":
+        problems.append('quizzes/lint/words.json: "$schema" does not name schema/lint-words.schema.json')
 
     # [SECTION] The lint corpus
     cases = sorted(p for p in CASES.iterdir() if (p / "expected.txt").exists())

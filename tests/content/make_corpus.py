@@ -25,8 +25,8 @@ class Case:
     def __init__(self, name):
         self.name = name
         # Cases sit one folder deeper than valid/, so their "$schema" paths need one more "../".
-        self.files = {p.name: p.read_text(encoding="utf-8").replace('"../../../quizzes/', '"../../../../quizzes/', 1)
-                      for p in sorted(BASE.iterdir())}
+        self.files = {p.relative_to(BASE).as_posix(): p.read_text(encoding="utf-8").replace('"../../../quizzes/', '"../../../../quizzes/', 1)
+                      for p in sorted(BASE.rglob("*")) if p.is_file()}
         self.lines = []
 
     def edit(self, file, old, new, nth=1):
@@ -72,6 +72,15 @@ class Case:
                           + ("" if used else " (not needed: the rule does not warn here)"))
         return self
 
+    def add_language(self, code, name, prefix):
+        """A language added as data: declared in course.json, every text given it (the English text
+        after `prefix`), no code and no schema touched."""
+        import re
+        for file in [f for f in self.files if f.endswith(".json") and "/" not in f]:
+            self.files[file] = re.sub(r'("en": )"((?:[^"\\]|\\.)*)"', lambda m: f'{m.group(0)}, "{code}": "{prefix}{m.group(2)}"',
+                                      self.files[file])
+        return self.edit(C, '"languages": ["pl", "en"]', f'"languages": ["pl", "en", {{ "code": "{code}", "name": "{name}" }}]')
+
     def add_questions(self, *questions):
         """Appends single-line questions to the module quiz."""
         self.edit(M, '\n    ]\n  },\n  "roleplay"', "".join(",\n      " + q for q in questions) + '\n    ]\n  },\n  "roleplay"')
@@ -81,6 +90,7 @@ class Case:
         folder = CASES / self.name
         folder.mkdir(parents=True)
         for name, text in self.files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text, encoding="utf-8")
         (folder / "expected.txt").write_text("".join(l + "\n" for l in self.lines), encoding="utf-8")
 
@@ -567,6 +577,9 @@ def item_cases():
                  '"client": { "pl": "Mąż odszedł. {phone: eap}", "en": "He left. {phone:eap}" }')
            .expect(M, '"Mąż odszedł. {phone: eap}"', "/roleplay/nodes/0/client/pl", 'unknown contact " eap" in {phone: eap}',
                    'did you mean "eap"?'))
+    # A third language added purely as data: it loads, lints clean (its giveaway-word checks skipped
+    # with a note, as lint/words.json lists none for it) and passes the schemas.
+    yield Case("ok-third-language").add_language("uk", "Українська", "UK ")
     yield (Case("ok-contact-reference")
            .edit(M, '"client": { "pl": "Mąż odszedł.", "en": "He left." }',
                  '"client": { "pl": "Mąż odszedł. {resource:eap}: {phone:eap}", "en": "He left. {resource:eap}: {phone:eap}" }'))

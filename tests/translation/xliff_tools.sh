@@ -51,12 +51,20 @@ check "xliff2po -> po2xliff -> import of the existing translation changes no byt
 xliff2po "$tmp/qps.xlf" "$tmp/qps.po" >/dev/null 2>&1
 po2xliff "$tmp/qps.po" "$tmp/qps-back.xlf" >/dev/null 2>&1
 cp -r "$tmp/original" "$tmp/via-po"
-"$granice" xliff import "$tmp/qps-back.xlf" --source pl --target qps "$tmp/via-po" 2>/dev/null || true
 "$granice" xliff pseudo --source pl --target qps --out "$tmp/direct" "$tmp/original" 2>/dev/null
+# The pseudo-locale names itself (its own name, bracketed): the import is given the same --name.
+name=$(node -e 'const l = require(process.argv[1]).languages; process.stdout.write(l[l.length - 1].name || "")' "$tmp/direct/course.json")
+"$granice" xliff import "$tmp/qps-back.xlf" --source pl --target qps --name "$name" "$tmp/via-po" 2>/dev/null || true
 check "a new language through xliff2po -> po2xliff imports exactly as the direct import" same_tree "$tmp/via-po" "$tmp/direct"
 check "the course with the new language passes granice lint" sh -c "'$granice' lint '$tmp/via-po' >/dev/null 2>&1"
-# A language is either its code or {"code", "name"} (quizzes/README.md); the import appends the code.
+# A language is either its code or {"code", "name"} (quizzes/README.md); the import appends {code, name} with --name.
 check "and declares it: languages pl, en, qps" sh -c "node -e 'const l = require(process.argv[1]).languages.map((x) => x.code || x); process.exit(l.join() === \"pl,en,qps\" ? 0 : 1)' '$tmp/via-po/course.json'"
+check "with its own name for the switcher ($name)" test -n "$name"
+# Packed as the web build packs a course: one pack per language, each with its own texts only.
+node scripts/embed_files.js pack "$tmp/packs" "$tmp/via-po"
+check "one language pack per language: pl, en, qps" test "$(cd "$tmp/packs" && ls *.pack | tr '\n' ' ')" = "content-en.pack content-pl.pack content-qps.pack "
+check "the qps pack holds qps texts and no Polish ones" \
+  sh -c "grep -q '\"qps\":\"\\[' '$tmp/packs/course.json.qps.min' && ! grep -q '\"pl\":\"' '$tmp/packs/course.json.qps.min'"
 
 echo "$fails failed"
 [ "$fails" -eq 0 ]

@@ -11,6 +11,10 @@ using view::Role;
 using view::Str;
 using view::T;
 
+std::string NextModule(const std::string& lang, const Module& m) {
+  return std::string(T(lang, Str::NextModule)) + ": " + m.title.in(lang);
+}
+
 bool ScreenLearner::Fail(std::string why) {
   error_ = std::move(why);
   return false;

@@ -3,13 +3,38 @@
 // its prompt, answered right or wrong, role-plays take the best-scored reply).
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
+#include "app/app_state.h"
+#include "app/persistence.h"
 #include "core/content/model.h"
+#include "core/state/course_state.h"
 #include "runner/headless.h"
 
 namespace granice::test {
+
+// A learner's app: a course, progress kept in memory, a clock that moves on. An empty `name`
+// starts on the name prompt.
+struct LearnerApp {
+  app::AppState app;
+  app::CourseFrontEnd front{app};
+  app::MemoryPersistence memory;
+  std::int64_t clock = 1796112000;
+  LearnerApp(const Course& course, const std::string& lang, std::optional<CourseState> saved = std::nullopt,
+             const std::string& name = "Anna Kowalska") {
+    app.course = course;
+    app.persistence = &memory;
+    app.hooks.now = [this] { return ++clock; };
+    app.settings.lang = lang;
+    app::StartSession(app, saved ? *saved : new_state(course, "u-7", name, lang, 7, clock));
+  }
+};
+
+// The course map's button to the next module: "Next module: <its title>".
+std::string NextModule(const std::string& lang, const Module& m);
 
 class ScreenLearner {
  public:

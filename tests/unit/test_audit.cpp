@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/content/audit.h"
+#include "core/content/lint_words.h"
 #include "core/content/loader.h"
 #include "test_course_fixture.h"
 
@@ -102,11 +103,19 @@ int ending_count(const RolePlayAudit& a, const std::string& id) {
   return 0;
 }
 
+// The shipped stock openers of `lang` (quizzes/lint/words.json), as granice audit passes them.
+std::vector<std::string> stock(const std::string& lang) {
+  const LintWordsLoad words = read_lint_words(folder_source(GRANICE_SOURCE_DIR "/quizzes"));
+  REQUIRE(words.diagnostics.empty());
+  REQUIRE(words.words.in(lang));
+  return words.words.in(lang)->stock_phrases;
+}
+
 }  // namespace
 
 TEST_CASE("audit: figures a hand count predicts", "[audit]") {
   const Course c = hand_made();
-  const AuditResult r = audit_course(c, AuditOptions{4000, "pl", 7});
+  const AuditResult r = audit_course(c, AuditOptions{4000, "pl", 7, stock("pl")});
   REQUIRE(r.strategies.size() == std::size(kCueStrategies));
   CHECK(r.lang == "pl");
 
@@ -166,7 +175,7 @@ TEST_CASE("audit: figures a hand count predicts", "[audit]") {
   CHECK(std::count_if(misses.begin(), misses.end(), [](const std::string& m) { return m.find("passes the final assessment") != std::string::npos; }) == 8);
 
   // Deterministic: the same options give the same figures.
-  const AuditResult again = audit_course(c, AuditOptions{4000, "pl", 7});
+  const AuditResult again = audit_course(c, AuditOptions{4000, "pl", 7, stock("pl")});
   CHECK(again.strategies[0].quizzes[0].mean_score == r.strategies[0].quizzes[0].mean_score);
 }
 
@@ -174,7 +183,7 @@ TEST_CASE("audit: shuffle off, the first shown option is the authored first", "[
   Course c = hand_made();
   c.modules[0].quiz.shuffle_options = false;  // q1's key is authored first, q2's second
   c.shuffle_replies = false;                  // reply "a" (good) first
-  const AuditResult r = audit_course(c, AuditOptions{200, "en", 1});
+  const AuditResult r = audit_course(c, AuditOptions{200, "en", 1, stock("en")});
   CHECK(by(r, CueStrategy::FirstShown).quizzes[0].mean_score == Approx(50.0));
   CHECK(ending_count(by(r, CueStrategy::FirstShown).roleplays[0], "good") == 200);
 }
@@ -183,7 +192,7 @@ TEST_CASE("audit: the shipped course, every strategy, quiz and role-play reporte
   const LoadResult loaded = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
   REQUIRE(loaded.ok());
   const Course& c = loaded.course;
-  const AuditResult r = audit_course(c, AuditOptions{40, "", 3});
+  const AuditResult r = audit_course(c, AuditOptions{40, "", 3, stock(c.languages.front())});
   CHECK(r.lang == c.languages.front());
   REQUIRE(r.strategies.size() == std::size(kCueStrategies));
   std::size_t roleplays = 0;

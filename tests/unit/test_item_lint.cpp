@@ -2,7 +2,12 @@
 // checked line by line by the lint corpus, tests/content/cases/warn-* and ok-*).
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <optional>
+#include <string>
+
 #include "core/content/item_lint.h"
+#include "core/content/lint_words.h"
 #include "core/content/loader.h"
 #include "core/text/text_fold.h"
 #include "core/content/text_refs.h"
@@ -18,15 +23,23 @@ TEST_CASE("binomial tail: exact values a hand can check", "[lint]") {
   CHECK(binomial_tail(200, 100, 0.5) == Approx(0.5281).margin(0.0005));  // lgamma keeps large n exact enough
 }
 
-TEST_CASE("specific determiners: whole words, either case, Polish and English", "[lint]") {
-  CHECK(specific_determiners("Zawsze odmawiam, nigdy nie pytam.", "pl") == std::vector<std::string>{"zawsze", "nigdy"});
-  CHECK(specific_determiners("Żaden klient tego nie wie.", "pl") == std::vector<std::string>{"żaden"});
-  CHECK(specific_determiners("To na pewno minie.", "pl") == std::vector<std::string>{"na pewno"});
-  CHECK(specific_determiners("Wszystkiego dobrego, pewność siebie", "pl").empty());  // other words, not the listed forms
-  CHECK(specific_determiners("Only ask what you need — never more.", "en") == std::vector<std::string>{"never", "only"});
-  CHECK(specific_determiners("Ballroom tallies", "en").empty());  // "all" inside words does not count
-  CHECK(specific_determiners("Zawsze", "uk").empty());             // no list for the language
+TEST_CASE("specific determiners: whole words, either case, Polish and English, from the shipped lists", "[lint]") {
+  const LintWordsLoad shipped = read_lint_words(folder_source(GRANICE_SOURCE_DIR "/quizzes"));
+  REQUIRE(shipped.diagnostics.empty());
+  REQUIRE(shipped.words.in("pl"));
+  REQUIRE(shipped.words.in("en"));
+  const LanguageLintWords& pl = *shipped.words.in("pl");
+  const LanguageLintWords& en = *shipped.words.in("en");
+  CHECK(specific_determiners("Zawsze odmawiam, nigdy nie pytam.", pl) == std::vector<std::string>{"zawsze", "nigdy"});
+  CHECK(specific_determiners("Żaden klient tego nie wie.", pl) == std::vector<std::string>{"żaden"});
+  CHECK(specific_determiners("To na pewno minie.", pl) == std::vector<std::string>{"na pewno"});
+  CHECK(specific_determiners("Wszystkiego dobrego, pewność siebie", pl).empty());  // other words, not the listed forms
+  CHECK(specific_determiners("Only ask what you need — never more.", en) == std::vector<std::string>{"never", "only"});
+  CHECK(specific_determiners("Ballroom tallies", en).empty());  // "all" inside words does not count
+  CHECK(shipped.words.in("uk") == nullptr);                      // no list for the language
   CHECK(lowercase("ŻÓŁW Ąą ĆĘŃŚŹ") == "żółw ąą ćęńśź");
+  CHECK(lowercase("ЗАВЖДИ Ніколи ЄЇҐ") == "завжди ніколи єїґ");   // a language added as data: Ukrainian
+  CHECK(lowercase("ÉÀÜ ŠŽČŘ ĹŇŸ × ΑΩ") == "éàü šžčř ĺňÿ × αω");
 }
 
 TEST_CASE("digit groups: the numbers of a text, whatever the separators", "[lint]") {
@@ -60,4 +73,41 @@ TEST_CASE("contact references: the loaded course shows the contact, not the refe
   const RolePlay& rp = *r.course.modules.at(0).roleplay;
   CHECK(rp.nodes.at(0).client.in("pl") == "Mąż odszedł. Wsparcie: +48 000 000 000");
   CHECK(rp.nodes.at(0).client.in("en") == "He left. Support: +48 000 000 000");
+}
+
+namespace {
+ContentSource words_source(const std::string& text) {
+  ContentSource s;
+  s.display_dir = "c/";
+  s.read = [text](const std::string& name) -> std::optional<std::string> {
+    if (name == kLintWordsFile) return text;
+    return std::nullopt;
+  };
+  return s;
+}
+}  // namespace
+
+TEST_CASE("lint words are data: a language adds its own lists, one without is told and not silent, mistakes are placed", "[lint]") {
+  const LintWordsLoad uk = read_lint_words(words_source(
+      "{\"uk\": {\"absolute\": [\"завжди\", \"ніколи\"], \"all_of_the_above\": [\"усі відповіді\"]}}"));
+  REQUIRE(uk.diagnostics.empty());
+  REQUIRE(uk.words.in("uk"));
+  CHECK(specific_determiners("Завжди кажіть правду.", *uk.words.in("uk")) == std::vector<std::string>{"завжди"});
+  CHECK(lint_words_notes(uk.words, {"pl", "uk"}) ==
+        std::vector<std::string>{"lint/words.json lists no words for \"pl\": the always/never-word, all-of-the-above and "
+                                 "stock-phrase checks were skipped for pl (add its lists there)"});
+  CHECK(read_lint_words(words_source("")).diagnostics.size() == 1);   // not JSON
+  const LintWordsLoad bad = read_lint_words(words_source("{\n  \"uk\": {\"absolute\": [\"ok\", 3, \" \"], \"always\": []}\n}"));
+  std::vector<std::string> messages;
+  for (const auto& d : bad.diagnostics) messages.push_back(format_diagnostic(d));
+  CHECK(messages == std::vector<std::string>{
+                        "c/lint/words.json:2:29: /uk/absolute/1: invalid entry 3; a word or phrase (a non-blank string)",
+                        "c/lint/words.json:2:32: /uk/absolute/2: invalid entry \" \"; a word or phrase (a non-blank string)",
+                        "c/lint/words.json:2:38: /uk/always: unknown field \"always\"; one of \"absolute\", \"all_of_the_above\", \"stock_phrases\""});
+  CHECK(bad.words.in("uk")->absolute == std::vector<std::vector<std::string>>{{"ok"}});   // the good entries kept
+  // No file at all: no lists, no error (lint then notes every language).
+  ContentSource none;
+  none.read = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+  CHECK(read_lint_words(none).words.languages.empty());
+  CHECK(read_lint_words(none).diagnostics.empty());
 }

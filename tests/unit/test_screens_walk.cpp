@@ -21,6 +21,8 @@ using namespace granice;
 using view::Role;
 using view::Str;
 using view::T;
+using test::LearnerApp;
+using test::NextModule;
 
 // A learner's step that must work; on failure the message says what the screen had instead.
 #define STEP(learner, expr)             \
@@ -36,25 +38,6 @@ const Course* shipped() {
   static std::optional<LoadResult> loaded;
   if (!loaded) loaded = load_course_folder(GRANICE_SOURCE_DIR "/quizzes");
   return loaded->ok() ? &loaded->course : nullptr;
-}
-
-// A learner's app: the shipped course, progress kept in memory, a clock that moves on.
-struct LearnerApp {
-  app::AppState app;
-  app::CourseFrontEnd front{app};
-  app::MemoryPersistence memory;
-  std::int64_t clock = 1796112000;
-  LearnerApp(const Course& course, const std::string& lang, std::optional<CourseState> saved = std::nullopt) {
-    app.course = course;
-    app.persistence = &memory;
-    app.hooks.now = [this] { return ++clock; };
-    app.settings.lang = lang;
-    app::StartSession(app, saved ? *saved : new_state(course, "u-7", "Anna Kowalska", lang, 7, clock));
-  }
-};
-
-std::string NextModule(const std::string& lang, const Module& m) {
-  return std::string(T(lang, Str::NextModule)) + ": " + m.title.in(lang);
 }
 
 // What the learner sees: each widget's role, name and state (not focus or announcements, which

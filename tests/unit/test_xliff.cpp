@@ -181,6 +181,24 @@ TEST_CASE("xliff import adds a new language as data: every text, course.json lan
   CHECK(folder.files == before);
   // Exported again, the translations come back as targets; imported again, nothing changes.
   folder.apply(plan);
+  {
+    // With its own name the new language is {code, name}, which the switcher shows.
+    Folder named;
+    const auto with_name = named.import(x, XliffImportOptions{"", "", "Українська"});
+    REQUIRE(messages(with_name).empty());
+    named.apply(with_name);
+    CHECK(named.files.at("course.json").find("\"languages\": [\"pl\", \"en\", { \"code\": \"uk\", \"name\": \"Українська\" }],") !=
+          std::string::npos);
+    const LoadResult loaded_named = load_course(named.source());
+    REQUIRE(loaded_named.ok());
+    REQUIRE(loaded_named.course.language_info.size() == 3);
+    CHECK(loaded_named.course.language_info[2].code == "uk");
+    CHECK(loaded_named.course.language_info[2].name == "Українська");
+    // A name matters only when the language is new: a second import leaves course.json as it is.
+    const auto again_named = named.import(x, XliffImportOptions{"", "", "Ukrainian"});
+    CHECK(messages(again_named).empty());
+    CHECK(again_named.writes.empty());
+  }
   const std::string again = folder.export_xliff("pl", "uk");
   CHECK(again.find("<target state=\"translated\">UK Mały kurs</target>") != std::string::npos);
   const auto second = folder.import(again);
@@ -293,7 +311,7 @@ TEST_CASE("xliff import reads what translate-toolkit's po2xliff writes: ids as l
   const auto wrong = folder.import(x);
   CHECK(messages(wrong) == std::vector<std::string>{"t.xlf:1:1: /: the XLIFF file names no target language; source-language and "
                                                     "target-language on <file>, or --source / --target"});
-  const auto plan = folder.import(x, XliffImportOptions{"pl", "en"});
+  const auto plan = folder.import(x, XliffImportOptions{"pl", "en", ""});
   REQUIRE(messages(plan).empty());
   REQUIRE(plan.writes.size() == 1);
   CHECK(plan.writes[0].text.find("\"title\": { \"pl\": \"Mały kurs\", \"en\": \"Малий курс\" },") != std::string::npos);
@@ -395,6 +413,8 @@ TEST_CASE("cli: granice xliff export, import and pseudo on disk", "[xliff][cli]"
   const auto imported = run_shell(cli + "import '" + (dir / "uk-done.xlf").string() + "' " + c);
   CHECK(imported.status == 0);
   CHECK(imported.out.find(": 97 units, 97 uk texts changed in 5 files; uk added to the course's languages\n") != std::string::npos);
+  CHECK(imported.out.find("note: the language switcher shows \"uk\" until course.json gives its own name: import with --name NAME") !=
+        std::string::npos);
   CHECK(run_shell("'" + std::string(GRANICE_CLI_PATH) + "' lint " + c).status == 0);
 
   // The pseudo-locale as a copy of the content; the original is untouched, the copy lints clean.
@@ -402,7 +422,8 @@ TEST_CASE("cli: granice xliff export, import and pseudo on disk", "[xliff][cli]"
   CHECK(run_shell(cli + "pseudo " + c).status == 2);  // needs --out or --xliff
   CHECK(run_shell(cli + "pseudo --out " + c + " " + c).status == 2);  // never into the content itself
   CHECK(run_shell(cli + "pseudo --out " + out + " " + c).status == 0);
-  CHECK(test::read_file(dir / "qps/course.json").find("\"languages\": [\"pl\", \"en\", \"uk\", \"qps\"]") != std::string::npos);
+  CHECK(test::read_file(dir / "qps/course.json").find("\"languages\": [\"pl\", \"en\", \"uk\", { \"code\": \"qps\", \"name\": \"[") !=
+        std::string::npos);   // its own name bracketed like its texts
   CHECK(run_shell("'" + std::string(GRANICE_CLI_PATH) + "' lint " + out).status == 0);
   CHECK(run_shell(cli + "pseudo --out " + out + " " + c).status == 0);  // an earlier copy is replaced
   fs::remove_all(dir);

@@ -43,6 +43,26 @@ struct Driver {
 };
 Driver* g_driver = nullptr;
 
+// A browser test that serves language packs of its own (tests/browser/qps.test.js: the qps
+// pseudo-locale's) names their hashes in window.graniceTestPackHashes ({lang: hex}) before the page
+// loads: read once as the module starts, before the app asks for its first pack.
+[[maybe_unused]] const bool g_test_packs = [] {
+  const int text = EM_ASM_INT({
+    var h = typeof window !== 'undefined' && window.graniceTestPackHashes;
+    if (!h) return 0;
+    var lines = Object.keys(h).map(function(l) { return l + '=' + h[l]; }).join(String.fromCharCode(10));
+    var n = lengthBytesUTF8(lines) + 1;
+    var p = _malloc(n);
+    stringToUTF8(lines, p, n);
+    return p;
+  });
+  if (!text) return false;
+  char* lines = reinterpret_cast<char*>(text);
+  platform::TrustPackHashesForTests(lines);
+  std::free(lines);
+  return true;
+}();
+
 std::int64_t WallClock() { return static_cast<std::int64_t>(platform::NowSeconds()); }
 
 std::string Status(Driver& d) {

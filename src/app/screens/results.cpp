@@ -172,7 +172,11 @@ void DrawCertificate(AppState& app) {
   dl->AddRectFilled(ImVec2(at.x + 2 * k, at.y + 6 * k),
                     ImVec2(at.x + width + 2 * k, at.y + view::CertificateLayout::kHeight * k + 6 * k), ImGui::GetColorU32(shadow));
   using Part = view::CertificateItem::Part;
-  ImVec2 body_min(FLT_MAX, FLT_MAX), body_max(-FLT_MAX, -FLT_MAX);
+  // The body and the footer may take several lines each: one text apiece in the tree.
+  struct Block {
+    std::string text;
+    ImVec2 min{FLT_MAX, FLT_MAX}, max{-FLT_MAX, -FLT_MAX};
+  } body_block{c.body}, footer;
   for (const view::CertificateItem& i : layout.items) {
     const ImVec2 min(at.x + i.x * k, at.y + i.y * k);
     if (i.kind == view::CertificateItem::Kind::Frame) {
@@ -190,15 +194,15 @@ void DrawCertificate(AppState& app) {
     const ImVec2 q(p.x + w, p.y + size * 1.2f);
     if (i.part == Part::Title) ui::Describe(view::Role::Heading, i.text, p, q, 1);
     if (i.part == Part::Learner) ui::Describe(view::Role::Heading, i.text, p, q, 2);
-    if (i.part == Part::Footer) {
-      if (body_max.x > body_min.x) ui::Describe(view::Role::Text, c.body, body_min, body_max);
-      ui::Describe(view::Role::Text, i.text, p, q);
-    }
-    if (i.part == Part::Body) {
-      body_min = ImVec2(std::min(body_min.x, p.x), std::min(body_min.y, p.y));
-      body_max = ImVec2(std::max(body_max.x, q.x), std::max(body_max.y, q.y));
+    if (i.part == Part::Body || i.part == Part::Footer) {
+      Block& b = i.part == Part::Body ? body_block : footer;
+      if (i.part == Part::Footer) footer.text += (footer.text.empty() ? "" : " ") + i.text;
+      b.min = ImVec2(std::min(b.min.x, p.x), std::min(b.min.y, p.y));
+      b.max = ImVec2(std::max(b.max.x, q.x), std::max(b.max.y, q.y));
     }
   }
+  for (const Block* b : {&body_block, &footer})
+    if (b->max.x > b->min.x) ui::Describe(view::Role::Text, b->text, b->min, b->max);
   ImGui::Dummy(ImVec2(width, view::CertificateLayout::kHeight * k + 6 * k));
   ui::Gap(0.5f);
   if (ui::Button(T(lang, Str::DownloadCertificate), ui::ButtonKind::Primary) && app.hooks.download_certificate)

@@ -53,9 +53,8 @@ void DrawDebrief(const Course& course, const RolePlaySession& rp, const std::str
   for (const RubricTotal& r : d.rubric) {
     const std::string label = r.label ? r.label->in(lang) : r.id;
     const float frac = r.max > 0 ? static_cast<float>(r.score < 0 ? 0 : r.score) / static_cast<float>(r.max) : 0.0f;
-    // "2 of 3": the pattern "{0}: {1} of {2}" without its label part.
-    const std::string full = Fmt(T(lang, Str::ScoreOutOf), {label, std::to_string(r.score), std::to_string(r.max)});
-    rows.push_back({label, full.substr(std::min(full.size(), label.size() + 2)), "", frac > 1.0f ? 1.0f : frac, false});
+    rows.push_back({label, Fmt(T(lang, Str::ScoreOutOf), {std::to_string(r.score), std::to_string(r.max)}), "",
+                    frac > 1.0f ? 1.0f : frac, false});
   }
   ui::BarChart(rows, -1.0f, "");
   // The guidelines the learner's replies followed and went against, as chips.

@@ -46,14 +46,26 @@ CertificateLayout LayoutCertificate(const CertificateText& c, const std::string&
   auto text = [&](float y, float size, bool bold, uint32_t rgb, const std::string& t, Part part) {
     l.items.push_back({K::Text, W / 2, y, 0, 0, 0, size, bold, rgb, t, part});
   };
-  text(190, 72, true, kHeading, c.title, Part::Title);
-  text(360, 60, true, kHeading, c.learner, Part::Learner);
+  // One-line texts get smaller rather than run off the paper (a long title, name or language).
+  const float line = W - 320;
+  auto fit = [&](const std::string& t, float size, bool bold) {
+    const float w = measure(t, size, bold);
+    return w > line ? size * line / w : size;
+  };
+  text(190, fit(c.title, 72, true), true, kHeading, c.title, Part::Title);
+  text(360, fit(c.learner, 60, true), true, kHeading, c.learner, Part::Learner);
   float y = 490;
-  for (const std::string& line : Wrap(c.body, 34, W - 320, measure)) {
-    text(y, 34, false, kText, line, Part::Body);
+  for (const std::string& body_line : Wrap(c.body, 34, line, measure)) {
+    text(y, 34, false, kText, body_line, Part::Body);
     y += 52;
   }
-  text(H - 200, 30, false, kMuted, c.course + " · " + c.date + " · " + score_line, Part::Footer);
+  // The footer wraps too, its last line where a one-line footer stands.
+  const std::vector<std::string> footer = Wrap(c.course + " · " + c.date + " · " + score_line, 30, line, measure);
+  y = H - 200 - 44.0f * static_cast<float>(footer.size() - 1);
+  for (const std::string& footer_line : footer) {
+    text(y, 30, false, kMuted, footer_line, Part::Footer);
+    y += 44;
+  }
   return l;
 }
 

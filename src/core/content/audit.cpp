@@ -43,17 +43,9 @@ const char* strategy_name(CueStrategy s) {
   return "?";
 }
 
-const std::vector<std::string>& stock_phrases(std::string_view lang) {
-  static const std::vector<std::string> kPl = {"rozumiem", "słyszę, że", "słyszę, jak", "widzę, że", "widzę, jak"};
-  static const std::vector<std::string> kEn = {"i understand", "i hear that", "i can hear", "i can see", "i see that"};
-  static const std::vector<std::string> kNone;
-  return lang == "pl" ? kPl : lang == "en" ? kEn : kNone;
-}
-
-bool has_stock_phrase(std::string_view text, std::string_view lang) {
+bool has_stock_phrase(std::string_view text, const std::vector<std::string>& phrases) {
   const std::string low = lowercase(text);
-  const auto& list = stock_phrases(lang);
-  return std::any_of(list.begin(), list.end(), [&](const std::string& p) { return low.find(p) != std::string::npos; });
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return low.find(p) != std::string::npos; });
 }
 
 namespace {
@@ -112,7 +104,8 @@ Response random_response(const Question& q, const std::vector<int>& shown, Rng& 
 }
 
 // The strategy's answer to `q` shown in order `shown` (model indices); random where its cue says nothing.
-Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown, const std::string& lang, Rng& rng) {
+Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown, const std::string& lang,
+                const std::vector<std::string>& phrases, Rng& rng) {
   const bool choice = is_choice_type(q.type) && q.type != QuestionType::TrueFalse;
   std::vector<std::size_t> len;
   for (const auto& o : q.options) len.push_back(utf8_code_points(o.text.in(lang)));
@@ -161,7 +154,7 @@ Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown,
       if (choice) {
         std::vector<int> warm;
         for (int i : shown)
-          if (has_stock_phrase(q.options[static_cast<std::size_t>(i)].text.in(lang), lang)) warm.push_back(i);
+          if (has_stock_phrase(q.options[static_cast<std::size_t>(i)].text.in(lang), phrases)) warm.push_back(i);
         return pick(warm);
       }
       break;
@@ -169,7 +162,8 @@ Response answer(CueStrategy s, const Question& q, const std::vector<int>& shown,
   return random_response(q, shown, rng);
 }
 
-int reply_pick(CueStrategy s, const RolePlayNode& n, const std::vector<int>& shown, const std::string& lang, Rng& rng) {
+int reply_pick(CueStrategy s, const RolePlayNode& n, const std::vector<int>& shown, const std::string& lang,
+               const std::vector<std::string>& phrases, Rng& rng) {
   std::vector<std::size_t> len;
   for (const auto& c : n.choices) len.push_back(utf8_code_points(c.text.in(lang)));
   std::vector<int> from;
@@ -180,7 +174,7 @@ int reply_pick(CueStrategy s, const RolePlayNode& n, const std::vector<int>& sho
     case CueStrategy::FirstShown: return shown.front();
     case CueStrategy::Empathic:
       for (int i : shown)
-        if (has_stock_phrase(n.choices[static_cast<std::size_t>(i)].text.in(lang), lang)) from.push_back(i);
+        if (has_stock_phrase(n.choices[static_cast<std::size_t>(i)].text.in(lang), phrases)) from.push_back(i);
       break;
     default: break;
   }
@@ -206,7 +200,7 @@ QuizAudit audit_quiz(const Course& course, CueStrategy s, const std::string& qui
     Rng rng(mix(learner, fnv1a64(strategy_id(s)), fnv1a64(quiz_id)));
     for (std::size_t i = 0; i < session.size(); ++i) {
       session.go(i);
-      session.answer(answer(s, session.current(), session.presented(), lang, rng));
+      session.answer(answer(s, session.current(), session.presented(), lang, o.stock_phrases, rng));
       session.submit();
     }
     const QuizResult r = session.finish();
@@ -235,7 +229,7 @@ RolePlayAudit audit_roleplay(const Course& course, CueStrategy s, const Module& 
     const std::uint64_t learner = st.seed;
     RolePlaySession walk(rp, reply_order_for(course, st, RolePlayProgress{}));
     Rng rng(mix(learner, fnv1a64(strategy_id(s)), fnv1a64(rp.id)));
-    while (walk.can_continue()) walk.choose(static_cast<std::size_t>(reply_pick(s, walk.node(), walk.presented(), lang, rng)));
+    while (walk.can_continue()) walk.choose(static_cast<std::size_t>(reply_pick(s, walk.node(), walk.presented(), lang, o.stock_phrases, rng)));
     if (walk.ended()) ++count[walk.node().id];
     ++a.runs;
   }

@@ -25,14 +25,16 @@ inline constexpr CueStrategy kCueStrategies[] = {CueStrategy::Random,         Cu
 const char* strategy_id(CueStrategy s);    // "random", "longest", ...
 const char* strategy_name(CueStrategy s);  // "random guessing", "always the longest option", ...
 
-// The stock empathic openers the "empathic" strategy looks for (lowercase), per language.
-const std::vector<std::string>& stock_phrases(std::string_view lang);
-bool has_stock_phrase(std::string_view text, std::string_view lang);
+// Whether `text` holds one of `phrases` (lowercase stock openers, lint/words.json), ignoring case.
+bool has_stock_phrase(std::string_view text, const std::vector<std::string>& phrases);
 
 struct AuditOptions {
   int draws = 4000;            // seeded learners per strategy
   std::string lang;            // language whose wording the strategies read; empty = the course default
   std::uint64_t seed = 2026;   // base seed: the same options give the same figures
+  // The "empathic" strategy's stock openers in `lang` (lint/words.json's stock_phrases, lowercase);
+  // none: that strategy finds no opener and guesses as random guessing does.
+  std::vector<std::string> stock_phrases;
 };
 
 struct QuizAudit {

@@ -30,7 +30,7 @@
   X(IntroLabel) X(ScoreOutOf) X(CertificateFor) X(LessonPages) X(PageNumbered) X(NextStep) X(QuoteOpen) X(QuoteClose) \
   X(DecimalSeparator) X(NextPage) X(NoticeNoLms) X(NoticeCmi5SessionEnded) X(NoticeLocalPartlyDamaged) X(NoticeLocalDamaged) \
   X(NoticeNoStorage) X(NoticeLmsStateUnreadable) X(NoticeCourseUpdated) X(NoticePackFailed) X(NoticeTrainerBlocked) X(ModeStandalone) \
-  X(ModeLmsReview) X(ModeLmsHolding) X(ModeLmsRetrying) X(ModeLmsEnded) X(ModeLmsOffline) X(ModeCmi5Offline) \
+  X(ModeLmsReview) X(ModeLmsHolding) X(ModeLmsRetrying) X(ModeLms) X(ModeLmsEnded) X(ModeLmsOffline) X(ModeCmi5Offline) X(ModeCmi5) \
   X(ModeCmi5Ended) X(ModeCmi5Review) X(ModeCmi5Retrying) X(ModeCmi5Browse) X(TrainerView) X(TrainerTitle) X(TrainerOpenFiles) \
   X(TrainerCloseAll) X(TrainerPickHelp) X(TrainerFilesSummary) X(TrainerTabLearners) X(TrainerTabItems) \
   X(TrainerTabFiles) X(TrainerNoRecords) X(TrainerStatus) X(TrainerSearch) X(TrainerDateFrom) X(TrainerDateTo) \

@@ -60,23 +60,10 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-const std::vector<std::vector<std::string>>& determiner_list(std::string_view lang) {
-  static const std::vector<std::vector<std::string>> kPl = {
-      {"zawsze"}, {"nigdy"}, {"wszyscy"}, {"wszystkie"}, {"wszystko"}, {"wszystkich"}, {"każdy"}, {"każda"},
-      {"każde"}, {"każdego"}, {"każdej"}, {"żaden"}, {"żadna"}, {"żadne"}, {"żadnego"}, {"żadnej"}, {"tylko"},
-      {"wyłącznie"}, {"całkowicie"}, {"na", "pewno"}};
-  static const std::vector<std::vector<std::string>> kEn = {
-      {"always"}, {"never"}, {"all"}, {"none"}, {"only"}, {"every"}, {"everyone"}, {"everything"},
-      {"nobody"}, {"completely"}, {"entirely"}, {"certainly"}};
-  static const std::vector<std::vector<std::string>> kNone;
-  return lang == "pl" ? kPl : lang == "en" ? kEn : kNone;
-}
-
-bool is_all_of_the_above(std::string_view text) {
-  static const std::string_view kPhrases[] = {"wszystkie powyższe", "wszystkie odpowiedzi są", "żadne z powyższych",
-                                              "żadna z powyższych", "all of the above", "none of the above"};
+bool is_all_of_the_above(std::string_view text, const LanguageLintWords& words) {
   const std::string t = lowercase(text);
-  return std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](std::string_view p) { return t.find(p) != std::string::npos; });
+  return std::any_of(words.all_of_the_above.begin(), words.all_of_the_above.end(),
+                     [&](const std::string& p) { return t.find(p) != std::string::npos; });
 }
 
 bool has_placeholder(std::string_view text) {
@@ -117,10 +104,10 @@ std::string owner_pointer(const std::string& pointer, std::string_view list) {
 
 }  // namespace
 
-std::vector<std::string> specific_determiners(std::string_view text, std::string_view lang) {
+std::vector<std::string> specific_determiners(std::string_view text, const LanguageLintWords& list) {
   const auto w = words(text);
   std::vector<std::string> out;
-  for (const auto& phrase : determiner_list(lang)) {
+  for (const auto& phrase : list.absolute) {
     for (std::size_t i = 0; i + phrase.size() <= w.size(); ++i) {
       if (std::equal(phrase.begin(), phrase.end(), w.begin() + static_cast<std::ptrdiff_t>(i))) {
         const std::string p = join(phrase, " ");
@@ -156,6 +143,10 @@ class Linter {
   Linter(const Course& course, const ContentSource& source) : c_(course), src_(source) {}
 
   ItemLint run() {
+    LintWordsLoad words = read_lint_words(src_);
+    words_ = std::move(words.words);
+    out_.errors = std::move(words.diagnostics);
+    out_.notes = lint_words_notes(words_, c_.languages);
     collect_opt_outs();
     for (const auto& m : c_.modules) {
       bank(m.file, "/quiz", "/quiz/questions", m.quiz.questions, m.quiz.lint_ok);
@@ -185,6 +176,7 @@ class Linter {
   const Course& c_;
   const ContentSource& src_;
   ItemLint out_;
+  LintWords words_;
   std::map<std::string, std::optional<JsonSource>, std::less<>> docs_;
   std::map<std::string, std::size_t> opt_out_at_;  // file + '\n' + pointer + '\n' + rule -> index in out_.opt_outs
 
@@ -358,9 +350,11 @@ class Linter {
 
   void option_words(std::string_view file, const std::string& qp, const Question& q) {
     for (const auto& lang : c_.languages) {
+      const LanguageLintWords* list = words_.in(lang);
+      if (!list) continue;   // told once (ItemLint::notes)
       std::set<std::string> in_right, in_wrong;
       for (const auto& o : q.options) {
-        for (auto& w : specific_determiners(o.text.in(lang), lang)) (o.correct ? in_right : in_wrong).insert(w);
+        for (auto& w : specific_determiners(o.text.in(lang), *list)) (o.correct ? in_right : in_wrong).insert(w);
       }
       std::vector<std::string> only_wrong;
       for (const auto& w : in_wrong)
@@ -373,7 +367,8 @@ class Linter {
     }
     for (std::size_t i = 0; i < q.options.size(); ++i) {
       for (const auto& lang : c_.languages) {
-        if (!is_all_of_the_above(q.options[i].text.in(lang))) continue;
+        const LanguageLintWords* list = words_.in(lang);
+        if (!list || !is_all_of_the_above(q.options[i].text.in(lang), *list)) continue;
         warn("cue/all-of-the-above", file, json_pointer_child(json_pointer_child(qp, "options"), i), qp,
              "an \"all/none of the above\" option (" + lang + ")", "options that each stand on their own");
         break;

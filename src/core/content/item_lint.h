@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/content/diagnostic.h"
+#include "core/content/lint_words.h"
 #include "core/content/loader.h"
 #include "core/content/model.h"
 
@@ -27,6 +28,8 @@ struct OptOutUse {
 struct ItemLint {
   std::vector<Diagnostic> warnings;  // file order (as the course lists them), then position
   std::vector<OptOutUse> opt_outs;   // every "lint_ok" in the content
+  std::vector<Diagnostic> errors;    // mistakes in lint/words.json (the lists are then partly missing)
+  std::vector<std::string> notes;    // checks skipped: a course language without giveaway words
 };
 
 ItemLint lint_items(const Course& course, const ContentSource& source);
@@ -37,8 +40,8 @@ std::string format_opt_out(const OptOutUse& o);
 // One-sided binomial tail P(X >= k) for X ~ Bin(n, p): how surprising a cue count is by chance.
 double binomial_tail(int n, int k, double p);
 
-// Words like always/never/only in `text` (language `lang`, lowercased), in text order, no repeats.
-std::vector<std::string> specific_determiners(std::string_view text, std::string_view lang);
+// The words of `list.absolute` (always/never/only...) in `text`, lowercased, in the list's order, no repeats.
+std::vector<std::string> specific_determiners(std::string_view text, const LanguageLintWords& list);
 
 // The digit groups of a text ("800 70 2222, 18:00" -> 800, 70, 2222, 18, 00), sorted.
 std::vector<std::string> digit_groups(std::string_view text);

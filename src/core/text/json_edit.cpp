@@ -85,11 +85,11 @@ std::optional<ByteEdit> set_string_member(std::string_view text, const JsonSourc
   return ByteEdit{last.end, last.end, separator + key_literal + colon + literal};
 }
 
-std::optional<ByteEdit> append_array_string(std::string_view text, const JsonSource& src, std::string_view array_pointer,
-                                            std::string_view value) {
+std::optional<ByteEdit> append_array_value(std::string_view text, const JsonSource& src, std::string_view array_pointer,
+                                           std::string_view json_value) {
   const nlohmann::json* array = value_at(src, array_pointer);
   if (!array || !array->is_array()) return std::nullopt;
-  const std::string literal = json_string_literal(value);
+  const std::string literal(json_value);
   const auto elements = children_in_order(src, array_pointer, *array);
   if (elements.empty()) {
     const std::size_t at = src.spans.find(std::string(array_pointer))->second.begin + 1;

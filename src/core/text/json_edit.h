@@ -30,10 +30,10 @@ struct ByteEdit {
 std::optional<ByteEdit> set_string_member(std::string_view text, const JsonSource& src, std::string_view object_pointer,
                                           std::string_view key, std::string_view value);
 
-// Appends the string `value` to the array at `array_pointer` (nullopt when it is no array),
-// written with the separator its elements already use.
-std::optional<ByteEdit> append_array_string(std::string_view text, const JsonSource& src, std::string_view array_pointer,
-                                            std::string_view value);
+// Appends `json_value` (JSON text: a string literal, an object) to the array at `array_pointer`
+// (nullopt when it is no array), written with the separator its elements already use.
+std::optional<ByteEdit> append_array_value(std::string_view text, const JsonSource& src, std::string_view array_pointer,
+                                           std::string_view json_value);
 
 // `text` with the edits made; they must not overlap (any order).
 std::string apply_edits(std::string_view text, std::vector<ByteEdit> edits);

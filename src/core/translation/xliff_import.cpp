@@ -81,7 +81,11 @@ class Import {
     if (!plan_.ok()) return;
     if (new_language) {
       const ContentFile& f = *c.file(c.course_file);
-      if (auto e = append_array_string(f.text, f.json, "/languages", target_lang)) edits[f.name].push_back(std::move(*e));
+      // With its own name when given, as the language switcher shows it ({code, name}); else the code.
+      const std::string entry = options_.language_name.empty()
+                                    ? json_string_literal(target_lang)
+                                    : "{ \"code\": " + json_string_literal(target_lang) + ", \"name\": " + json_string_literal(options_.language_name) + " }";
+      if (auto e = append_array_value(f.text, f.json, "/languages", entry)) edits[f.name].push_back(std::move(*e));
       plan_.language_added = true;
     }
     for (auto& [name, list] : edits) plan_.writes.push_back(FileWrite{name, apply_edits(c.file(name)->text, std::move(list))});

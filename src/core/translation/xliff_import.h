@@ -6,7 +6,8 @@
 // unknown unit ids, stale units (the source text changed since the export), missing or empty
 // targets, placeholders ({name}, {0}, {phone:ID}) lost or added, targets longer than a unit's
 // maximum, and, for a language the course does not have yet, texts the XLIFF leaves out.
-// A new language is added at the end of course.json's "languages" (the default stays first).
+// A new language is added at the end of course.json's "languages" (the default stays first), as
+// {"code", "name"} when its own name is given, else as its code.
 #pragma once
 
 #include <optional>
@@ -22,6 +23,7 @@ namespace granice {
 struct XliffImportOptions {
   std::string source_lang;  // empty: the XLIFF's source-language
   std::string target_lang;  // empty: the XLIFF's target-language
+  std::string language_name;  // a new language's own name ("Українська") for the switcher; empty: its code
 };
 
 struct FileWrite {
