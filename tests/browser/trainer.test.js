@@ -3,12 +3,37 @@
 // opens one learner, looks at the item analysis and downloads both CSV exports.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const assert = require('assert/strict');
 const { openApp, semantics, settle, click, screenshot } = require('./harness.js');
 const L = require('./learner.js');
 
 const RECORDS = path.join(__dirname, 'records');
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = process.env.GRANICE_CLI || ['build/release/granice', 'build/native/granice'].map((p) => path.join(ROOT, p))
+  .find((p) => fs.existsSync(p));
+
+// Learners 4, 6 and 8 of `granice simulate --learners 12 --seed 5` (failed, passed, incomplete) on
+// the current content: their progress records and, as one {statements, more} page (an LRS export),
+// the statements `granice simulate --xapi` writes for the same three. Made at test time, so that
+// a content change (interface.json's strings count) never leaves a stale fixture behind.
+function statementsFixture() {
+  assert.ok(CLI, 'no granice CLI: build the native tests first (scripts/build native)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-trainer-'));
+  const simulate = (...extra) => execFileSync(CLI, ['simulate', '--learners', '12', '--seed', '5', '--content', path.join(ROOT, 'quizzes'), ...extra],
+                                              { stdio: 'pipe' });
+  simulate('--out', path.join(dir, 'records'));
+  simulate('--out', path.join(dir, 'xapi'), '--xapi');
+  const names = [4, 6, 8].map((i) => `learner-${String(i).padStart(7, '0')}`);
+  const records = names.map((n) => ({ name: n + '.json', mimeType: 'application/json',
+                                      buffer: fs.readFileSync(path.join(dir, 'records', n + '.json')) }));
+  const statements = names.flatMap((n) => JSON.parse(fs.readFileSync(path.join(dir, 'xapi', n + '.xapi.json'), 'utf8')));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { records, exportFile: { name: 'lrs-export.json', mimeType: 'application/json',
+                                  buffer: Buffer.from(JSON.stringify({ statements, more: '' })) } };
+}
 
 function recordFiles() {
   const files = fs.readdirSync(RECORDS).filter((f) => f.endsWith('.json')).sort()
@@ -134,12 +159,7 @@ module.exports = {
   },
 
   async 'open an LRS export of the same learners: the same table, CSV and answers as from their records'(env) {
-    // records/xapi/: three learners' progress records and, in export.json, the statements
-    // `granice simulate --xapi` sends for the same three, as one {statements, more} page (records/README.md).
-    const dir = path.join(RECORDS, 'xapi');
-    const exportFile = { name: 'lrs-export.json', mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, 'export.json')) };
-    const records = fs.readdirSync(dir).filter((f) => f.startsWith('learner-')).sort()
-      .map((name) => ({ name, mimeType: 'application/json', buffer: fs.readFileSync(path.join(dir, name)) }));
+    const { records, exportFile } = statementsFixture();
     const people = records.map((f) => JSON.parse(f.buffer.toString('utf8')));
     const { page, context, errors } = await openApp(env, { path: 'trainer.html', query: 'lang=en' });
     try {
