@@ -15,21 +15,18 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { openApp, semantics, settle, click, screenshot, packsFetched, SITE_TEST, needTestBuild } = require('./harness.js');
+const { graniceCli, openApp, semantics, settle, click, screenshot, packsFetched, SITE_TEST, needTestBuild } = require('./harness.js');
 const { startServer } = require('../../scripts/serve.js');
 const { languagePacks } = require('../../scripts/embed_files.js');
 const L = require('./learner.js');
 
 const ROOT = path.resolve(__dirname, '../..');
-// The CLI that makes the pseudo-locale: the optimised one when built, else the tests' native build.
-const CLI = process.env.GRANICE_CLI || ['build/release/granice', 'build/native/granice'].map((p) => path.join(ROOT, p))
-  .find((p) => fs.existsSync(p));
 const location = (page) => page.evaluate(() => Module.ccall('granice_location', 'string', [], []));
 
 // site-test with the packs of the pseudo content (pl, en, qps) instead of its own.
 function pseudoSite() {
   needTestBuild();
-  assert.ok(CLI, 'no granice CLI: build the native tests first (scripts/build native)');
+  const CLI = graniceCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-qps-'));
   const content = path.join(dir, 'content');
   const site = path.join(dir, 'site');

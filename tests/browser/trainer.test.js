@@ -7,20 +7,17 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const assert = require('assert/strict');
-const { openApp, semantics, settle, click, screenshot } = require('./harness.js');
+const { graniceCli, openApp, semantics, settle, click, screenshot } = require('./harness.js');
 const L = require('./learner.js');
 
 const RECORDS = path.join(__dirname, 'records');
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = process.env.GRANICE_CLI || ['build/release/granice', 'build/native/granice'].map((p) => path.join(ROOT, p))
-  .find((p) => fs.existsSync(p));
-
 // Learners 4, 6 and 8 of `granice simulate --learners 12 --seed 5` (failed, passed, incomplete) on
 // the current content: their progress records and, as one {statements, more} page (an LRS export),
 // the statements `granice simulate --xapi` writes for the same three. Made at test time, so that
 // a content change (interface.json's strings count) never leaves a stale fixture behind.
 function statementsFixture() {
-  assert.ok(CLI, 'no granice CLI: build the native tests first (scripts/build native)');
+  const CLI = graniceCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-trainer-'));
   const simulate = (...extra) => execFileSync(CLI, ['simulate', '--learners', '12', '--seed', '5', '--content', path.join(ROOT, 'quizzes'), ...extra],
                                               { stdio: 'pipe' });
