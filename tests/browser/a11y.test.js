@@ -135,7 +135,8 @@ module.exports = {
   // type, quiz results, role-play and its ending), modules 2-7 by the test driver, then the final
   // assessment, results and certificate. The screens of modules 2-7 are checked natively on every
   // screen (tests/unit/test_screens_walk.cpp: one h1, heading order, every control named, unique
-  // ids, lesson pager); the 2004 LMS walk (scorm.test.js) goes through all of them in the DOM layer.
+  // ids, lesson pager); the 2004 LMS walk (scorm.test.js) goes through modules 1-2 and the
+  // assessment in the DOM layer.
   async 'the course through the DOM layer (module 1, the assessment, the certificate): axe on every kind of screen, focus, title, live region'(env) {
     const { page, context, errors } = await openApp(env, { query: 'lang=en&granice-test-driver=1' });
     const report = {};

@@ -136,9 +136,8 @@ function expectedObjectives(journal) {
 
 // Journal entries for what the test driver's perfect learner did (tests/web/test_driver.cpp,
 // "session-modules"): the right answer, and the reply it names.
-const allQuestions = () => L.content.modules.flatMap((m) => m.quiz.questions);
 function driverAnswer(id) {
-  const q = allQuestions().find((x) => x.id === id);
+  const q = L.content.questions.find((x) => x.id === id);
   assert.ok(q, `the driver answered a question of the content: ${id}`);
   const response = L.plannedResponse(q, true);
   return { q, response, grade: L.grade(q, response) };
@@ -300,8 +299,18 @@ async function uiRun(env, version) {
     for (const d of walked.did) journal.push(d.answer ? driverAnswer(d.answer) : driverReply(d));
     await settle(b.frame);
     if (await L.has(b.frame, 'button', ui.home)) await act.press(b.frame, 'button', ui.home);
-    await act.press(b.frame, 'button', ui.assessment);
-    await L.takeQuiz(b.frame, lang, act, { correct, log: journal });
+    if (v12) {
+      // With the mouse the assessment's 15 questions (module 1's kinds of screen again) cost a
+      // quarter of this walk: the driver takes it, all right, in the same session; the results and
+      // the certificate are pressed. The 2004 walk answers the assessment on the screens.
+      const taken = await L.drive(b.frame, 'session-assessment:right');
+      assert.ok(!taken.error && taken.did.length === L.content.assessment.draw, 'the driver took the assessment: ' + JSON.stringify(taken).slice(0, 200));
+      for (const d of taken.did) journal.push(driverAnswer(d.answer));
+      await settle(b.frame);
+    } else {
+      await act.press(b.frame, 'button', ui.assessment);
+      await L.takeQuiz(b.frame, lang, act, { correct, log: journal });
+    }
     await act.press(b.frame, 'button', ui.certificate);
     assert.ok((await semantics(b.frame)).some((n) => n.role === 'heading' && n.name === 'Anna Kowalska'), 'certificate names the learner');
     await closeCourse(b, v12);
@@ -315,7 +324,8 @@ async function uiRun(env, version) {
     assert.equal(assessment.length, L.content.assessment.draw);
     const score = Math.round(10000 * assessment.reduce((x, e) => x + e.grade.earned, 0) /
                              assessment.reduce((x, e) => x + e.grade.possible, 0)) / 100;
-    assert.ok(score >= L.content.assessment.pass_mark && score < 100, `one wrong answer still passes: ${score}`);
+    if (v12) assert.equal(score, 100, 'the driver answered every assessment question right');
+    else assert.ok(score >= L.content.assessment.pass_mark && score < 100, `one wrong answer still passes: ${score}`);
     if (v12) {
       assert.equal(flat['cmi.core.lesson_status'], 'passed');
       assert.equal(await last(names.status), 'passed');
@@ -431,7 +441,7 @@ module.exports = {
     }
   },
 
-  async 'SCORM 1.2 through the screens (mouse): modules 1-2 and the assessment in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {
+  async 'SCORM 1.2 through the screens (mouse): modules 1-2, the results and the certificate in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {
     await uiRun(env, 12);
   },
   async 'SCORM 2004 through the screens (DOM layer): modules 1-2 and the assessment in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {

@@ -52,6 +52,14 @@ class RetakingLearner final : public WalkPolicy {
   std::vector<std::string> retaken;
 };
 
+// A learner (seeded with `seed`) who has done every module perfectly, short of the assessment.
+CourseState modules_done(const Course& c, std::uint64_t seed, std::int64_t& now) {
+  CourseState st = new_state(c, "u-" + std::to_string(seed), "Ewa Żak", "pl", seed, now);
+  PerfectLearner perfect;
+  walk_course(c, st, perfect, now, false);
+  return st;
+}
+
 }  // namespace
 
 TEST_CASE("walker: a perfect learner walks the shipped course in order and passes", "[walker]") {
@@ -110,9 +118,8 @@ TEST_CASE("walker: without the assessment the walk stops before it, and a failed
   const Course* c = shipped();
   REQUIRE(c);
   std::int64_t now = 1767225600;
-  CourseState st = new_state(*c, "u-3", "Ewa Żak", "pl", 3, now);
   PerfectLearner perfect;
-  walk_course(*c, st, perfect, now, false);
+  CourseState st = modules_done(*c, 3, now);
   CHECK(st.assessment.attempts_used == 0);
   CHECK_FALSE(st.assessment.in_progress);
   for (const Module& m : c->modules) CHECK(module_status(*c, st, m) == ModuleStatus::Passed);
@@ -135,9 +142,8 @@ TEST_CASE("walker: one quiz's steps out of course order, a new attempt when the 
   const Course* c = shipped();
   REQUIRE(c);
   std::int64_t now = 1767225600;
-  CourseState st = new_state(*c, "u-5", "Jan Kos", "pl", 9, now);
   PerfectLearner perfect;
-  walk_course(*c, st, perfect, now, false);
+  CourseState st = modules_done(*c, 9, now);
   // A role-play left open (a learner who went Home mid-conversation) is not the quiz's business.
   const Module& last = c->modules.back();
   REQUIRE(begin_roleplay(*c, st, last.id, now));
