@@ -17,15 +17,13 @@ const hasTestBuild = () => fs.existsSync(path.join(SITE_TEST, 'app.wasm.lzma'));
 function needTestBuild() {
   if (!hasTestBuild()) throw new Error(`no test build of the course in ${SITE_TEST}: run cmake --build build/web --target granice_site_test (scripts/test does)`);
 }
-// The granice CLI for tests that make content or learners with it: GRANICE_CLI, else the newer of
-// the release and the native (test) build, so a release CLI left from an older checkout state is
-// never used over the one scripts/test has just built.
+// The granice CLI for tests that make content or learners with it: GRANICE_CLI, else the native
+// build scripts/test has just made (a release CLI can be left from an older state of the tree).
 function graniceCli() {
   if (process.env.GRANICE_CLI) return process.env.GRANICE_CLI;
-  const built = ['build/release/granice', 'build/native/granice'].map((p) => path.join(ROOT, p)).filter((p) => fs.existsSync(p))
-    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  if (!built.length) throw new Error('no granice CLI: build the native tests first (scripts/build native)');
-  return built[0];
+  const native = path.join(ROOT, 'build/native/granice');
+  if (!fs.existsSync(native)) throw new Error('no granice CLI: build the native tests first (scripts/build native), or set GRANICE_CLI');
+  return native;
 }
 const SHOTS = process.env.GRANICE_SHOTS || path.join(ROOT, 'build/screenshots');
 

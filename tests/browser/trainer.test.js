@@ -19,17 +19,24 @@ const ROOT = path.resolve(__dirname, '../..');
 function statementsFixture() {
   const CLI = graniceCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-trainer-'));
-  const simulate = (...extra) => execFileSync(CLI, ['simulate', '--learners', '12', '--seed', '5', '--content', path.join(ROOT, 'quizzes'), ...extra],
-                                              { stdio: 'pipe' });
-  simulate('--out', path.join(dir, 'records'));
-  simulate('--out', path.join(dir, 'xapi'), '--xapi');
-  const names = [4, 6, 8].map((i) => `learner-${String(i).padStart(7, '0')}`);
-  const records = names.map((n) => ({ name: n + '.json', mimeType: 'application/json',
-                                      buffer: fs.readFileSync(path.join(dir, 'records', n + '.json')) }));
-  const statements = names.flatMap((n) => JSON.parse(fs.readFileSync(path.join(dir, 'xapi', n + '.xapi.json'), 'utf8')));
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { records, exportFile: { name: 'lrs-export.json', mimeType: 'application/json',
-                                  buffer: Buffer.from(JSON.stringify({ statements, more: '' })) } };
+  try {
+    const simulate = (...extra) => execFileSync(CLI, ['simulate', '--learners', '12', '--seed', '5', '--content', path.join(ROOT, 'quizzes'), ...extra],
+                                                { stdio: 'pipe' });
+    simulate('--out', path.join(dir, 'records'));
+    simulate('--out', path.join(dir, 'xapi'), '--xapi');
+    const names = [4, 6, 8].map((i) => `learner-${String(i).padStart(7, '0')}`);
+    const records = names.map((n) => ({ name: n + '.json', mimeType: 'application/json',
+                                        buffer: fs.readFileSync(path.join(dir, 'records', n + '.json')) }));
+    // The mix the test reads: a failed, a passed and an unfinished learner.
+    assert.deepEqual(records.map((r) => JSON.parse(r.buffer.toString('utf8'))).map((r) => [r.completion_status, r.success_status]).sort(),
+                     [['completed', 'failed'], ['completed', 'passed'], ['incomplete', 'unknown']].sort(),
+                     'learners 4, 6 and 8 of the simulation: failed, passed, incomplete');
+    const statements = names.flatMap((n) => JSON.parse(fs.readFileSync(path.join(dir, 'xapi', n + '.xapi.json'), 'utf8')));
+    return { records, exportFile: { name: 'lrs-export.json', mimeType: 'application/json',
+                                    buffer: Buffer.from(JSON.stringify({ statements, more: '' })) } };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function recordFiles() {

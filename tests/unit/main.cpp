@@ -17,5 +17,12 @@ int main(int argc, char* argv[]) {
               << error.message() << "\n";
     return 2;
   }
+  // A build folder reached through a symlink resolves elsewhere: say so rather than let the tests
+  // that read the shipped content find nothing.
+  if (!std::filesystem::exists("quizzes/course.json")) {
+    std::cerr << "granice_tests: " << std::filesystem::current_path().string()
+              << " (" GRANICE_TESTS_TO_SOURCE " from the binary) is not the checkout: no quizzes/course.json there\n";
+    return 2;
+  }
   return Catch::Session().run(argc, argv);
 }

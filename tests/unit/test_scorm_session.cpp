@@ -314,10 +314,11 @@ TEST_CASE("scorm session: a whole course with retakes fits the data-model budget
   std::vector<CourseState> learners;
   for (std::uint64_t i = 0; i < 300; ++i) learners.push_back(simulate_learner(c, 2026, i));
   // SCORM 1.2's commit-by-commit replay costs a plan per answer (~100 per learner, most of this
-  // test's time under ASan): it runs for the 30 longest journals, whose commits carry the most.
+  // test's time under ASan): it runs on a sample, the 30 longest journals (the most answers and
+  // retakes to report; over all 300 the most fields per commit was the same, 34).
   std::vector<std::size_t> longest(learners.size());
   std::iota(longest.begin(), longest.end(), std::size_t{0});
-  std::sort(longest.begin(), longest.end(), [&](std::size_t a, std::size_t b) {
+  std::stable_sort(longest.begin(), longest.end(), [&](std::size_t a, std::size_t b) {
     return learners[a].interactions.size() > learners[b].interactions.size();
   });
   longest.resize(30);

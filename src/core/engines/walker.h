@@ -63,6 +63,8 @@ std::optional<WalkStep> walk_step(const Course& course, CourseState& st, WalkPol
 // One step of one quiz only (a module's or the assessment's, by id): the next answer of its open
 // attempt (a new attempt when none is open and one is allowed), or finishing it; nullopt when the
 // quiz cannot be taken now or the policy stopped. For a walk that takes an attempt out of order.
+// Like walk_step, it opens the attempt before asking the policy: to take exactly one attempt,
+// stop calling after the FinishQuiz step.
 std::optional<WalkStep> walk_quiz_step(const Course& course, CourseState& st, WalkPolicy& policy, std::int64_t& now,
                                        const std::string& quiz_id);
 // Steps until nothing is left; returns the number of steps taken.
