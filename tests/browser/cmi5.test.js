@@ -31,7 +31,7 @@ async function launchAu(env, lrs, url, o) {
   await page.goto(`${auUrl}?${query}${driven ? '&granice-test-driver=1' : ''}`);
   await page.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven, { timeout: 30000 });
   await page.evaluate(() => window.granice.ready);
-  const driver = (action) => page.evaluate((a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
+  const driver = (action) => L.drive(page, action);
   return { launch, page, context, errors, driver, auUrl };
 }
 

@@ -10,6 +10,7 @@ const { execFileSync } = require('child_process');
 const { startServer } = require('../../scripts/serve.js');
 const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild } = require('./harness');
 const { createLrs } = require('./lms/lrs');
+const { drive } = require('./learner.js');
 
 const ROOT = path.resolve(__dirname, '../..');
 const SITE = process.env.GRANICE_SITE || path.join(ROOT, 'build/web/site');
@@ -77,8 +78,7 @@ async function openLms(env, opts) {
   await frame.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven,
                               { timeout: 30000 });
   await frame.evaluate(() => window.granice.ready);
-  const driver = (action) => frame.evaluate(
-    (a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
+  const driver = (action) => drive(frame, action);
   return { page, frame, context, pageErrors, consoleErrors, driver,
            lms: (fn, arg) => page.evaluate(fn, arg),
            log: () => frame.evaluate(() => window.graniceScorm.log) };

@@ -136,9 +136,10 @@ function expectedObjectives(journal) {
 
 // Journal entries for what the test driver's perfect learner did (tests/web/test_driver.cpp,
 // "session-modules"): the right answer, and the reply it names.
-function driverAnswer(id) {
+function driverAnswer(id, right) {
   const q = L.content.questions.find((x) => x.id === id);
   assert.ok(q, `the driver answered a question of the content: ${id}`);
+  assert.equal(right, true, `the driver answered ${id} right`);
   const response = L.plannedResponse(q, true);
   return { q, response, grade: L.grade(q, response) };
 }
@@ -149,6 +150,8 @@ function driverReply({ reply, node, choice }) {
   assert.ok(c, `the driver replied with a reply of the content: ${reply}.${node}.${choice}`);
   return { rp, node: n, index: n.choices.indexOf(c), choice: c };
 }
+// The journal entries of a driver walk's `did` list, in order.
+const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d.answer, d.right) : driverReply(d)));
 
 const near = (a, b, why) => assert.ok(Math.abs(Number(a) - b) < 0.006, `${why}: ${a} vs ${b}`);
 
@@ -294,18 +297,18 @@ async function uiRun(env, version) {
     // every module is walked natively (tests/unit/test_screens_walk.cpp). The journal gets what the
     // driver answered and replied, so every value the LMS holds is still checked.
     await act.press(b.frame, 'button', ui.backToCourse);
-    const walked = await L.drive(b.frame, 'session-modules');
+    const walked = await b.driver('session-modules');
     assert.ok(!walked.error && walked.did.length > 0, 'the driver walked the app\'s session: ' + JSON.stringify(walked).slice(0, 200));
-    for (const d of walked.did) journal.push(d.answer ? driverAnswer(d.answer) : driverReply(d));
+    journal.push(...driverJournal(walked.did));
     await settle(b.frame);
     if (await L.has(b.frame, 'button', ui.home)) await act.press(b.frame, 'button', ui.home);
     if (v12) {
       // With the mouse the assessment's 15 questions (module 1's kinds of screen again) cost a
       // quarter of this walk: the driver takes it, all right, in the same session; the results and
       // the certificate are pressed. The 2004 walk answers the assessment on the screens.
-      const taken = await L.drive(b.frame, 'session-assessment:right');
+      const taken = await b.driver('session-assessment:right');
       assert.ok(!taken.error && taken.did.length === L.content.assessment.draw, 'the driver took the assessment: ' + JSON.stringify(taken).slice(0, 200));
-      for (const d of taken.did) journal.push(driverAnswer(d.answer));
+      journal.push(...driverJournal(taken.did));
       await settle(b.frame);
     } else {
       await act.press(b.frame, 'button', ui.assessment);
