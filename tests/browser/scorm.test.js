@@ -18,7 +18,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { semantics, settle, packsFetched } = require('./harness.js');
+const { semantics, settle, packsFetched, SHOTS } = require('./harness.js');
+const { domChecks, checkingAct, currentItems } = require('./a11y_checks.js');
 const L = require('./learner.js');
 const { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse } = require('./lms_harness.js');
 
@@ -187,7 +188,10 @@ async function quizScreens(frame, lang, act, back) {
 async function uiRun(env, version) {
   const v12 = version === 12;
   const lang = v12 ? 'pl' : 'en';
-  const act = v12 ? L.mouse : L.dom;
+  // 2004 is the one walk through the DOM layer: after every step it checks the screen it lands on
+  // (a11y_checks.js: title, lang, h1 focus, the lesson pager, the live region, axe once per kind).
+  const checks = v12 ? null : domChecks();
+  const act = v12 ? L.mouse : checkingAct(L.dom, checks.onScreen);
   const ui = L.UI[lang];
   const mods = L.content.modules;
   const m2 = mods[1];
@@ -230,6 +234,13 @@ async function uiRun(env, version) {
     const home = await semantics(a.frame);
     assert.ok(home.some((n) => n.name.includes('Anna Kowalska')), 'the LMS learner name is shown');
     assert.ok(home.some((n) => n.name.includes(v12 ? 'SCORM 1.2' : 'SCORM 2004')), 'the home screen says which LMS connection it has');
+    if (!v12) {
+      // The course map: a new learner is on module 1 (aria-current="step" on its card, nothing else).
+      await checks.onScreen(a.frame, { launched: true });
+      const m1 = `Module 1: ${mods[0].title.en}`;
+      assert.deepEqual(await currentItems(a.frame), [{ value: 'step', tag: 'BUTTON', name: m1 }]);
+      assert.equal(await a.frame.getByRole('button', { name: m1, exact: true }).getAttribute('aria-current'), 'step');
+    }
     // The LMS's English (2004: en-GB): its pack first, and no other. (The page picks the first pack
     // before the app asks the LMS, from ?lang=, the saved choice and the browser's language, here
     // English: an LMS preference that differs from the browser's, as 1.2's pl here, costs a second pack.)
@@ -302,6 +313,11 @@ async function uiRun(env, version) {
     journal.push(...driverJournal(walked.did));
     await settle(b.frame);
     if (await L.has(b.frame, 'button', ui.home)) await act.press(b.frame, 'button', ui.home);
+    if (!v12) {
+      // Every module done: the final assessment is the step the learner is on.
+      assert.deepEqual(await currentItems(b.frame), [{ value: 'step', tag: 'BUTTON', name: ui.assessment }]);
+      await checks.axe(b.frame, 'home-assessment-current');
+    }
     if (v12) {
       // With the mouse the assessment's 15 questions (module 1's kinds of screen again) cost a
       // quarter of this walk: the driver takes it, all right, in the same session; the results and
@@ -316,6 +332,13 @@ async function uiRun(env, version) {
     }
     await act.press(b.frame, 'button', ui.certificate);
     assert.ok((await semantics(b.frame)).some((n) => n.role === 'heading' && n.name === 'Anna Kowalska'), 'certificate names the learner');
+    if (!v12) {
+      // The course passed: back home, no step is current any more. (The certificate has a "Home"
+      // button of its own besides the top bar's: the first.)
+      await b.frame.getByRole('button', { name: ui.home, exact: true }).first().dispatchEvent('click');
+      await settle(b.frame);
+      assert.deepEqual(await currentItems(b.frame), [], 'the course passed: no step is current any more');
+    }
     await closeCourse(b, v12);
     const wall = (Date.now() - t0) / 1000;
     const s = await checkSession(b, v12, 'session 2');
@@ -399,6 +422,15 @@ async function uiRun(env, version) {
                 `(${JSON.stringify(types)}, ${wrong.length} ${v12 ? 'wrong' : 'incorrect'}; ${stats.session1.interactions} before the relaunch), ` +
                 `score ${flat[names.raw]}, objectives ${objectives.map((o) => `${o.id} ${o['score.raw']} ${v12 ? o.status : o.success_status}`).join(', ')}, ` +
                 `session_time ${stats.session1.time} + ${t}, ${s.sets} SetValue calls`);
+    if (!v12) {
+      checks.finish(SHOTS);
+      assert.ok(checks.seen.feedback, 'a module quiz answer was announced in the live region');
+      assert.equal(checks.seen.lessonPages, mods[0].lesson.pages.length + m2.lesson.pages.length, 'every lesson page\'s pager checked');
+      const kinds = Object.keys(checks.report);
+      assert.ok(kinds.length >= 10, `screen kinds checked: ${kinds.join(', ')}`);
+      for (const kind of ['lesson', 'quiz-choice', 'quiz-choice-answered', 'roleplay', 'roleplay-ending', 'home-assessment-current'])
+        assert.ok(checks.report[kind], `axe ran on ${kind}: ${kinds.join(', ')}`);
+    }
   } finally { await b.context.close(); }
 }
 
