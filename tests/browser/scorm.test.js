@@ -7,8 +7,11 @@
 //   the Frame), SCORM 1.2 with the mouse, 2004 through the accessible DOM layer. They close the
 //   course half-way through module 2's quiz, relaunch it from the LMS data alone (loadFromJSON,
 //   an empty browser), check the learner lands on the same question with the same answers,
-//   finish module 2, let the test driver walk modules 3-7 in the app's own session, take the
-//   assessment on the screens, and check every value the LMS holds against what was done.
+//   finish module 2, let the test driver walk modules 3-7 and take the assessment in the app's
+//   own session (1.2 all right, 2004 the first answer wrong), press the results and the
+//   certificate, and check every value the LMS holds against what was done. The 2004 walk is the
+//   suite's walk through the DOM layer: after every step it checks the screen's title, language,
+//   h1 focus, lesson pager and live region, and runs axe once per kind of screen (a11y_checks.js).
 // - the test build's driver (?granice-test-driver=1: tests/web/test_driver.cpp, the one course
 //   walker and the real persistence), for what the screens cannot reach quickly: whole-course
 //   values straight from the engine, and injected faults.
@@ -135,14 +138,15 @@ function expectedObjectives(journal) {
   });
 }
 
-// Journal entries for what the test driver's perfect learner did (tests/web/test_driver.cpp,
-// "session-modules"): the right answer, and the reply it names.
-function driverAnswer(id, right) {
+// Journal entries for what the test driver's learner did (tests/web/test_driver.cpp,
+// "session-modules", "session-assessment:<answers>"): the response it gave, in content indices
+// (graded here as the engine grades, and right or wrong as the driver meant), and the reply it names.
+function driverAnswer({ answer: id, right, response }) {
   const q = L.content.questions.find((x) => x.id === id);
   assert.ok(q, `the driver answered a question of the content: ${id}`);
-  assert.equal(right, true, `the driver answered ${id} right`);
-  const response = L.plannedResponse(q, true);
-  return { q, response, grade: L.grade(q, response) };
+  const grade = L.grade(q, response);
+  assert.equal(grade.correct, right, `the driver answered ${id} ${right ? 'right' : 'wrong'}: ${JSON.stringify(response)}`);
+  return { q, response, grade };
 }
 function driverReply({ reply, node, choice }) {
   const rp = L.content.modules.map((m) => m.roleplay).find((r) => r && r.id === reply);
@@ -152,7 +156,7 @@ function driverReply({ reply, node, choice }) {
   return { rp, node: n, index: n.choices.indexOf(c), choice: c };
 }
 // The journal entries of a driver walk's `did` list, in order.
-const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d.answer, d.right) : driverReply(d)));
+const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d) : driverReply(d)));
 
 const near = (a, b, why) => assert.ok(Math.abs(Number(a) - b) < 0.006, `${why}: ${a} vs ${b}`);
 
@@ -202,13 +206,11 @@ async function uiRun(env, version) {
   const choiceTypes = new Set(['single_choice', 'best_reply', 'true_false', 'multiple_response']);
   let m2Wrong = 0;
   let relaunched = false;
-  let assessmentWrong = 0;
   let matchingWrong = 0;   // the first matching item asked after module 1, so a wrong matching answer is reported
   const m1Ids = new Set(mods[0].quiz.questions.map((q) => q.id));
   const correct = (q) => {
     if (m2Ids.has(q.id) && choiceTypes.has(q.type) && m2Wrong < (relaunched ? 3 : 2)) { m2Wrong++; return false; }
     if (q.type === 'matching' && !m1Ids.has(q.id) && !q.id.startsWith('a-') && matchingWrong === 0) { matchingWrong++; return false; }
-    if (q.id.startsWith('a-') && assessmentWrong === 0) { assessmentWrong++; return false; }   // the first drawn
     return true;
   };
   const journal = [];   // what the learner did, in order: questions {q, response, grade}, replies {rp, node, index, choice}
@@ -289,8 +291,8 @@ async function uiRun(env, version) {
   } finally { await a.context.close(); }
 
   // Session 2, in an empty browser from what the LMS kept: same question, same answers; then the
-  // rest of module 2, modules 3-7 by the driver, the final assessment (one answer wrong) and the
-  // certificate; close.
+  // rest of module 2, modules 3-7 and the final assessment by the driver (2004: the first answer
+  // wrong), the results and the certificate; close.
   if (v12) saved.core.entry = 'resume'; else saved.entry = 'resume';
   relaunched = true;
   t0 = Date.now();
@@ -318,18 +320,15 @@ async function uiRun(env, version) {
       assert.deepEqual(await currentItems(b.frame), [{ value: 'step', tag: 'BUTTON', name: ui.assessment }]);
       await checks.axe(b.frame, 'home-assessment-current');
     }
-    if (v12) {
-      // With the mouse the assessment's 15 questions (module 1's kinds of screen again) cost a
-      // quarter of this walk: the driver takes it, all right, in the same session; the results and
-      // the certificate are pressed. The 2004 walk answers the assessment on the screens.
-      const taken = await b.driver('session-assessment:right');
-      assert.ok(!taken.error && taken.did.length === L.content.assessment.draw, 'the driver took the assessment: ' + JSON.stringify(taken).slice(0, 200));
-      journal.push(...driverJournal(taken.did));
-      await settle(b.frame);
-    } else {
-      await act.press(b.frame, 'button', ui.assessment);
-      await L.takeQuiz(b.frame, lang, act, { correct, log: journal });
-    }
+    // The assessment's 15 questions are module 1's kinds of screen again, pressed in session 1
+    // (by mouse they were a quarter of this walk): the driver takes it in the same session, 1.2 all
+    // right, 2004 with the first question drawn wrong; the results and the certificate are pressed.
+    // The assessment through the DOM layer: cmi5's failed attempt and a11y's 200 % text walk.
+    const taken = await b.driver(`session-assessment:${v12 ? 'right' : 'first-wrong'}`);
+    assert.ok(!taken.error && taken.did.length === L.content.assessment.draw, 'the driver took the assessment: ' + JSON.stringify(taken).slice(0, 200));
+    journal.push(...driverJournal(taken.did));
+    await settle(b.frame);
+    if (!v12) await checks.onScreen(b.frame, { launched: true });   // the results (axe), shown by the driver's walk
     await act.press(b.frame, 'button', ui.certificate);
     assert.ok((await semantics(b.frame)).some((n) => n.role === 'heading' && n.name === 'Anna Kowalska'), 'certificate names the learner');
     if (!v12) {
@@ -351,7 +350,10 @@ async function uiRun(env, version) {
     const score = Math.round(10000 * assessment.reduce((x, e) => x + e.grade.earned, 0) /
                              assessment.reduce((x, e) => x + e.grade.possible, 0)) / 100;
     if (v12) assert.equal(score, 100, 'the driver answered every assessment question right');
-    else assert.ok(score >= L.content.assessment.pass_mark && score < 100, `one wrong answer still passes: ${score}`);
+    else {
+      assert.deepEqual(assessment.map((e) => e.grade.correct), assessment.map((e, i) => i > 0), 'the first assessment answer wrong, the rest right');
+      assert.ok(score >= L.content.assessment.pass_mark && score < 100, `one wrong answer still passes: ${score}`);
+    }
     if (v12) {
       assert.equal(flat['cmi.core.lesson_status'], 'passed');
       assert.equal(await last(names.status), 'passed');
@@ -479,7 +481,7 @@ module.exports = {
   async 'SCORM 1.2 through the screens (mouse): modules 1-2, the results and the certificate in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {
     await uiRun(env, 12);
   },
-  async 'SCORM 2004 through the screens (DOM layer): modules 1-2 and the assessment in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did'(env) {
+  async 'SCORM 2004 through the screens (DOM layer): modules 1-2, the results and the certificate in the LMS frame, closed and relaunched mid-quiz; the LMS holds what the learner did; axe on every kind of screen, focus, title, live region'(env) {
     await uiRun(env, 2004);
   },
 

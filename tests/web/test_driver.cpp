@@ -126,16 +126,24 @@ bool SwitchTheme(std::string_view name) {
   return false;
 }
 
-// The learner of the session walks below: right answers and the best replies (or, for
-// "session-assessment:wrong", wrong answers), spending no course time (the session's time is the
-// page's wall clock, as the LMS tests check), telling what it answered and replied so a test can
-// expect exactly what the LMS is sent.
+// How the session learner answers: every question right, every one wrong, or the first one it
+// is asked wrong and the rest right (a passing attempt with one wrong answer in the LMS's data).
+enum class Answers { Right, Wrong, FirstWrong };
+
+// The learner of the session walks below: the best replies, and answers as `answers` says,
+// spending no course time (the session's time is the page's wall clock, as the LMS tests check),
+// telling what it answered (the response in content indices) and replied, so a test can expect
+// exactly what the LMS is sent.
 class SessionLearner final : public WalkPolicy {
  public:
-  SessionLearner(nlohmann::json& out, bool right) : out_(out), right_(right) {}
+  SessionLearner(nlohmann::json& out, Answers answers) : out_(out), answers_(answers) {}
   Response answer(const QuizSession& quiz, const Question& q) override {
-    out_.push_back({{"answer", q.id}, {"right", right_}});
-    return right_ ? perfect_.answer(quiz, q) : wrong_response(q, rng_);
+    const bool right = answers_ == Answers::Right || (answers_ == Answers::FirstWrong && asked_ > 0);
+    ++asked_;
+    const Response r = right ? perfect_.answer(quiz, q) : wrong_response(q, rng_);
+    out_.push_back({{"answer", q.id}, {"right", right},
+                    {"response", {{"selected", r.selected}, {"order", r.order}, {"match", r.match}}}});
+    return r;
   }
   std::size_t reply(const RolePlay& graph, const RolePlaySession& walk) override {
     const std::size_t k = perfect_.reply(graph, walk);
@@ -146,40 +154,55 @@ class SessionLearner final : public WalkPolicy {
 
  private:
   nlohmann::json& out_;
-  bool right_;
+  Answers answers_;
+  int asked_ = 0;
   PerfectLearner perfect_;
   Rng rng_{7};
 };
 
 // A walk in the running app's own session (not the driver's copy): every module short of the
-// final assessment ("session-modules"), or one attempt at the assessment
-// ("session-assessment:right|wrong"). Each step is saved through the app's persistence as the
-// screens save, then the session is shown where the walk ended. One LMS session, no reload: an
-// LMS test can leave to the driver what it does not press through and still check every value.
+// final assessment ("session-modules"), or the rest of one attempt at a quiz, the one open or a
+// new one ("session-quiz:<module id>:<answers>", "session-assessment:<answers>" for the final
+// assessment; <answers>: right, wrong or first-wrong). Each step is saved through the app's
+// persistence as the screens save, then the session is shown where the walk ended. One LMS
+// session, no reload: an LMS test can leave to the driver what it does not press through and
+// still check every value.
 std::string WalkAppSession(const std::string& action) {
   app::Shell* shell = platform::RunningShell();
   // Only the course front end runs in this build (the trainer page has no driver): its shell is
   // the course's AppState.
   auto* app = static_cast<app::AppState*>(shell);
   if (!app || !app->course || !app->session) return nlohmann::json{{"error", "no running course session"}}.dump();
-  const bool assessment = action.rfind("session-assessment:", 0) == 0;
-  if (assessment && action != "session-assessment:right" && action != "session-assessment:wrong")
-    return nlohmann::json{{"error", "session-assessment:right or :wrong, not " + action}}.dump();
+  std::string quiz_id;   // "": every module
+  std::string how;
+  if (action.rfind("session-assessment:", 0) == 0) {
+    quiz_id = app->course->assessment.id;
+    how = action.substr(19);
+  } else if (action.rfind("session-quiz:", 0) == 0) {
+    const std::size_t colon = action.find(':', 13);
+    quiz_id = action.substr(13, colon == std::string::npos ? std::string::npos : colon - 13);
+    how = colon == std::string::npos ? "" : action.substr(colon + 1);
+  }
+  const bool one_quiz = !quiz_id.empty();
+  const Answers answers = how == "wrong" ? Answers::Wrong : how == "first-wrong" ? Answers::FirstWrong : Answers::Right;
+  if (one_quiz && how != "right" && how != "wrong" && how != "first-wrong")
+    return nlohmann::json{{"error", "answers right, wrong or first-wrong, not '" + how + "' in " + action}}.dump();
   nlohmann::json did = nlohmann::json::array();
-  SessionLearner learner(did, action != "session-assessment:wrong");
+  SessionLearner learner(did, answers);
   CourseState st = app->session->state();
   std::int64_t now = std::max<std::int64_t>(WallClock(), st.updated);
   const auto step = [&] {
-    return assessment ? walk_quiz_step(*app->course, st, learner, now, app->course->assessment.id)
-                      : walk_step(*app->course, st, learner, now, false);
+    return one_quiz ? walk_quiz_step(*app->course, st, learner, now, quiz_id)
+                    : walk_step(*app->course, st, learner, now, false);
   };
   while (const std::optional<WalkStep> taken = step()) {
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
     // One attempt: another step would open the next one (a failed attempt leaves some), which
     // a learner on the results screen has not done.
-    if (assessment && taken->kind == WalkKind::FinishQuiz) break;
+    if (one_quiz && taken->kind == WalkKind::FinishQuiz) break;
   }
+  if (one_quiz && did.empty()) return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
   app->session->Restore(std::move(st));
   granice_wake();
   return nlohmann::json{{"did", did}, {"interactions", app->session->state().interactions.size()}}.dump();
@@ -189,8 +212,8 @@ std::string WalkAppSession(const std::string& action) {
 
 extern "C" {
 // "launch", "step", "steps:<n>", "modules:<n>" (steps short of the final assessment), "finish",
-// "clear", "status"; needing no launch: "theme:<light|dark|high-contrast>", "session-modules" and
-// "session-assessment:right|wrong" (WalkAppSession). Returns JSON.
+// "clear", "status"; needing no launch: "theme:<light|dark|high-contrast>", "session-modules",
+// "session-quiz:<module id>:<answers>" and "session-assessment:<answers>" (WalkAppSession). Returns JSON.
 EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
   static std::string out;
   const std::string a = action ? action : "";
@@ -201,7 +224,8 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
                                      : nlohmann::json{{"error", "no running app or no theme " + name}}.dump(),
              out.c_str();
     }
-    if (a == "session-modules" || a.rfind("session-assessment:", 0) == 0) return out = WalkAppSession(a), out.c_str();
+    if (a == "session-modules" || a.rfind("session-assessment:", 0) == 0 || a.rfind("session-quiz:", 0) == 0)
+      return out = WalkAppSession(a), out.c_str();
     if (a == "launch") {
       if (!g_driver) Launch();
       return out = Status(*g_driver), out.c_str();
