@@ -136,7 +136,11 @@ enum class Answers { Right, Wrong, FirstWrong };
 // exactly what the LMS is sent.
 class SessionLearner final : public WalkPolicy {
  public:
-  SessionLearner(nlohmann::json& out, Answers answers) : out_(out), answers_(answers) {}
+  // `finish_on_screen`: stop before finishing a quiz, which the app then finishes as its Finish
+  // button does (its results screen, its bookmark).
+  SessionLearner(nlohmann::json& out, Answers answers, bool finish_on_screen)
+      : out_(out), answers_(answers), finish_on_screen_(finish_on_screen) {}
+  bool before(const WalkStep& step) override { return !(finish_on_screen_ && step.kind == WalkKind::FinishQuiz); }
   Response answer(const QuizSession& quiz, const Question& q) override {
     const bool right = answers_ == Answers::Right || (answers_ == Answers::FirstWrong && asked_ > 0);
     ++asked_;
@@ -155,6 +159,7 @@ class SessionLearner final : public WalkPolicy {
  private:
   nlohmann::json& out_;
   Answers answers_;
+  bool finish_on_screen_;
   int asked_ = 0;
   PerfectLearner perfect_;
   Rng rng_{7};
@@ -188,22 +193,22 @@ std::string WalkAppSession(const std::string& action) {
   if (one_quiz && how != "right" && how != "wrong" && how != "first-wrong")
     return nlohmann::json{{"error", "answers right, wrong or first-wrong, not '" + how + "' in " + action}}.dump();
   nlohmann::json did = nlohmann::json::array();
-  SessionLearner learner(did, answers);
+  SessionLearner learner(did, answers, one_quiz);
   CourseState st = app->session->state();
   std::int64_t now = std::max<std::int64_t>(WallClock(), st.updated);
   const auto step = [&] {
     return one_quiz ? walk_quiz_step(*app->course, st, learner, now, quiz_id)
                     : walk_step(*app->course, st, learner, now, false);
   };
-  while (const std::optional<WalkStep> taken = step()) {
+  while (step()) {
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
-    // One attempt: another step would open the next one (a failed attempt leaves some), which
-    // a learner on the results screen has not done.
-    if (one_quiz && taken->kind == WalkKind::FinishQuiz) break;
   }
   if (one_quiz && did.empty()) return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
   app->session->Restore(std::move(st));
+  // Every answer given: the attempt ends as the Finish button ends it (one attempt only; the
+  // results screen a learner sees next), saved through the app's persistence.
+  if (one_quiz && app->session->StartQuiz(quiz_id)) app->session->FinishQuiz();
   granice_wake();
   return nlohmann::json{{"did", did}, {"interactions", app->session->state().interactions.size()}}.dump();
 }
