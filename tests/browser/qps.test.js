@@ -17,7 +17,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { graniceCli, openApp, semantics, settle, click, screenshot, packsFetched, SITE_TEST, needTestBuild } = require('./harness.js');
 const { startServer } = require('../../scripts/serve.js');
-const { languagePacks } = require('../../scripts/embed_files.js');
+const { packHashes } = require('../../scripts/embed_files.js');
 const L = require('./learner.js');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -37,7 +37,7 @@ function pseudoSite() {
   const embed = (...args) => execFileSync(process.execPath, [path.join(ROOT, 'scripts/embed_files.js'), ...args]);
   embed('pack', packs, content);
   embed('site', site, content, packs, path.join(site, 'lzma.wasm'), 'index.html', 'trainer.html');
-  const hashes = Object.fromEntries(languagePacks(content).map((p) => [p.lang, p.hash]));
+  const hashes = packHashes(content, packs);   // of the packs just made, not made again
   const qps = JSON.parse(fs.readFileSync(path.join(content, 'course.json'), 'utf8')).languages.find((l) => l.code === 'qps');
   return { dir, site, hashes, qpsName: qps.name };
 }
