@@ -7,8 +7,7 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
-const { openApp, semantics, settle } = require('./harness.js');
+const { openApp, semantics, settle, run } = require('./harness.js');
 const L = require('./learner.js');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -193,7 +192,7 @@ module.exports = {
   async 'the single-file build runs from file:// offline, standalone, and keeps progress'(env) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-single-'));
     const file = path.join(dir, 'granice.html');
-    execFileSync('node', [path.join(ROOT, 'scripts/single_file.js'), SITE, file], { stdio: 'pipe' });
+    await run('node', [path.join(ROOT, 'scripts/single_file.js'), SITE, file]);
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await trackCsp(context);
     const page = await context.newPage();

@@ -3,6 +3,7 @@
 'use strict';
 const path = require('path');
 const fs = require('fs');
+const { execFile } = require('child_process');
 const { chromium } = require('playwright-core');
 const { startServer } = require('../../scripts/serve.js');
 
@@ -26,6 +27,18 @@ function graniceCli() {
   return native;
 }
 const SHOTS = process.env.GRANICE_SHOTS || path.join(ROOT, 'build/screenshots');
+
+// Runs a command and resolves to its stdout. Never execFileSync in a test: it stops this process's
+// event loop, and with it the test running in the other lane, for as long as the command runs
+// (packaging, the ASan CLI: seconds). A failure rejects with an error carrying stdout and stderr.
+function run(file, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { encoding: 'utf8', maxBuffer: 256 << 20, ...opts }, (err, stdout, stderr) => {
+      if (err) reject(Object.assign(err, { stdout, stderr }));
+      else resolve(stdout);
+    });
+  });
+}
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -140,4 +153,4 @@ async function encodeImage(page, bytes, type, quality) {
   return Buffer.from(b64, 'base64');
 }
 
-module.exports = { graniceCli, launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };
+module.exports = { graniceCli, run, launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

@@ -6,9 +6,8 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const { startServer } = require('../../scripts/serve.js');
-const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild } = require('./harness');
+const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild, run } = require('./harness');
 const { createLrs } = require('./lms/lrs');
 const { drive } = require('./learner.js');
 
@@ -24,31 +23,33 @@ function lmsServer() {
 async function makeLmsServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-lms-'));
   const out = path.join(dir, 'dist');
-  const pack = (site, to) => {
-    const printed = execFileSync(path.join(ROOT, 'scripts/package'), ['--site', site, '--out', to], { encoding: 'utf8' });
+  const pack = async (site, to) => {
+    const printed = await run(path.join(ROOT, 'scripts/package'), ['--site', site, '--out', to]);
     const made = printed.split('\n').filter((l) => l.endsWith('.zip'));
     assert.equal(made.length, 3, 'scripts/package prints three zip paths (SCORM 1.2, 2004, cmi5):\n' + printed);
     return made;
   };
   // The packages a learner gets, and the same packages of the test build (the test driver in
-  // app.wasm), for tests that walk by driver (pkg12 / pkg2004 and dpkg12 / dpkg2004).
-  const zips = pack(SITE, out);
-  const driverZips = hasTestBuild() ? pack(SITE_TEST, path.join(dir, 'dist-test')) : [];
+  // app.wasm), for tests that walk by driver (pkg12 / pkg2004 and dpkg12 / dpkg2004); one after
+  // the other (both build the CLI first), while the other lane's test goes on.
+  const zips = await pack(SITE, out);
+  const driverZips = hasTestBuild() ? await pack(SITE_TEST, path.join(dir, 'dist-test')) : [];
   const web = path.join(dir, 'root');
+  const unzip = (zip, to) => run('unzip', ['-q', zip, '-d', path.join(web, to)]);
   fs.mkdirSync(path.join(web, 'lms'), { recursive: true });
   for (const f of fs.readdirSync(path.join(__dirname, 'lms'))) fs.copyFileSync(path.join(__dirname, 'lms', f), path.join(web, 'lms', f));
   for (const f of ['scorm12.min.js', 'scorm2004.min.js'])
     fs.copyFileSync(path.join(ROOT, 'node_modules/scorm-again/dist', f), path.join(web, 'lms', f));
   for (const v of ['12', '2004']) {
     const zip = zips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
-    execFileSync('unzip', ['-q', zip, '-d', path.join(web, 'pkg' + v)]);
+    await unzip(zip, 'pkg' + v);
     const driverZip = driverZips.find((z) => z.endsWith(`granice-scorm${v}.zip`));
-    if (driverZip) execFileSync('unzip', ['-q', driverZip, '-d', path.join(web, 'dpkg' + v)]);
+    if (driverZip) await unzip(driverZip, 'dpkg' + v);
   }
   // The cmi5 zips (cmi5 and dcmi5), served beside the test LMS and LRS (tests/browser/lms/lrs.js).
-  execFileSync('unzip', ['-q', zips.find((z) => z.endsWith('granice-cmi5.zip')), '-d', path.join(web, 'cmi5')]);
+  await unzip(zips.find((z) => z.endsWith('granice-cmi5.zip')), 'cmi5');
   const driverCmi5 = driverZips.find((z) => z.endsWith('granice-cmi5.zip'));
-  if (driverCmi5) execFileSync('unzip', ['-q', driverCmi5, '-d', path.join(web, 'dcmi5')]);
+  if (driverCmi5) await unzip(driverCmi5, 'dcmi5');
   const lrs = await createLrs();   // the test LMS in front of the real LRS (stopped when the run exits)
   const { server, url } = await startServer({ root: web, port: 0, handle: lrs.handle });
   return { url, server, zips, dir, lrs };

@@ -14,8 +14,7 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
-const { graniceCli, openApp, semantics, settle, click, screenshot, packsFetched, SITE_TEST, needTestBuild } = require('./harness.js');
+const { graniceCli, run, openApp, semantics, settle, click, screenshot, packsFetched, SITE_TEST, needTestBuild } = require('./harness.js');
 const { startServer } = require('../../scripts/serve.js');
 const { packHashes } = require('../../scripts/embed_files.js');
 const L = require('./learner.js');
@@ -24,19 +23,19 @@ const ROOT = path.resolve(__dirname, '../..');
 const location = (page) => page.evaluate(() => Module.ccall('granice_location', 'string', [], []));
 
 // site-test with the packs of the pseudo content (pl, en, qps) instead of its own.
-function pseudoSite() {
+async function pseudoSite() {
   needTestBuild();
   const CLI = graniceCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-qps-'));
   const content = path.join(dir, 'content');
   const site = path.join(dir, 'site');
-  execFileSync(CLI, ['xliff', 'pseudo', '--out', content, path.join(ROOT, 'quizzes')], { stdio: 'pipe' });
+  await run(CLI, ['xliff', 'pseudo', '--out', content, path.join(ROOT, 'quizzes')]);
   fs.cpSync(SITE_TEST, site, { recursive: true });
   for (const f of fs.readdirSync(site)) if (f.endsWith('.pack.lzma')) fs.rmSync(path.join(site, f));
   const packs = path.join(dir, 'packs');
-  const embed = (...args) => execFileSync(process.execPath, [path.join(ROOT, 'scripts/embed_files.js'), ...args]);
-  embed('pack', packs, content);
-  embed('site', site, content, packs, path.join(site, 'lzma.wasm'), 'index.html', 'trainer.html');
+  const embed = (...args) => run(process.execPath, [path.join(ROOT, 'scripts/embed_files.js'), ...args]);
+  await embed('pack', packs, content);
+  await embed('site', site, content, packs, path.join(site, 'lzma.wasm'), 'index.html', 'trainer.html');
   const hashes = packHashes(content, packs);   // of the packs just made, not made again
   const qps = JSON.parse(fs.readFileSync(path.join(content, 'course.json'), 'utf8')).languages.find((l) => l.code === 'qps');
   return { dir, site, hashes, qpsName: qps.name };
@@ -77,7 +76,7 @@ async function checkLayout(page, width, height, shot) {
 module.exports = {
   async 'qps: module 1 switching language mid-quiz pl -> qps -> en keeps the progress; nothing overflows at 1280 and 360 px'(env) {
     const t0 = Date.now();
-    const made = pseudoSite();
+    const made = await pseudoSite();
     const { server, url } = await startServer({ root: made.site, port: 0 });
     const own = { ...env, url, driverUrl: url };
     const { page, context, errors } = await openApp(own, { query: 'granice-test-driver=1&lang=pl', globals: { graniceTestPackHashes: made.hashes } });

@@ -20,8 +20,7 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
-const { semantics, settle, packsFetched, SHOTS } = require('./harness.js');
+const { semantics, settle, packsFetched, run, SHOTS } = require('./harness.js');
 const { domChecks, checkingAct, currentItems } = require('./a11y_checks.js');
 const L = require('./learner.js');
 const { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse } = require('./lms_harness.js');
@@ -443,7 +442,7 @@ module.exports = {
     const args = ['--site', SITE, '--content', warned, '--out', out];
     let refused = null;
     try {
-      execFileSync(path.join(ROOT, 'scripts/package'), args, { encoding: 'utf8', stdio: 'pipe' });
+      await run(path.join(ROOT, 'scripts/package'), args);
     } catch (e) {
       refused = e;
     }
@@ -451,7 +450,7 @@ module.exports = {
     assert.match(refused.stdout + refused.stderr, /warning: \/quiz\/questions\/0\/options\/0: the right option is 114 % longer/);
     assert.match(refused.stderr, /not ready for learners .*--draft/s);
     assert.deepEqual(fs.readdirSync(out), [], 'nothing written');
-    const printed = execFileSync(path.join(ROOT, 'scripts/package'), [...args, '--draft'], { encoding: 'utf8' });
+    const printed = await run(path.join(ROOT, 'scripts/package'), [...args, '--draft']);
     assert.match(printed, /draft: packaging content with warnings/);
     assert.equal(printed.split('\n').filter((l) => l.endsWith('.zip')).length, 3);
   },
@@ -459,8 +458,8 @@ module.exports = {
   async 'packages: manifests name the course, its pass mark and every file'() {
     const { zips } = await lmsServer();
     for (const zip of zips.filter((z) => /granice-scorm/.test(z))) {  // cmi5.xml: tests/package/lms_manifest.unit.js
-      const list = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean);
-      const xml = execFileSync('unzip', ['-p', zip, 'imsmanifest.xml'], { encoding: 'utf8' });
+      const list = (await run('unzip', ['-Z1', zip])).split('\n').filter(Boolean);
+      const xml = await run('unzip', ['-p', zip, 'imsmanifest.xml']);
       assert.ok(list.includes('imsmanifest.xml'));
       for (const f of list.filter((f) => f !== 'imsmanifest.xml')) assert.ok(xml.includes(`<file href="${f}"/>`), `${f} listed`);
       const course = JSON.parse(fs.readFileSync(path.join(ROOT, 'quizzes/course.json'), 'utf8'));

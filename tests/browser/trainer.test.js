@@ -5,9 +5,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const assert = require('assert/strict');
-const { graniceCli, openApp, semantics, settle, click, screenshot } = require('./harness.js');
+const { graniceCli, run, openApp, semantics, settle, click, screenshot } = require('./harness.js');
 const L = require('./learner.js');
 
 const RECORDS = path.join(__dirname, 'records');
@@ -16,14 +15,12 @@ const ROOT = path.resolve(__dirname, '../..');
 // the current content: their progress records and, as one {statements, more} page (an LRS export),
 // the statements `granice simulate --xapi` writes for the same three. Made at test time, so that
 // a content change (interface.json's strings count) never leaves a stale fixture behind.
-function statementsFixture() {
+async function statementsFixture() {
   const CLI = graniceCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'granice-trainer-'));
   try {
-    const simulate = (...extra) => execFileSync(CLI, ['simulate', '--learners', '12', '--seed', '5', '--content', path.join(ROOT, 'quizzes'), ...extra],
-                                                { stdio: 'pipe' });
-    simulate('--out', path.join(dir, 'records'));
-    simulate('--out', path.join(dir, 'xapi'), '--xapi');
+    const simulate = (...extra) => run(CLI, ['simulate', '--learners', '12', '--seed', '5', '--content', path.join(ROOT, 'quizzes'), ...extra]);
+    await Promise.all([simulate('--out', path.join(dir, 'records')), simulate('--out', path.join(dir, 'xapi'), '--xapi')]);
     const names = [4, 6, 8].map((i) => `learner-${String(i).padStart(7, '0')}`);
     const records = names.map((n) => ({ name: n + '.json', mimeType: 'application/json',
                                         buffer: fs.readFileSync(path.join(dir, 'records', n + '.json')) }));
@@ -163,7 +160,7 @@ module.exports = {
   },
 
   async 'open an LRS export of the same learners: the same table, CSV and answers as from their records'(env) {
-    const { records, exportFile } = statementsFixture();
+    const { records, exportFile } = await statementsFixture();
     const people = records.map((f) => JSON.parse(f.buffer.toString('utf8')));
     const { page, context, errors } = await openApp(env, { path: 'trainer.html', query: 'lang=en' });
     try {
