@@ -415,36 +415,37 @@ async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
   await act.press(page, 'button', UI[lang].backToCourse);
 }
 
-// Every module short of the final assessment, done through the test driver (the test build of
-// the course, tests/web/test_driver.cpp: the one course walker, core/engines/walker.h, and the
-// app's own persistence; the page must have been opened with granice-test-driver=1, which
-// harness.js serves from build/web/site-test), then the page is reloaded: the app resumes from what was saved. The
+// Every module short of the final assessment, done by the test driver in the app's own session
+// (the test build of the course, tests/web/test_driver.cpp "session-modules": the one course
+// walker, core/engines/walker.h, each step saved through the app's persistence; the page must have
+// been opened with granice-test-driver=1, which harness.js serves from build/web/site-test). The
 // screens of every module are walked natively (tests/unit/test_screens_walk.cpp); this keeps
-// browser tests to what the browser itself adds.
+// browser tests to what the browser itself adds. No reload: a page load costs seconds, and
+// resuming from saved progress has tests of its own (resume.test.js, the LMS relaunches).
 async function finishModulesByDriver(page) {
-  await walkByDriver(page, 'modules:200');
-  // The driver's last step was a role-play: the app resumes there; Home is where a learner goes next.
+  await walkInSession(page, 'session-modules');
+  // The driver's last step was a role-play: the app shows it; Home is where a learner goes next.
   if (await has(page, 'button', UI.en.home)) await mouse.press(page, 'button', UI.en.home);
   else if (await has(page, 'button', UI.pl.home)) await mouse.press(page, 'button', UI.pl.home);
 }
 
-// The rest of the course, the final assessment included, done through the test driver (as
-// above); the app resumes on the assessment's results.
-const finishCourseByDriver = (page) => walkByDriver(page, 'steps:200');
+// The rest of the course, the final assessment included (one attempt, all right), done by the
+// test driver as above; the app shows the assessment's results.
+async function finishCourseByDriver(page) {
+  await walkInSession(page, 'session-modules');
+  await walkInSession(page, 'session-assessment:right');
+}
 
 // One action of the test driver (tests/web/test_driver.cpp) on the page, its JSON answer parsed.
 const drive = (page, action) =>
   page.evaluate((a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
 
-// The driver's `stepsAction` ("modules:N" or "steps:N") until it has nothing left to do, then
-// the page reloaded: the app resumes from what was saved.
-async function walkByDriver(page, stepsAction) {
-  const launched = await drive(page, 'launch');
-  assert.ok(!launched.error, 'the test driver is on: ' + JSON.stringify(launched));
-  for (let i = 0; i < 50; i++) if (!(await drive(page, stepsAction)).did.length) break;
-  await page.reload();
-  await page.evaluate(() => window.granice.ready);
+// A walk by the test driver in the running app's session, then the frames it owes drawn.
+async function walkInSession(page, action) {
+  const walked = await drive(page, action);
+  assert.ok(!walked.error, `the test driver walked (${action}): ${JSON.stringify(walked).slice(0, 200)}`);
   await settle(page);
+  return walked;
 }
 
 // Questions one attempt at a module quiz asks (a quiz may draw some of its questions).

@@ -30,7 +30,7 @@ async function completeCourse(page, lang, act, { shots = false, prefix = '', che
                                                           : `Modules completed: ${mods.length} of ${mods.length}`));
   if (shots) await screenshot(page, prefix + 'home-done');
   if (assessmentByDriver) {
-    await L.finishCourseByDriver(page);   // the app resumes on the assessment's results
+    await L.finishCourseByDriver(page);   // the app shows the assessment's results
   } else {
     await act.press(page, 'button', ui.assessment);
     await L.takeQuiz(page, lang, act, { shot: shots ? prefix + 'assessment' : null });
