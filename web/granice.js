@@ -61,6 +61,7 @@
     // high-water mark, bytes malloc'd now).
     heap() { return Module._granice_heap ? JSON.parse(Module.UTF8ToString(Module._granice_heap())) : {}; },
     _firstFrame() {
+      granice.startAt['first frame'] = performance.now();
       statusBox.classList.add('hidden');
       resolveReady();
     },
@@ -95,9 +96,12 @@
       cv.toBlob((blob) => blob && blob.arrayBuffer().then((buf) => granice._download(name, 'image/png', new Uint8Array(buf))), 'image/png');
     },
     errors: [],
-    // Milliseconds per start-up phase (scripts/bench): the page's (wasm decode and compile, pack
-    // fetch and decode) and the app's (pack hash, unpack, content load, session start, font atlas).
+    // Milliseconds per start-up phase (scripts/bench): the page's (wasm decode, compile and
+    // instantiate, pack decode) and the app's (pack hash, unpack, content load, session start, font atlas).
     startPhases: {},
+    // When (performance.now(), ms since the navigation) each step of the start was reached: what
+    // the phases do not time (loading the scripts, waiting for the LMS) shows between them.
+    startAt: {},
   };
   window.granice = granice;
 
@@ -114,8 +118,11 @@
     setStatus: () => {},
   };
 
-  // [SECTION] app.wasm: fetched at once, in parallel with the scripts. It travels LZMA-compressed
-  // and is unpacked by lzma.wasm (web/lzma.js) when app.js asks for it. The single-file build
+  const reached = (step) => { granice.startAt[step] = performance.now(); };
+
+  // [SECTION] app.wasm: fetched at once, in parallel with the scripts. It travels LZMA-compressed;
+  // lzma.wasm (web/lzma.js) unpacks it and it is compiled as soon as it is here, while the scripts
+  // still load (compiling needs no imports), so app.js only instantiates it. The single-file build
   // hands both over inline (window.graniceInlineBytes) and nothing is fetched.
   const loadFailed = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
                                      'The course files could not be loaded. Check the connection and reload the page.');
@@ -132,8 +139,10 @@
     }).then((b) => new Uint8Array(b));
   // The decoder (lzma.wasm, 3 KB) is kept: a language switch decodes another pack with it.
   const decoderBytes = bytesOf('lzma.wasm');
-  let wasmParts = Promise.all([decoderBytes, bytesOf(appName + '.wasm.lzma')]);
-  wasmParts.catch(() => {});   // reported once app.js asks for the module
+  const wasmParts = Promise.all([decoderBytes, bytesOf(appName + '.wasm.lzma')]);
+  if (window.graniceInlineBytes) {   // the compressed bytes are not kept once decoded
+    delete window.graniceInlineBytes[appName + '.wasm.lzma'];   // (the decoder and the packs stay: a switch reads them)
+  }
   // web/lzma.js, which decodes the wasm and the packs: loaded first (it needs nothing else).
   const lzmaScript = new Promise((resolve, reject) => {
     const lzma = document.createElement('script');
@@ -144,6 +153,23 @@
     document.body.appendChild(lzma);
   });
   lzmaScript.catch(() => {});   // reported by the pack or the wasm that needed it
+  // {module} or what went wrong, told once app.js asks for the module: {unreachable} (not fetched)
+  // or {damaged} (does not decode, or decodes to a module that does not compile).
+  const wasmModule = wasmParts.then(async ([decoder, packed]) => {
+    try {
+      const lzma = await lzmaScript;
+      const t0 = performance.now();
+      const bytes = await lzma.decode(decoder, packed, appName + '.wasm.lzma');
+      granice.wasmDecodeMs = granice.startPhases['wasm decode'] = performance.now() - t0;
+      const t1 = performance.now();
+      const module = await WebAssembly.compile(bytes);
+      granice.startPhases['wasm compile'] = performance.now() - t1;
+      reached('wasm compiled');
+      return { module };
+    } catch (e) {
+      return { damaged: e };
+    }
+  }, (e) => ({ unreachable: e }));
   // [SECTION] The course's texts: one pack per language (content-<lang>.pack.lzma, listed in the page's
   // <meta name="granice-languages">), with the font glyphs its texts need. The learner's language is
   // chosen as the app does (?lang=, the saved choice, the browser's, the course default) and its
@@ -167,7 +193,7 @@
     return Promise.all([bytesOf(name), decoderBytes, lzmaScript]).then(async ([packed, decoder, lzma]) => {
       const ms = performance.now() - t0;
       const t1 = performance.now();
-      const bytes = await lzma.decode(decoder, packed, name);
+      const bytes = await lzma.decodeInWorker(decoder, packed, name);   // off this thread: the wasm decodes and the app starts here meanwhile
       const decodeMs = performance.now() - t1;
       if (!granice.startPhases['pack decode']) granice.startPhases['pack decode'] = decodeMs;
       return { bytes, ms, decodeMs };
@@ -199,6 +225,7 @@
       const taken = deliver(lang, r);
       record(lang, r, t0, taken);
       if (taken) {
+        reached('course loaded');
         packsInFlight--;
         return;
       }
@@ -216,28 +243,26 @@
     packsInFlight--;
   };
 
+  // app.js asks for the module; main() runs once it is instantiated, and not before the LMS
+  // scripts are ready (lmsReady, below). A file that does not decode, or a module that does not
+  // compile or link, is damaged (or from another build than app.js): both say so.
+  let lmsReady = Promise.resolve();
   window.Module.instantiateWasm = (imports, receiveInstance) => {
-    const parts = wasmParts;
-    wasmParts = null;                  // the compressed bytes are not kept once decoded
-    if (window.graniceInlineBytes) {   // (the decoder and the language packs stay: a switch reads them later)
-      delete window.graniceInlineBytes[appName + '.wasm.lzma'];
-    }
-    parts.then(([decoder, packed]) => {
+    reached('app.js');
+    Promise.all([wasmModule, lmsReady]).then(([r]) => {
+      if (r.unreachable) {
+        granice.errors.push(String(r.unreachable));
+        loadFailed();
+        return;
+      }
+      if (r.damaged) throw r.damaged;
       const t0 = performance.now();
-      // A file that does not decode, or decodes to a module that does not compile or link, is
-      // damaged (or from another build than app.js): both say so.
-      window.graniceLzma.decode(decoder, packed, appName + '.wasm.lzma').then((bytes) => {
-        granice.wasmDecodeMs = granice.startPhases['wasm decode'] = performance.now() - t0;
-        const t1 = performance.now();
-        return WebAssembly.instantiate(bytes, imports).then((r) => {
-          granice.startPhases['wasm compile'] = performance.now() - t1;
-          return r;
-        });
-      }).then((r) => receiveInstance(r.instance, r.module), damaged);
-    }, (e) => {
-      granice.errors.push(String(e));
-      loadFailed();
-    });
+      return WebAssembly.instantiate(r.module, imports).then((instance) => {
+        granice.startPhases['wasm instantiate'] = performance.now() - t0;
+        reached('main');
+        receiveInstance(instance, r.module);
+      });
+    }).catch(damaged);
     return {};   // asynchronous: Emscripten waits for receiveInstance
   };
 
@@ -356,7 +381,6 @@
     const trainer = document.createElement('script');
     trainer.src = src('trainer.js');
     document.body.appendChild(trainer);
-    loadApp();
   } else {
     // Files dragged onto the course page (records, meant for the trainer page): the browser would
     // open them in place and leave the course (inside an LMS, ending its session). Refuse them.
@@ -368,32 +392,25 @@
         e.dataTransfer.dropEffect = 'none';
       });
     }
-    // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course, and
-    // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously).
-    const lms = document.createElement('script');
-    lms.src = src('scorm.js');
-    lms.onload = loadCmi5;
-    lms.onerror = loadCmi5;  // without it the app still runs (standalone, in-memory)
-    document.body.appendChild(lms);
+    // web/scorm.js (LMS discovery + local storage) must have run before the course starts, and
+    // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously):
+    // main() waits for lmsReady. The scripts are all fetched at once and run in order.
+    lmsReady = new Promise((resolve) => {
+      addScript('scorm.js', null, null);   // without it the app still runs (standalone, in-memory)
+      addScript('cmi5.js', () => Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(resolve, resolve),
+                resolve);   // without it the course runs standalone (a cmi5 launch is told in the log)
+    }).then(() => reached('LMS ready'));
   }
+  addScript('a11y.js', null, null);   // the accessible DOM layer (web/a11y.js)
+  addScript(appName + '.js', null, loadFailed);
 
-  function loadCmi5() {
-    const cmi5 = document.createElement('script');
-    cmi5.src = src('cmi5.js');
-    cmi5.onload = () => Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(loadApp, loadApp);
-    cmi5.onerror = loadApp;   // then the course runs standalone (a cmi5 launch is told in the log)
-    document.body.appendChild(cmi5);
-  }
-
-  function loadApp() {
-    const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
-    a11y.src = src('a11y.js');
-    a11y.async = false;   // run in insertion order: a11y.js before app.js (blob: URLs load at once)
-    document.body.appendChild(a11y);
+  // One of the page's scripts, fetched now and run in insertion order (blob: URLs load at once).
+  function addScript(name, onload, onerror) {
     const script = document.createElement('script');
-    script.src = src(appName + '.js');
+    script.src = src(name);
     script.async = false;
-    script.onerror = loadFailed;
+    if (onload) script.onload = onload;
+    if (onerror) script.onerror = onerror;
     document.body.appendChild(script);
   }
 })();
