@@ -410,25 +410,14 @@ if (typeof module === 'object' && module.exports) module.exports = { courseLangu
     }
     // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course, and
     // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously).
+    // Both are fetched at once and run in order (async = false): the first pack waits for them.
     const lms = document.createElement('script');
     lms.src = src('scorm.js');
-    lms.onload = loadCmi5;
-    lms.onerror = loadCmi5;  // without it the app still runs (standalone, in-memory)
+    lms.async = false;       // without it the app still runs (standalone, in-memory)
     document.body.appendChild(lms);
-  }
-
-  // The LMS's language preference, known before the first pack is chosen: cmi5's when the URL
-  // carries a cmi5 launch (the app then talks cmi5: platform/persistence_select.cpp), else the
-  // SCORM API's (web/scorm.js starts the session now); '' standalone.
-  function chooseWithLms() {
-    const c = window.graniceCmi5;
-    if (c && (c.launch || c.error)) Promise.resolve(c.languagePreference).then(chooseFirstLanguage, () => chooseFirstLanguage(''));
-    else chooseFirstLanguage(window.graniceScorm ? window.graniceScorm.start() : '');
-  }
-
-  function loadCmi5() {
     const cmi5 = document.createElement('script');
     cmi5.src = src('cmi5.js');
+    cmi5.async = false;
     cmi5.onload = () => {
       chooseWithLms();
       Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(loadApp, loadApp);
@@ -438,6 +427,15 @@ if (typeof module === 'object' && module.exports) module.exports = { courseLangu
       loadApp();
     };
     document.body.appendChild(cmi5);
+  }
+
+  // The LMS's language preference, known before the first pack is chosen: cmi5's when the URL
+  // carries a cmi5 launch (the app then talks cmi5: platform/persistence_select.cpp), else the
+  // SCORM API's (web/scorm.js starts the session now); '' standalone.
+  function chooseWithLms() {
+    const c = window.graniceCmi5;
+    if (c && (c.launch || c.error)) Promise.resolve(c.languagePreference).then(chooseFirstLanguage, () => chooseFirstLanguage(''));
+    else chooseFirstLanguage(window.graniceScorm ? window.graniceScorm.start() : '');
   }
 
   function loadApp() {
