@@ -8,7 +8,7 @@
 // of preference (cmi5 §11.1), each "en-GB", "EN", "pl_PL" or SCORM's "{lang=en}..." form; the
 // first whose primary subtag (case-insensitive) is one of the course's `languages` wins; "" when
 // none is. The page's one copy of this job; its twin scorm::parse_language (src/core/lms) answers
-// the same for the LMS values the core reads, and both are tested on tests/data/language_tags.json.
+// the same for the LMS values the core reads, and both are tested on tests/unit/language_tags.json.
 function graniceCourseLanguage(tags, languages) {
   for (const part of String(tags || '').split(',')) {
     let tag = part.trim();
