@@ -4,7 +4,24 @@
 // then trainer-app.js / trainer-app.wasm.lzma (the course with the trainer view) run instead.
 'use strict';
 
+// The course language a learner's language tags name: one tag or a comma-separated list in order
+// of preference (cmi5 §11.1), each "en-GB", "EN", "pl_PL" or SCORM's "{lang=en}..." form; the
+// first whose primary subtag (case-insensitive) is one of the course's `languages` wins; "" when
+// none is. The page's one copy of this job; its twin scorm::parse_language (src/core/lms) answers
+// the same for the LMS values the core reads, and both are tested on tests/unit/language_tags.json.
+function graniceCourseLanguage(tags, languages) {
+  for (const part of String(tags || '').split(',')) {
+    let tag = part.trim();
+    if (tag.startsWith('{lang=')) tag = tag.includes('}') ? tag.slice(6, tag.indexOf('}')) : '';
+    const primary = tag.split(/[-_]/)[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (languages.includes(primary)) return primary;
+  }
+  return '';
+}
+if (typeof module === 'object' && module.exports) module.exports = { courseLanguage: graniceCourseLanguage };
+
 (function () {
+  if (typeof document === 'undefined') return;   // required by a Node test for the function above
   const appName = (document.currentScript && document.currentScript.dataset.app) || 'app';
   const trainerPage = appName === 'trainer-app';
   // Old links to the course page's trainer view (?view=trainer) go to the trainer page.
@@ -171,21 +188,31 @@
     }
   }, (e) => ({ unreachable: e }));
   // [SECTION] The course's texts: one pack per language (content-<lang>.pack.lzma, listed in the page's
-  // <meta name="granice-languages">), with the font glyphs its texts need. The learner's language is
-  // chosen as the app does (?lang=, the saved choice, the browser's, the course default) and its
-  // pack fetched and decoded now, beside the wasm; the app asks for another when the learner
-  // switches (or an LMS prefers another). A pack that is missing, does not decode or is damaged
-  // (the app checks its hash) makes the page try the next language.
+  // <meta name="granice-languages">), with the font glyphs its texts need. The page chooses the
+  // learner's language (below) and fetches its pack beside the wasm; the app asks for another when
+  // the learner switches. A pack that is missing, does not decode or is damaged (the app checks
+  // its hash) makes the page try the next language.
   const packMeta = document.querySelector('meta[name="granice-languages"]');
   const languages = packMeta ? packMeta.content.split(/\s+/).filter(Boolean) : [];
   const defaultLanguage = (packMeta && packMeta.dataset.default) || languages[0] || '';
   const savedLanguage = () => {
     try { return (JSON.parse(localStorage.getItem('granice:settings') || 'null') || {}).lang; } catch (e) { return null; }
   };
-  const firstLanguage = (() => {
-    const wanted = [new URLSearchParams(location.search).get('lang'), savedLanguage(), String(navigator.language || '').slice(0, 2)];
-    return wanted.find((l) => languages.includes(l)) || defaultLanguage;
-  })();
+  // The page's one rule (docs/lms.md, "The course's language"), which the app takes as it is
+  // (granice.language): ?lang=, then the learner's saved choice, then the browser's languages,
+  // then the course default. In an LMS its preference (SCORM learner_preference.language, cmi5's
+  // languagePreference: `lmsPreference`, read before the first pack) comes right after ?lang=:
+  // the saved choice is this browser's, kept for every learner who uses it, the LMS's is the learner's.
+  const chooseLanguage = (lmsPreference) => {
+    const browser = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]).join(',');
+    const sources = [['url', new URLSearchParams(location.search).get('lang')], ['lms', lmsPreference],
+                     ['saved', savedLanguage()], ['browser', browser]];
+    for (const [source, tags] of sources) {
+      const lang = graniceCourseLanguage(tags, languages);
+      if (lang) return { lang, source };
+    }
+    return { lang: defaultLanguage, source: 'default' };
+  };
   const packs = {};   // lang -> promise of {bytes, ms, decodeMs} or {error}, fetched once
   const fetchPack = (lang) => packs[lang] || (packs[lang] = (() => {
     const t0 = performance.now();
@@ -199,7 +226,19 @@
       return { bytes, ms, decodeMs };
     }).catch((error) => ({ error }));
   })());
-  if (firstLanguage) fetchPack(firstLanguage);
+  // The first language, once chosen: its pack is fetched at once. granice.language and
+  // granice.languageSource ('url', 'lms', 'saved', 'browser' or 'default') say what was chosen and why.
+  let chosen = null;
+  let resolveFirstLanguage;
+  const firstLanguage = new Promise((resolve) => { resolveFirstLanguage = resolve; });
+  const chooseFirstLanguage = (lmsPreference) => {
+    if (chosen) return;
+    chosen = chooseLanguage(lmsPreference);
+    granice.language = chosen.lang;
+    granice.languageSource = chosen.source;
+    if (chosen.lang) fetchPack(chosen.lang);
+    resolveFirstLanguage(chosen.lang);
+  };
   // Hands a pack to the app (granice_language_pack): true when it took it.
   const deliver = (lang, r) => {
     const size = r.bytes ? r.bytes.length : -1;
@@ -219,7 +258,7 @@
   // The app is ready for its first pack: the chosen language's, else the default, else any other.
   granice._packsWanted = async () => {
     packsInFlight++;
-    for (const lang of [...new Set([firstLanguage, defaultLanguage, ...languages])].filter(Boolean)) {
+    for (const lang of [...new Set([await firstLanguage, defaultLanguage, ...languages])].filter(Boolean)) {
       const t0 = performance.now();
       const r = await fetchPack(lang);
       const taken = deliver(lang, r);
@@ -244,12 +283,13 @@
   };
 
   // app.js asks for the module; main() runs once it is instantiated, and not before the LMS
-  // scripts are ready (lmsReady, below). A file that does not decode, or a module that does not
-  // compile or link, is damaged (or from another build than app.js): both say so.
+  // scripts are ready (lmsReady, below) and the first language is chosen (the app takes it). A file
+  // that does not decode, or a module that does not compile or link, is damaged (or from another
+  // build than app.js): both say so.
   let lmsReady = Promise.resolve();
   window.Module.instantiateWasm = (imports, receiveInstance) => {
     reached('app.js');
-    Promise.all([wasmModule, lmsReady]).then(([r]) => {
+    Promise.all([wasmModule, lmsReady, firstLanguage]).then(([r]) => {
       if (r.unreachable) {
         granice.errors.push(String(r.unreachable));
         loadFailed();
@@ -381,6 +421,7 @@
     const trainer = document.createElement('script');
     trainer.src = src('trainer.js');
     document.body.appendChild(trainer);
+    chooseFirstLanguage('');
   } else {
     // Files dragged onto the course page (records, meant for the trainer page): the browser would
     // open them in place and leave the course (inside an LMS, ending its session). Refuse them.
@@ -394,15 +435,30 @@
     }
     // web/scorm.js (LMS discovery + local storage) must have run before the course starts, and
     // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously):
-    // main() waits for lmsReady. The scripts are all fetched at once and run in order.
+    // main() waits for lmsReady, the first pack for the LMS's language (chooseWithLms). Every
+    // script is fetched at once and they run in order (async = false).
     lmsReady = new Promise((resolve) => {
       addScript('scorm.js', null, null);   // without it the app still runs (standalone, in-memory)
-      addScript('cmi5.js', () => Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(resolve, resolve),
-                resolve);   // without it the course runs standalone (a cmi5 launch is told in the log)
+      addScript('cmi5.js', () => {
+        chooseWithLms();
+        Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(resolve, resolve);
+      }, () => {   // then the course runs standalone (a cmi5 launch is told in the log)
+        chooseWithLms();
+        resolve();
+      });
     }).then(() => reached('LMS ready'));
   }
   addScript('a11y.js', null, null);   // the accessible DOM layer (web/a11y.js)
   addScript(appName + '.js', null, loadFailed);
+
+  // The LMS's language preference, known before the first pack is chosen: cmi5's when the URL
+  // carries a cmi5 launch (the app then talks cmi5: platform/persistence_select.cpp), else the
+  // SCORM API's (web/scorm.js starts the session now); '' standalone.
+  function chooseWithLms() {
+    const c = window.graniceCmi5;
+    if (c && (c.launch || c.error)) Promise.resolve(c.languagePreference).then(chooseFirstLanguage, () => chooseFirstLanguage(''));
+    else chooseFirstLanguage(window.graniceScorm ? window.graniceScorm.start() : '');
+  }
 
   // One of the page's scripts, fetched now and run in insertion order (blob: URLs load at once).
   function addScript(name, onload, onerror) {
