@@ -34,6 +34,9 @@
     ended: false,        // exit() was called: terminated is queued (the page may go to returnURL)
     sessionEnded: false, // this launch's session was terminated before a reload of the page
     ready: Promise.resolve(),
+    // The learner's languagePreference (§11.1) as the LMS gave it, '' when none: settled as soon
+    // as the agent profile is read (before `ready`), so the page fetches that language's pack first.
+    languagePreference: Promise.resolve(''),
   };
   window.graniceCmi5 = cmi5;
   if (present.length === 0) return;
@@ -43,6 +46,11 @@
     log(2, cmi5.error);
     return;
   }
+  let settlePreference;
+  cmi5.languagePreference = new Promise((resolve) => { settlePreference = resolve; });
+  const languagePreferenceOf = (text) => {
+    try { const p = JSON.parse(text); return p && typeof p.languagePreference === 'string' ? p.languagePreference : ''; } catch (e) { return ''; }
+  };
   const launch = {};
   for (const n of names) launch[n] = params.get(n);
   cmi5.launch = launch;
@@ -97,9 +105,11 @@
       try { window.sessionStorage.setItem(tokenKey, token); } catch (e) { /* a reload will then fail plainly */ }
     }
     cmi5.token = token;
+    const profile = readDocument('agents/profile', { agent: launch.actor, profileId: 'cmi5LearnerPreferences' });
+    profile.then((text) => settlePreference(languagePreferenceOf(text)), () => settlePreference(''));
     const [launchData, preferences, state] = await Promise.all([
       readDocument('activities/state', stateQuery('LMS.LaunchData')),
-      readDocument('agents/profile', { agent: launch.actor, profileId: 'cmi5LearnerPreferences' }),
+      profile,
       readDocument('activities/state', stateQuery(cmi5.stateId)),
     ]);
     cmi5.launchData = launchData;
@@ -111,6 +121,7 @@
     cmi5.error = String(e && e.message || e);
     cmi5.token = cmi5.token || '';
     log(2, 'launch failed: ' + cmi5.error);
+    settlePreference('');   // (no token: no profile read)
   }).then(() => { queue = loadQueue(); if (queue.length) pump(); });
 
   // [SECTION] The send queue: statements in order, one request at a time; the state document last

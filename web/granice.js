@@ -4,7 +4,24 @@
 // then trainer-app.js / trainer-app.wasm.lzma (the course with the trainer view) run instead.
 'use strict';
 
+// The course language a learner's language tags name: one tag or a comma-separated list in order
+// of preference (cmi5 §11.1), each "en-GB", "EN", "pl_PL" or SCORM's "{lang=en}..." form; the
+// first whose primary subtag (case-insensitive) is one of the course's `languages` wins; "" when
+// none is. The page's one copy of this job; its twin scorm::parse_language (src/core/lms) answers
+// the same for the LMS values the core reads, and both are tested on tests/unit/language_tags.json.
+function graniceCourseLanguage(tags, languages) {
+  for (const part of String(tags || '').split(',')) {
+    let tag = part.trim();
+    if (tag.startsWith('{lang=')) tag = tag.includes('}') ? tag.slice(6, tag.indexOf('}')) : '';
+    const primary = tag.split(/[-_]/)[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (languages.includes(primary)) return primary;
+  }
+  return '';
+}
+if (typeof module === 'object' && module.exports) module.exports = { courseLanguage: graniceCourseLanguage };
+
 (function () {
+  if (typeof document === 'undefined') return;   // required by a Node test for the function above
   const appName = (document.currentScript && document.currentScript.dataset.app) || 'app';
   const trainerPage = appName === 'trainer-app';
   // Old links to the course page's trainer view (?view=trainer) go to the trainer page.
@@ -61,6 +78,7 @@
     // high-water mark, bytes malloc'd now).
     heap() { return Module._granice_heap ? JSON.parse(Module.UTF8ToString(Module._granice_heap())) : {}; },
     _firstFrame() {
+      granice.startAt['first frame'] = performance.now();
       statusBox.classList.add('hidden');
       resolveReady();
     },
@@ -95,9 +113,12 @@
       cv.toBlob((blob) => blob && blob.arrayBuffer().then((buf) => granice._download(name, 'image/png', new Uint8Array(buf))), 'image/png');
     },
     errors: [],
-    // Milliseconds per start-up phase (scripts/bench): the page's (wasm decode and compile, pack
-    // fetch and decode) and the app's (pack hash, unpack, content load, session start, font atlas).
+    // Milliseconds per start-up phase (scripts/bench): the page's (wasm decode, compile and
+    // instantiate, pack decode) and the app's (pack hash, unpack, content load, session start, font atlas).
     startPhases: {},
+    // When (performance.now(), ms since the navigation) each step of the start was reached: what
+    // the phases do not time (loading the scripts, waiting for the LMS) shows between them.
+    startAt: {},
   };
   window.granice = granice;
 
@@ -114,8 +135,11 @@
     setStatus: () => {},
   };
 
-  // [SECTION] app.wasm: fetched at once, in parallel with the scripts. It travels LZMA-compressed
-  // and is unpacked by lzma.wasm (web/lzma.js) when app.js asks for it. The single-file build
+  const reached = (step) => { granice.startAt[step] = performance.now(); };
+
+  // [SECTION] app.wasm: fetched at once, in parallel with the scripts. It travels LZMA-compressed;
+  // lzma.wasm (web/lzma.js) unpacks it and it is compiled as soon as it is here, while the scripts
+  // still load (compiling needs no imports), so app.js only instantiates it. The single-file build
   // hands both over inline (window.graniceInlineBytes) and nothing is fetched.
   const loadFailed = () => showError('Nie udało się wczytać plików kursu. Sprawdź połączenie i odśwież stronę.',
                                      'The course files could not be loaded. Check the connection and reload the page.');
@@ -132,8 +156,10 @@
     }).then((b) => new Uint8Array(b));
   // The decoder (lzma.wasm, 3 KB) is kept: a language switch decodes another pack with it.
   const decoderBytes = bytesOf('lzma.wasm');
-  let wasmParts = Promise.all([decoderBytes, bytesOf(appName + '.wasm.lzma')]);
-  wasmParts.catch(() => {});   // reported once app.js asks for the module
+  const wasmParts = Promise.all([decoderBytes, bytesOf(appName + '.wasm.lzma')]);
+  if (window.graniceInlineBytes) {   // the compressed bytes are not kept once decoded
+    delete window.graniceInlineBytes[appName + '.wasm.lzma'];   // (the decoder and the packs stay: a switch reads them)
+  }
   // web/lzma.js, which decodes the wasm and the packs: loaded first (it needs nothing else).
   const lzmaScript = new Promise((resolve, reject) => {
     const lzma = document.createElement('script');
@@ -144,22 +170,49 @@
     document.body.appendChild(lzma);
   });
   lzmaScript.catch(() => {});   // reported by the pack or the wasm that needed it
+  // {module} or what went wrong, told once app.js asks for the module: {unreachable} (not fetched)
+  // or {damaged} (does not decode, or decodes to a module that does not compile).
+  const wasmModule = wasmParts.then(async ([decoder, packed]) => {
+    try {
+      const lzma = await lzmaScript;
+      const t0 = performance.now();
+      const bytes = await lzma.decode(decoder, packed, appName + '.wasm.lzma');
+      granice.wasmDecodeMs = granice.startPhases['wasm decode'] = performance.now() - t0;
+      const t1 = performance.now();
+      const module = await WebAssembly.compile(bytes);
+      granice.startPhases['wasm compile'] = performance.now() - t1;
+      reached('wasm compiled');
+      return { module };
+    } catch (e) {
+      return { damaged: e };
+    }
+  }, (e) => ({ unreachable: e }));
   // [SECTION] The course's texts: one pack per language (content-<lang>.pack.lzma, listed in the page's
-  // <meta name="granice-languages">), with the font glyphs its texts need. The learner's language is
-  // chosen as the app does (?lang=, the saved choice, the browser's, the course default) and its
-  // pack fetched and decoded now, beside the wasm; the app asks for another when the learner
-  // switches (or an LMS prefers another). A pack that is missing, does not decode or is damaged
-  // (the app checks its hash) makes the page try the next language.
+  // <meta name="granice-languages">), with the font glyphs its texts need. The page chooses the
+  // learner's language (below) and fetches its pack beside the wasm; the app asks for another when
+  // the learner switches. A pack that is missing, does not decode or is damaged (the app checks
+  // its hash) makes the page try the next language.
   const packMeta = document.querySelector('meta[name="granice-languages"]');
   const languages = packMeta ? packMeta.content.split(/\s+/).filter(Boolean) : [];
   const defaultLanguage = (packMeta && packMeta.dataset.default) || languages[0] || '';
   const savedLanguage = () => {
     try { return (JSON.parse(localStorage.getItem('granice:settings') || 'null') || {}).lang; } catch (e) { return null; }
   };
-  const firstLanguage = (() => {
-    const wanted = [new URLSearchParams(location.search).get('lang'), savedLanguage(), String(navigator.language || '').slice(0, 2)];
-    return wanted.find((l) => languages.includes(l)) || defaultLanguage;
-  })();
+  // The page's one rule (docs/lms.md, "The course's language"), which the app takes as it is
+  // (granice.language): ?lang=, then the learner's saved choice, then the browser's languages,
+  // then the course default. In an LMS its preference (SCORM learner_preference.language, cmi5's
+  // languagePreference: `lmsPreference`, read before the first pack) comes right after ?lang=:
+  // the saved choice is this browser's, kept for every learner who uses it, the LMS's is the learner's.
+  const chooseLanguage = (lmsPreference) => {
+    const browser = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]).join(',');
+    const sources = [['url', new URLSearchParams(location.search).get('lang')], ['lms', lmsPreference],
+                     ['saved', savedLanguage()], ['browser', browser]];
+    for (const [source, tags] of sources) {
+      const lang = graniceCourseLanguage(tags, languages);
+      if (lang) return { lang, source };
+    }
+    return { lang: defaultLanguage, source: 'default' };
+  };
   const packs = {};   // lang -> promise of {bytes, ms, decodeMs} or {error}, fetched once
   const fetchPack = (lang) => packs[lang] || (packs[lang] = (() => {
     const t0 = performance.now();
@@ -167,13 +220,25 @@
     return Promise.all([bytesOf(name), decoderBytes, lzmaScript]).then(async ([packed, decoder, lzma]) => {
       const ms = performance.now() - t0;
       const t1 = performance.now();
-      const bytes = await lzma.decode(decoder, packed, name);
+      const bytes = await lzma.decodeInWorker(decoder, packed, name);   // off this thread: the wasm decodes and the app starts here meanwhile
       const decodeMs = performance.now() - t1;
       if (!granice.startPhases['pack decode']) granice.startPhases['pack decode'] = decodeMs;
       return { bytes, ms, decodeMs };
     }).catch((error) => ({ error }));
   })());
-  if (firstLanguage) fetchPack(firstLanguage);
+  // The first language, once chosen: its pack is fetched at once. granice.language and
+  // granice.languageSource ('url', 'lms', 'saved', 'browser' or 'default') say what was chosen and why.
+  let chosen = null;
+  let resolveFirstLanguage;
+  const firstLanguage = new Promise((resolve) => { resolveFirstLanguage = resolve; });
+  const chooseFirstLanguage = (lmsPreference) => {
+    if (chosen) return;
+    chosen = chooseLanguage(lmsPreference);
+    granice.language = chosen.lang;
+    granice.languageSource = chosen.source;
+    if (chosen.lang) fetchPack(chosen.lang);
+    resolveFirstLanguage(chosen.lang);
+  };
   // Hands a pack to the app (granice_language_pack): true when it took it.
   const deliver = (lang, r) => {
     const size = r.bytes ? r.bytes.length : -1;
@@ -193,12 +258,13 @@
   // The app is ready for its first pack: the chosen language's, else the default, else any other.
   granice._packsWanted = async () => {
     packsInFlight++;
-    for (const lang of [...new Set([firstLanguage, defaultLanguage, ...languages])].filter(Boolean)) {
+    for (const lang of [...new Set([await firstLanguage, defaultLanguage, ...languages])].filter(Boolean)) {
       const t0 = performance.now();
       const r = await fetchPack(lang);
       const taken = deliver(lang, r);
       record(lang, r, t0, taken);
       if (taken) {
+        reached('course loaded');
         packsInFlight--;
         return;
       }
@@ -216,28 +282,27 @@
     packsInFlight--;
   };
 
+  // app.js asks for the module; main() runs once it is instantiated, and not before the LMS
+  // scripts are ready (lmsReady, below) and the first language is chosen (the app takes it). A file
+  // that does not decode, or a module that does not compile or link, is damaged (or from another
+  // build than app.js): both say so.
+  let lmsReady = Promise.resolve();
   window.Module.instantiateWasm = (imports, receiveInstance) => {
-    const parts = wasmParts;
-    wasmParts = null;                  // the compressed bytes are not kept once decoded
-    if (window.graniceInlineBytes) {   // (the decoder and the language packs stay: a switch reads them later)
-      delete window.graniceInlineBytes[appName + '.wasm.lzma'];
-    }
-    parts.then(([decoder, packed]) => {
+    reached('app.js');
+    Promise.all([wasmModule, lmsReady, firstLanguage]).then(([r]) => {
+      if (r.unreachable) {
+        granice.errors.push(String(r.unreachable));
+        loadFailed();
+        return;
+      }
+      if (r.damaged) throw r.damaged;
       const t0 = performance.now();
-      // A file that does not decode, or decodes to a module that does not compile or link, is
-      // damaged (or from another build than app.js): both say so.
-      window.graniceLzma.decode(decoder, packed, appName + '.wasm.lzma').then((bytes) => {
-        granice.wasmDecodeMs = granice.startPhases['wasm decode'] = performance.now() - t0;
-        const t1 = performance.now();
-        return WebAssembly.instantiate(bytes, imports).then((r) => {
-          granice.startPhases['wasm compile'] = performance.now() - t1;
-          return r;
-        });
-      }).then((r) => receiveInstance(r.instance, r.module), damaged);
-    }, (e) => {
-      granice.errors.push(String(e));
-      loadFailed();
-    });
+      return WebAssembly.instantiate(r.module, imports).then((instance) => {
+        granice.startPhases['wasm instantiate'] = performance.now() - t0;
+        reached('main');
+        receiveInstance(instance, r.module);
+      });
+    }).catch(damaged);
     return {};   // asynchronous: Emscripten waits for receiveInstance
   };
 
@@ -356,7 +421,7 @@
     const trainer = document.createElement('script');
     trainer.src = src('trainer.js');
     document.body.appendChild(trainer);
-    loadApp();
+    chooseFirstLanguage('');
   } else {
     // Files dragged onto the course page (records, meant for the trainer page): the browser would
     // open them in place and leave the course (inside an LMS, ending its session). Refuse them.
@@ -368,32 +433,40 @@
         e.dataTransfer.dropEffect = 'none';
       });
     }
-    // web/scorm.js (LMS discovery + local storage) must run before app.js starts the course, and
-    // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously).
-    const lms = document.createElement('script');
-    lms.src = src('scorm.js');
-    lms.onload = loadCmi5;
-    lms.onerror = loadCmi5;  // without it the app still runs (standalone, in-memory)
-    document.body.appendChild(lms);
+    // web/scorm.js (LMS discovery + local storage) must have run before the course starts, and
+    // web/cmi5.js must have read a cmi5 launch (its token and documents come asynchronously):
+    // main() waits for lmsReady, the first pack for the LMS's language (chooseWithLms). Every
+    // script is fetched at once and they run in order (async = false).
+    lmsReady = new Promise((resolve) => {
+      addScript('scorm.js', null, null);   // without it the app still runs (standalone, in-memory)
+      addScript('cmi5.js', () => {
+        chooseWithLms();
+        Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(resolve, resolve);
+      }, () => {   // then the course runs standalone (a cmi5 launch is told in the log)
+        chooseWithLms();
+        resolve();
+      });
+    }).then(() => reached('LMS ready'));
+  }
+  addScript('a11y.js', null, null);   // the accessible DOM layer (web/a11y.js)
+  addScript(appName + '.js', null, loadFailed);
+
+  // The LMS's language preference, known before the first pack is chosen: cmi5's when the URL
+  // carries a cmi5 launch (the app then talks cmi5: platform/persistence_select.cpp), else the
+  // SCORM API's (web/scorm.js starts the session now); '' standalone.
+  function chooseWithLms() {
+    const c = window.graniceCmi5;
+    if (c && (c.launch || c.error)) Promise.resolve(c.languagePreference).then(chooseFirstLanguage, () => chooseFirstLanguage(''));
+    else chooseFirstLanguage(window.graniceScorm ? window.graniceScorm.start() : '');
   }
 
-  function loadCmi5() {
-    const cmi5 = document.createElement('script');
-    cmi5.src = src('cmi5.js');
-    cmi5.onload = () => Promise.resolve(window.graniceCmi5 && window.graniceCmi5.ready).then(loadApp, loadApp);
-    cmi5.onerror = loadApp;   // then the course runs standalone (a cmi5 launch is told in the log)
-    document.body.appendChild(cmi5);
-  }
-
-  function loadApp() {
-    const a11y = document.createElement('script');   // the accessible DOM layer (web/a11y.js)
-    a11y.src = src('a11y.js');
-    a11y.async = false;   // run in insertion order: a11y.js before app.js (blob: URLs load at once)
-    document.body.appendChild(a11y);
+  // One of the page's scripts, fetched now and run in insertion order (blob: URLs load at once).
+  function addScript(name, onload, onerror) {
     const script = document.createElement('script');
-    script.src = src(appName + '.js');
+    script.src = src(name);
     script.async = false;
-    script.onerror = loadFailed;
+    if (onload) script.onload = onload;
+    if (onerror) script.onerror = onerror;
     document.body.appendChild(script);
   }
 })();

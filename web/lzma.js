@@ -3,6 +3,8 @@
 // alone (src/platform/lzma/): app.wasm travels at 82 % of its gzip size, and at a third of its raw
 // size where an LMS serves .wasm without compression; a pack at 83 % of its gzip size.
 //   graniceLzma.decode(decoderWasmBytes, packedBytes, name) -> Promise<Uint8Array>
+//   graniceLzma.decodeInWorker(...): the same in a worker of its own (this file run again), off the
+//     page's thread and beside another decode; on this thread when no worker can start.
 // Rejects with Error(name + ' is damaged: ...') when the file cannot be decoded.
 'use strict';
 
@@ -34,7 +36,43 @@
     return new Uint8Array(memory.buffer, out, size);
   }
 
-  const api = { decode };
+  // This file in a worker (decodeInWorker): decodes what the page sends and sends the bytes back.
+  const inWorker = typeof document === 'undefined' && typeof importScripts === 'function';
+  if (inWorker) {
+    root.onmessage = (e) => {
+      decode(e.data.decoder, e.data.packed, e.data.name).then((bytes) => {
+        const copy = bytes.slice();   // out of the decoder's memory, handed over without another copy
+        root.postMessage({ bytes: copy }, [copy.buffer]);
+      }, (error) => root.postMessage({ error: error.message }));
+    };
+  }
+  const ownUrl = !inWorker && typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : '';
+  function decodeInWorker(decoderBytes, packed, name) {
+    const here = () => decode(decoderBytes, packed, name);
+    if (!ownUrl || typeof Worker !== 'function') return here();
+    return new Promise((resolve, reject) => {
+      let worker;
+      try {
+        worker = new Worker(ownUrl);
+      } catch (e) {   // workers not allowed here (a policy, a sandbox): decoded on this thread
+        resolve(here());
+        return;
+      }
+      worker.onmessage = (e) => {
+        worker.terminate();
+        if (e.data.error) reject(new Error(e.data.error));
+        else resolve(e.data.bytes);
+      };
+      worker.onerror = (e) => {   // the worker did not run: decoded on this thread
+        if (e.preventDefault) e.preventDefault();
+        worker.terminate();
+        resolve(here());
+      };
+      worker.postMessage({ decoder: decoderBytes, packed, name });
+    });
+  }
+
+  const api = { decode, decodeInWorker };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.graniceLzma = api;
-})(typeof window !== 'undefined' ? window : this);
+})(typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : this);

@@ -9,6 +9,9 @@
   const log = [];        // every line the runtime logged: [level, text] (tests read it)
   let api = null;        // the LMS API object
   let version = 0;       // 12, 2004 or 0
+  let started = false;   // start() ran
+  let early = null;      // {method, result}: start()'s Initialize, until the app makes its own call
+  let preference = '';   // the learner's language preference as the LMS gave it (start())
 
   // [SECTION] API discovery (ADL's algorithm: up to 500 parents, then the opener's chain)
   function scan(win, name) {
@@ -44,6 +47,7 @@
     log,
     // 2004 is preferred when an LMS offers both. ?scorm=off forces standalone mode.
     find() {
+      if (api) return version;
       if (params.get('scorm') === 'off') return 0;
       const f2004 = discover('API_1484_11');
       if (f2004) { api = f2004.api; version = 2004; scorm.where = 'API_1484_11, ' + f2004.where; return version; }
@@ -52,7 +56,34 @@
       return 0;
     },
     version() { return version; },
+    // Called by granice.js before the first language pack: the session starts now, once
+    // (LMSInitialize / Initialize may be called once per session), and the learner's language
+    // preference is read, so that the first pack fetched is the LMS's language. The app's own
+    // Initialize (src/platform/persistence_scorm.cpp) then gets this call's result instead of
+    // calling the LMS again; a failed or throwing Initialize is reported there as before. No API
+    // yet (or ?scorm=off): the app looks again when it starts, as it always did.
+    start() {
+      if (started) return preference;
+      started = true;
+      if (!scorm.find()) return '';
+      const v12 = version === 12;
+      const init = v12 ? 'LMSInitialize' : 'Initialize';
+      const result = scorm.call(init, '');
+      early = { method: init, result };
+      if (!result.threw && result.value === 'true') {
+        preference = scorm.call(v12 ? 'LMSGetValue' : 'GetValue', v12 ? 'cmi.student_preference.language'
+                                                                    : 'cmi.learner_preference.language').value;
+      }
+      scorm.logLine(0, 'granice: SCORM ' + init + ' at page start: ' + (result.threw ? 'threw' : result.value) +
+                       (preference ? '; the learner prefers "' + preference + '"' : ''));
+      return preference;
+    },
     call(method, a, b) {
+      if (early && method === early.method) {   // the app's Initialize: the one made at page start
+        const r = early.result;
+        early = null;
+        return r;
+      }
       if (!api || typeof api[method] !== 'function') return { value: '', threw: true };
       try {
         const r = b === undefined ? (a === undefined ? api[method]() : api[method](a)) : api[method](a, b);

@@ -19,6 +19,7 @@ class InputQueue {
   template <typename Feed>
   int FeedFrame(Feed&& feed);
   bool Empty() const { return events_.empty(); }
+  void Clear() { events_.clear(); }
 
  private:
   std::deque<SDL_Event> events_;

@@ -20,8 +20,8 @@ EM_JS(char*, granice_js_query_param, (const char* name), {
   if (v === null) return 0;
   return allocateUTF8(v);
 });
-EM_JS(char*, granice_js_browser_language, (), {
-  return allocateUTF8(String(navigator.language || ""));
+EM_JS(char*, granice_js_page_language, (), {
+  return allocateUTF8(String((window.granice && window.granice.language) || ""));
 });
 EM_JS(int, granice_js_prefers_reduced_motion, (), {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
@@ -146,7 +146,7 @@ double DevicePixelRatio() { return emscripten_get_device_pixel_ratio(); }
 void SetDocumentTitle(const char* title) { granice_js_set_title(title); }
 double NowSeconds() { return emscripten_date_now() / 1000.0; }
 std::string QueryParam(const char* name) { return Take(granice_js_query_param(name)); }
-std::string BrowserLanguage() { return Take(granice_js_browser_language()); }
+std::string PageLanguageChoice() { return Take(granice_js_page_language()); }
 bool PrefersReducedMotion() { return granice_js_prefers_reduced_motion() != 0; }
 bool PrefersHighContrast() { return granice_js_prefers_high_contrast() != 0; }
 bool CoarsePointer() { return granice_js_coarse_pointer() != 0; }

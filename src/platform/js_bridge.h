@@ -15,7 +15,9 @@ double DevicePixelRatio();
 void SetDocumentTitle(const char* title);
 double NowSeconds();                     // wall clock, seconds since the epoch
 std::string QueryParam(const char* name);      // from the page URL; empty if absent
-std::string BrowserLanguage();                 // navigator.language, e.g. "pl-PL"
+// The language web/granice.js chose for the first pack (window.granice.language: ?lang=, the LMS's
+// preference, the saved choice, the browser's, the course default; docs/lms.md); "" when none.
+std::string PageLanguageChoice();
 bool PrefersReducedMotion();                   // the system asks for less motion
 bool PrefersHighContrast();                    // forced colours (Windows High Contrast) or more contrast
 bool CoarsePointer();                          // the main pointer is a finger (pointer: coarse)

@@ -28,8 +28,6 @@ bool Supported(const Course& course, const std::string& lang) {
   return false;
 }
 
-std::string TwoLetters(const std::string& tag) { return tag.substr(0, 2); }
-
 }  // namespace
 
 bool LoadSettings(app::Settings& s, const runner::Runner& runner) {
@@ -61,11 +59,9 @@ void SaveSettings(const app::Settings& s, runner::Runner& runner) {
 }
 
 std::string PageLanguage(const Course& course, app::Settings& settings, const runner::Runner& runner) {
-  // The URL, else what the learner chose before, else the browser, else the course default.
+  // The page chose (web/granice.js, its one rule) before it fetched the first pack.
   const bool remembered = LoadSettings(settings, runner);
-  std::string lang = QueryParam("lang");
-  if (!Supported(course, lang)) lang = remembered && Supported(course, settings.lang) ? settings.lang : "";
-  if (lang.empty()) lang = TwoLetters(BrowserLanguage());
+  std::string lang = PageLanguageChoice();
   if (!Supported(course, lang)) lang = course.default_language;
   // Less motion: asked in the URL, or by the system until the learner chose in Settings.
   if (QueryParam("motion") == "reduce" || (!remembered && PrefersReducedMotion())) settings.reduced_motion = true;
@@ -83,8 +79,7 @@ void StartCourse(app::AppState& app, const runner::Runner& runner, Course course
   app.course = std::move(course);
   const Course& c = *app.course;
   view::UseInterfaceStrings(c);
-  // What the page chose (the same rules: ?lang=, saved choice, browser, default) is normally the
-  // pack that came; the LMS's preference may name another, fetched next.
+  // What the page chose is normally the pack that came (else that one failed and is asked for again).
   std::string lang = PageLanguage(c, app.settings, runner);
 
   const std::int64_t now = app.hooks.now();
@@ -92,8 +87,11 @@ void StartCourse(app::AppState& app, const runner::Runner& runner, Course course
   for (const std::string& n : launch.notices) app.notices.push_back(n);
   app.lms_review = launch.review;
   app.finished_before = launch.finished_before;
-  if (!launch.language.empty() && QueryParam("lang").empty() && Supported(c, TwoLetters(launch.language)))
-    lang = TwoLetters(launch.language);
+  // The page read the LMS's preference before the first pack and ranked it (web/granice.js); the
+  // app's own reading of it only explains, in the log, a course that opened in another language.
+  if (!launch.language.empty() && launch.language != lang)
+    Log(0, "granice: the LMS prefers " + launch.language + "; the page chose " + lang +
+               " (?lang=, or the LMS was not found before the first pack; docs/lms.md, \"The course's language\")");
   const std::string wanted = lang;
   if (!c.title.tr.count(lang)) lang = pack_lang;   // until the wanted one's pack is there
   app.settings.lang = lang;

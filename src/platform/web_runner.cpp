@@ -121,6 +121,13 @@ void Frame(void* arg) {
   if (p.input.Pump()) p.frames_to_draw = 3;   // a few frames let hover and layout settle
   if (app::HasPendingInput(shell)) p.frames_to_draw = 3;
   if (p.tap_phase != 0 || !p.taps.empty()) p.frames_to_draw = std::max(p.frames_to_draw, 2);
+  // Nothing to draw before the course's first language pack is loaded (the page shows its own
+  // loading status), so no atlas is baked from ImGui's own font only to be replaced by the pack's
+  // fonts at once (≈ 20 ms of the start). Input meanwhile is dropped, as an empty frame would.
+  if (!p.front->Ready()) {
+    p.input.Clear();
+    return;
+  }
 
   const float dpr = static_cast<float>(DevicePixelRatio());
   if (dpr != p.font_dpr || p.front->shell().settings.text_scale != p.font_scale || FontLanguage(p) != p.font_lang) {
@@ -218,7 +225,6 @@ void WebRunner::Run(app::FrontEnd& front) {
   Loop& p = TheLoop();
   p.front = &front;
   front.shell().settings.coarse_pointer = CoarsePointer();
-  BuildFonts(p, static_cast<float>(DevicePixelRatio()));
   emscripten_set_main_loop_arg(Frame, &p, 0, 1);
 }
 

@@ -1,5 +1,6 @@
 #include "transport/text_pack.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace granice {
@@ -49,11 +50,12 @@ bool refill(std::string_view structure, std::vector<Stream>& streams, std::strin
   out.reserve(structure.size() * 4);
   Stream* pending = nullptr;  // set by a language key, until its value
   for (std::size_t i = 0; i < structure.size();) {
-    const char c = structure[i];
-    if (c != '"') {
-      if (!is_space(c) && c != ':') pending = nullptr;
-      out += c;
-      ++i;
+    if (structure[i] != '"') {   // up to the next string, copied at once (this runs at every start)
+      const std::size_t quote = std::min(structure.find('"', i), structure.size());
+      const std::string_view run = structure.substr(i, quote - i);
+      if (run.find_first_not_of(" \t\n\r:") != npos) pending = nullptr;
+      out += run;
+      i = quote;
       continue;
     }
     std::size_t end = i + 1;

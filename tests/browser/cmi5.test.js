@@ -7,7 +7,7 @@ const assert = require('assert/strict');
 const crypto = require('crypto');
 const path = require('path');
 const { lmsServer, walk, seconds, ROOT } = require('./lms_harness');
-const { settle, semantics } = require('./harness');
+const { settle, semantics, watchPacks } = require('./harness');
 const L = require('./learner.js');
 const { auIri, readCourse } = require('../../scripts/lms_manifest.js');
 const { SESSIONID } = require('./lms/lrs');
@@ -23,16 +23,17 @@ async function launchAu(env, lrs, url, o) {
   const driven = o.driver !== false;
   const auUrl = `${url}${driven ? 'd' : ''}cmi5/index.html`;
   const { launch, query } = await lrs.newLaunch({ base: url, launchUrl: auUrl, activityId: AU, auIri: AU, ...o });
-  const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 }, ...(o.locale ? { locale: o.locale } : {}) });
   context.setDefaultTimeout(20000);
   const page = await context.newPage();
+  const packs = watchPacks(page);   // every language pack requested
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${auUrl}?${query}${driven ? '&granice-test-driver=1' : ''}`);
   await page.waitForFunction((d) => window.granice && window.Module && (!d || window.Module._granice_persist_test), driven, { timeout: 30000 });
   await page.evaluate(() => window.granice.ready);
   const driver = (action) => L.drive(page, action);
-  return { launch, page, context, errors, driver, auUrl };
+  return { launch, page, context, errors, driver, auUrl, packs };
 }
 
 const until = async (what, test, ms = 15000) => {
@@ -376,8 +377,12 @@ module.exports = {
 
   async 'cmi5: on the screens, in the preferred language, an answer reaches the LRS'(env) {
     const { url, lrs } = await lmsServer();
-    const o = await launchAu(env, lrs, url, { actor: actorOf('Ewa Screens'), driver: false,
+    // A Polish browser (the course default too): English can only come from the agent profile.
+    const o = await launchAu(env, lrs, url, { actor: actorOf('Ewa Screens'), driver: false, locale: 'pl-PL',
                                               preferences: { languagePreference: 'en-US,pl', audioPreference: 'off' } });
+    assert.deepEqual(o.packs, ['content-en.pack.lzma'], 'the preferred language\'s pack first, and no Polish pack');
+    assert.equal(await o.page.evaluate(() => window.granice.languageSource), 'lms');
+    assert.equal(lrs.fetches.filter((f) => f.launch === o.launch.id).length, 1, 'one POST to the fetch URL');
     const ui = L.UI.en;
     await settle(o.page);
     assert.ok(!(await L.has(o.page, 'textbox', ui.name)), 'the LMS gave the name: not asked');

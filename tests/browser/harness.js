@@ -127,6 +127,17 @@ async function click(page, role, name) {
 const packsFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname.split('/').pop()).filter((p) => p.endsWith('.pack.lzma')));
 
+// Every language pack requested from now on by the page and its frames (an LMS's SCO frame
+// too), in the order asked: ["content-en.pack.lzma", ...]. Call before the page navigates.
+function watchPacks(page) {
+  const packs = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (name.endsWith('.pack.lzma')) packs.push(name);
+  });
+  return packs;
+}
+
 // `name` under build/screenshots: a PNG, a JPEG when it ends in .jpg, or a WebP when it ends in
 // .webp (about 40 % lighter than a JPEG of these text-heavy screens at the same quality: the
 // screenshots docs/design/ keeps).
@@ -153,4 +164,4 @@ async function encodeImage(page, bytes, type, quality) {
   return Buffer.from(b64, 'base64');
 }
 
-module.exports = { graniceCli, run, launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };
+module.exports = { graniceCli, run, launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, watchPacks, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

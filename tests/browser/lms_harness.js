@@ -7,7 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { startServer } = require('../../scripts/serve.js');
-const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild, run } = require('./harness');
+const { SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild, watchPacks, run } = require('./harness');
 const { createLrs } = require('./lms/lrs');
 const { drive } = require('./learner.js');
 
@@ -58,11 +58,15 @@ async function makeLmsServer() {
 // Opens the test LMS, starts the package in it, and returns helpers bound to the SCO frame.
 // opts.query: the SCO's query string (default: the test driver on; '' for a learner on the screens).
 // A query with the test driver opens the test build's package (dpkg*), any other the learner's.
+// opts.locale: the browser's language in a new context ('pl-PL': the course default, so English
+// can only come from the LMS's preference). The result's `packs`: every language pack requested.
 async function openLms(env, opts) {
   const { url } = await lmsServer();
-  const context = opts.context || await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const context = opts.context || await env.browser.newContext({ viewport: { width: 1100, height: 800 },
+                                                                 ...(opts.locale ? { locale: opts.locale } : {}) });
   context.setDefaultTimeout(20000);   // a missing element fails the test instead of hanging it
   const page = await context.newPage();
+  const packs = watchPacks(page);
   const pageErrors = [];
   const consoleErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -80,7 +84,7 @@ async function openLms(env, opts) {
                               { timeout: 30000 });
   await frame.evaluate(() => window.granice.ready);
   const driver = (action) => drive(frame, action);
-  return { page, frame, context, pageErrors, consoleErrors, driver,
+  return { page, frame, context, pageErrors, consoleErrors, driver, packs,
            lms: (fn, arg) => page.evaluate(fn, arg),
            log: () => frame.evaluate(() => window.graniceScorm.log) };
 }

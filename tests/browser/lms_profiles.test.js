@@ -80,8 +80,12 @@ async function moodleScenario(env, version) {
   let store = {};
   let history = [];
   const numbers = [];
-  const open = (query = '', extra = {}) =>
-    openLms(env, { version, profile: 'moodle', profileOptions, store, query, ...extra });
+  // A Polish browser (the course default too): each session's English comes from the LMS's preference.
+  const open = async (query = '', extra = {}) => {
+    const o = await openLms(env, { version, profile: 'moodle', profileOptions, store, query, locale: 'pl-PL', ...extra });
+    assert.deepEqual(o.packs, ['content-en.pack.lzma'], 'the LMS\'s English: its pack first, and no Polish pack');
+    return o;
+  };
   async function end(o, label, { review = false } = {}) {
     await closeCourse(o, v12);
     const p = await profileState(o);

@@ -20,7 +20,7 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { semantics, settle, packsFetched, run, SHOTS } = require('./harness.js');
+const { semantics, settle, run, SHOTS } = require('./harness.js');
 const { domChecks, checkingAct, currentItems } = require('./a11y_checks.js');
 const L = require('./learner.js');
 const { ROOT, SITE, lmsServer, openLms, walk, lmsState, count, flatten, entries, seconds, closeCourse } = require('./lms_harness.js');
@@ -31,7 +31,8 @@ async function fullRun(env, version) {
                   : { learner_id: 'u-17', learner_name: 'Kowalska, Anna', entry: 'ab-initio', learner_preference: { language: 'en-GB' } };
   // Every detail and a closed attempt at the end (package options): each value checked below.
   const query = 'granice-test-driver=1&lms-interactions=all&lms-exit=normal';
-  const a = await openLms(env, { version, cmi, query });
+  // A Polish browser (the course default too): English can only come from the LMS's preference.
+  const a = await openLms(env, { version, cmi, query, locale: 'pl-PL' });
   try {
     const launch = await a.driver('launch');
     assert.equal(launch.learner_name, 'Anna Kowalska');
@@ -39,8 +40,9 @@ async function fullRun(env, version) {
     assert.equal(launch.language, 'en');
     assert.equal(launch.resumed, false);
     assert.match(launch.mode, new RegExp('SCORM ' + (v12 ? '1\\.2' : '2004')));
-    // The LMS's language preference decides the pack: English, the only one fetched.
-    assert.deepEqual(await packsFetched(a.frame), ['content-en.pack.lzma'], 'the English pack first, and no other');
+    // The LMS's language preference decides the first pack: English, and no Polish pack at all.
+    assert.deepEqual(a.packs, ['content-en.pack.lzma'], 'the English pack first, and no other');
+    assert.equal(await a.frame.evaluate(() => window.granice.languageSource), 'lms');
     const done = await walk(a.driver);
     await a.driver('finish');
     const s = await lmsState(a);
@@ -227,7 +229,8 @@ async function uiRun(env, version) {
   // The test build: its driver walks modules 3-7 below.
   const query = 'lms-interactions=all&lms-exit=normal&granice-test-driver=1';
   let t0 = Date.now();   // session times count from the launch, which openLms waits for
-  const a = await openLms(env, { version, cmi, query });
+  // 2004: a Polish browser, the LMS's English; 1.2: an English browser, the LMS's Polish.
+  const a = await openLms(env, { version, cmi, query, locale: v12 ? 'en-US' : 'pl-PL' });
   let saved;
   let before;
   try {
@@ -242,10 +245,8 @@ async function uiRun(env, version) {
       assert.deepEqual(await currentItems(a.frame), [{ value: 'step', tag: 'BUTTON', name: m1 }]);
       assert.equal(await a.frame.getByRole('button', { name: m1, exact: true }).getAttribute('aria-current'), 'step');
     }
-    // The LMS's English (2004: en-GB): its pack first, and no other. (The page picks the first pack
-    // before the app asks the LMS, from ?lang=, the saved choice and the browser's language, here
-    // English: an LMS preference that differs from the browser's, as 1.2's pl here, costs a second pack.)
-    if (!v12) assert.deepEqual(await packsFetched(a.frame), ['content-en.pack.lzma'], 'the LMS language\'s pack first, and no other');
+    // The LMS's language (1.2: pl, 2004: en-GB) over the browser's: its pack first, and no other.
+    assert.deepEqual(a.packs, [`content-${lang}.pack.lzma`], 'the LMS language\'s pack first, and no other');
     await act.press(a.frame, 'button', ui.start);
     await L.completeModule(a.frame, lang, act, mods[0], {}, opts);
     await act.press(a.frame, 'button', `${ui.nextModule}: ${m2.title[lang]}`);
@@ -545,6 +546,38 @@ module.exports = {
       assert.equal(b.resumed, true);
       assert.equal(b.snapshot, s.snapshot);
       assert.deepEqual((await lmsState(a)).calls, []);
+    } finally { await a.context.close(); }
+  },
+
+  async 'the first pack: the course default without an LMS preference, ?lang= over the LMS\'s; Initialize called once'(env) {
+    // No preference and a German browser: the course default's pack (Polish), and no other.
+    let a = await openLms(env, { version: 2004, cmi: { learner_id: 'u-51' }, locale: 'de-DE' });
+    try {
+      assert.deepEqual(a.packs, ['content-pl.pack.lzma'], 'the course default\'s pack, and no other');
+      assert.equal(await a.frame.evaluate(() => window.granice.languageSource), 'default');
+      assert.equal(await a.frame.evaluate(() => window.granice.screen().lang), 'pl', 'the course on screen in Polish');
+      const s = await lmsState(a);
+      assert.equal(count(s.calls, 'Initialize'), 1, 'Initialize once: at page start, its result handed to the app');
+      assert.deepEqual(s.errors, []);
+      const log = (await a.log()).map((x) => x[1]).join('\n');
+      assert.match(log, /SCORM Initialize at page start: true/);
+      assert.match(log, /SCORM 2004 API found/);
+    } finally { await a.context.close(); }
+    // ?lang= (a link an L&D team gives out) over the LMS's English.
+    a = await openLms(env, { version: 12, cmi: { core: { student_id: 'u-52' }, student_preference: { language: 'en' } },
+                             query: 'granice-test-driver=1&lang=pl', locale: 'en-US' });
+    try {
+      assert.deepEqual(a.packs, ['content-pl.pack.lzma'], '?lang=pl: the Polish pack, and no other');
+      assert.equal(await a.frame.evaluate(() => window.granice.languageSource), 'url');
+      assert.equal(await a.frame.evaluate(() => window.granice.screen().lang), 'pl', 'the course on screen in Polish');
+      const l = await a.driver('launch');
+      assert.equal(l.language, 'en', 'the LMS\'s preference, as the app read it');
+      assert.match(l.mode, /SCORM 1\.2/);
+      const log = (await a.log()).map((x) => x[1]).join('\n');
+      assert.match(log, /the LMS prefers en; the page chose pl/);
+      const s = await lmsState(a);
+      assert.equal(count(s.calls, 'LMSInitialize'), 1);
+      assert.deepEqual(s.errors, []);
     } finally { await a.context.close(); }
   },
 

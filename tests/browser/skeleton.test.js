@@ -40,6 +40,17 @@ module.exports = {
       assert.equal(await page.evaluate(() => document.title), TITLE_PL, 'the page title follows the screen');
       await screenshot(page, 'skeleton-home');
 
+      // The start's order (web/granice.js, docs/performance.md): app.js is requested with the LMS
+      // scripts, not after them; main() waits for them and for the compiled wasm; the first frame
+      // comes after the course was loaded from its pack.
+      const start = await page.evaluate(() => ({ at: window.granice.startAt,
+        appJs: performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/app.js')).startTime }));
+      const at = start.at;
+      for (const step of ['LMS ready', 'wasm compiled', 'app.js', 'main', 'course loaded', 'first frame']) assert.ok(at[step] > 0, `start step "${step}" reached`);
+      assert.ok(start.appJs < at['LMS ready'], `app.js requested at ${start.appJs} ms, before the LMS scripts were ready (${at['LMS ready']} ms)`);
+      assert.ok(at.main >= at['LMS ready'] && at.main >= at['wasm compiled'], 'main() waits for the LMS scripts and the compiled wasm');
+      assert.ok(at['course loaded'] >= at.main && at['first frame'] >= at['course loaded'], 'the first frame follows the course loaded');
+
       // A real mouse click on the language switch changes what is on screen.
       await click(page, 'button', 'English');
       const after = await semantics(page);

@@ -149,13 +149,7 @@ PreferencesResult parse_learner_preferences(std::string_view document, const Cou
     if (const json* l = member(j, kDoc, "languagePreference", json::value_t::string,
                                "a comma-separated list of language tags (§11.1)")) {
       // §11.1: in the learner's order of preference; the first one the course has wins.
-      const std::string list = l->get<std::string>();
-      std::size_t start = 0;
-      while (start <= list.size() && p.language.empty()) {
-        const std::size_t comma = std::min(list.find(',', start), list.size());
-        p.language = scorm::parse_language(std::string_view(list).substr(start, comma - start), course);
-        start = comma + 1;
-      }
+      p.language = scorm::parse_language(l->get<std::string>(), course);
     }
     if (const json* a = member(j, kDoc, "audioPreference", json::value_t::string, "\"on\" or \"off\" (§11.2)")) {
       const std::string v = a->get<std::string>();

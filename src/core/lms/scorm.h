@@ -198,7 +198,10 @@ std::string display_name(std::string_view v);
 // Plain text from the LMS (2004 learner_name): trimmed, control characters dropped, bounded to
 // `limit` bytes without splitting a UTF-8 sequence (utf8_prefix_bytes).
 std::string clean_text(std::string_view v, std::size_t limit = 200);
-// "en-GB", "pl", "{lang=pl}..." -> a course language ("en"), or "" when none fits.
+// "en-GB", "EN", "pl_PL", "{lang=pl}...", or a comma-separated list of such tags in order of
+// preference (cmi5 §11.1) -> the first course language named ("en"), or "" when none fits. The
+// page's twin, graniceCourseLanguage (web/granice.js), picks the first language pack by the same
+// rule; tests/unit/language_tags.json holds the cases both are tested on.
 std::string parse_language(std::string_view v, const Course& course);
 // Non-negative integer ("12"); nullopt for anything else.
 std::optional<std::size_t> parse_count(std::string_view v);

@@ -84,17 +84,22 @@ std::string display_name(std::string_view v) {
 }
 
 std::string parse_language(std::string_view v, const Course& course) {
-  std::string s = trim(v);
-  if (s.rfind("{lang=", 0) == 0) {
-    const std::size_t close = s.find('}');
-    s = close == std::string::npos ? std::string() : s.substr(6, close - 6);
+  // One tag or a list in order of preference (cmi5 §11.1): the first the course has wins.
+  for (std::size_t start = 0; start <= v.size();) {
+    const std::size_t comma = std::min(v.find(',', start), v.size());
+    std::string s = trim(v.substr(start, comma - start));
+    start = comma + 1;
+    if (s.rfind("{lang=", 0) == 0) {
+      const std::size_t close = s.find('}');
+      s = close == std::string::npos ? std::string() : s.substr(6, close - 6);
+    }
+    const std::size_t dash = s.find_first_of("-_");
+    std::string primary = s.substr(0, dash == std::string::npos ? s.size() : dash);
+    std::transform(primary.begin(), primary.end(), primary.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    for (const std::string& l : course.languages)
+      if (l == primary) return l;
   }
-  const std::size_t dash = s.find_first_of("-_");
-  std::string primary = s.substr(0, dash == std::string::npos ? s.size() : dash);
-  std::transform(primary.begin(), primary.end(), primary.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  for (const std::string& l : course.languages)
-    if (l == primary) return l;
   return {};
 }
 

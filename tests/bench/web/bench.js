@@ -89,7 +89,7 @@ async function main() {
 
     // [SECTION] Time to first frame: cold loads (a fresh context each), app and baseline alternating
     {
-      const app = [], base = [], decode = [], content = [], phases = [];
+      const app = [], base = [], decode = [], content = [], phases = [], steps = [];
       for (let i = 0; i < LOADS; i++) {
         for (const which of ['app', 'base']) {
           const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -102,6 +102,7 @@ async function main() {
             // unpacking, parsing and validating one language's content).
             content.push(await page.evaluate(() => ((window.granice.packLoads || [])[0] || {}).totalMs || 0));
             phases.push(await page.evaluate(() => window.granice.startPhases || {}));
+            steps.push(await page.evaluate(() => window.granice.startAt || {}));
           } else {
             await page.goto(url + 'baseline/index.html');
             await page.waitForFunction(() => window.baselineFirstFrame, null, { timeout: 30000 });
@@ -119,7 +120,11 @@ async function main() {
       const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
       const phaseMedians = Object.fromEntries(names.map((n) => [n, median(phases.map((p) => p[n] || 0))]));
       console.log(`  start-up phases, medians: ${names.map((n) => `${n} ${phaseMedians[n].toFixed(1)} ms`).join(', ')}`);
-      results.firstFrame = { app, baseline: base, appMedian: a, baselineMedian: b, ratio: a / b, wasmDecode: decode, contentLoad: content, phases: phaseMedians };
+      // When each step of the start was reached (window.granice.startAt, ms since the navigation):
+      // what no phase times (fetching and running the scripts, waiting for the LMS) shows between them.
+      const stepMedians = Object.fromEntries([...new Set(steps.flatMap((p) => Object.keys(p)))].map((n) => [n, median(steps.map((p) => p[n] || 0))]));
+      console.log(`  start steps reached, medians (ms since the navigation): ${Object.entries(stepMedians).sort((x, y) => x[1] - y[1]).map(([n, t]) => `${n} ${t.toFixed(0)}`).join(', ')}`);
+      results.firstFrame = { app, baseline: base, appMedian: a, baselineMedian: b, ratio: a / b, wasmDecode: decode, contentLoad: content, phases: phaseMedians, steps: stepMedians };
     }
 
     // [SECTION] Idle: a lesson page without input vs the baseline, frames and main-thread CPU
