@@ -48,9 +48,10 @@ async function shootInEveryTheme(page, device, screen) {
   const others = Object.keys(THEMES).filter((t) => t !== walkTheme);
   for (const theme of [walkTheme, ...others]) {
     if (theme !== walkTheme) await switchTheme(page, theme);
-    const background = firstPixel(await page.screenshot({ clip: { x: 0, y: 0, width: 1, height: 1 } }));
+    const png = await page.screenshot();   // one shot: its first pixel checked, then kept as WebP
+    const background = firstPixel(png);
     assert.ok(THEMES[theme](luminance(background)), `${device}, ${screen}: the ${theme} theme is drawn (background ${background})`);
-    await screenshot(page, `design/${theme}/${device}-${screen}.webp`, { quality: WEBP_QUALITY });
+    await screenshot(page, `design/${theme}/${device}-${screen}.webp`, { quality: WEBP_QUALITY, png });
   }
   await switchTheme(page, walkTheme);
 }

@@ -141,10 +141,12 @@ function watchPacks(page) {
 // `name` under build/screenshots: a PNG, a JPEG when it ends in .jpg, or a WebP when it ends in
 // .webp (about 40 % lighter than a JPEG of these text-heavy screens at the same quality: the
 // screenshots docs/design/ keeps).
-async function screenshot(page, name, { quality = 70 } = {}) {
+// A WebP may be made from a PNG screenshot the caller already took (`png`), so a test that reads
+// pixels of the screen does not shoot it twice.
+async function screenshot(page, name, { quality = 70, png = null } = {}) {
   const file = path.join(SHOTS, /\.(jpg|webp)$/.test(name) ? name : name + '.png');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (name.endsWith('.webp')) fs.writeFileSync(file, await encodeImage(page, await page.screenshot(), 'image/webp', quality));
+  if (name.endsWith('.webp')) fs.writeFileSync(file, await encodeImage(page, png || await page.screenshot(), 'image/webp', quality));
   else await page.screenshot(name.endsWith('.jpg') ? { path: file, quality } : { path: file });
   return file;
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "app/app_state.h"
 #include "app/view/palette.h"
@@ -137,10 +138,14 @@ enum class Answers { Right, Wrong, FirstWrong };
 class SessionLearner final : public WalkPolicy {
  public:
   // `finish_on_screen`: stop before finishing a quiz, which the app then finishes as its Finish
-  // button does (its results screen, its bookmark).
-  SessionLearner(nlohmann::json& out, Answers answers, bool finish_on_screen)
-      : out_(out), answers_(answers), finish_on_screen_(finish_on_screen) {}
-  bool before(const WalkStep& step) override { return !(finish_on_screen_ && step.kind == WalkKind::FinishQuiz); }
+  // button does (its results screen, its bookmark). `only_module`: stop at the first step of
+  // another module (or the assessment).
+  SessionLearner(nlohmann::json& out, Answers answers, bool finish_on_screen, std::string only_module = {})
+      : out_(out), answers_(answers), finish_on_screen_(finish_on_screen), only_module_(std::move(only_module)) {}
+  bool before(const WalkStep& step) override {
+    if (!only_module_.empty() && step.quiz_or_module != only_module_) return false;
+    return !(finish_on_screen_ && step.kind == WalkKind::FinishQuiz);
+  }
   Response answer(const QuizSession& quiz, const Question& q) override {
     const bool right = answers_ == Answers::Right || (answers_ == Answers::FirstWrong && asked_ > 0);
     ++asked_;
@@ -160,13 +165,15 @@ class SessionLearner final : public WalkPolicy {
   nlohmann::json& out_;
   Answers answers_;
   bool finish_on_screen_;
+  std::string only_module_;
   int asked_ = 0;
   PerfectLearner perfect_;
   Rng rng_{7};
 };
 
 // A walk in the running app's own session (not the driver's copy): every module short of the
-// final assessment ("session-modules"), or the rest of one attempt at a quiz, the one open or a
+// final assessment ("session-modules"), what is left of one module, its lesson, its quiz (right)
+// and its role-play ("session-module:<module id>"), or the rest of one attempt at a quiz, the one open or a
 // new one ("session-quiz:<module id>:<answers>", "session-assessment:<answers>" for the final
 // assessment; <answers>: right, wrong or first-wrong). Each step is saved through the app's
 // persistence as the screens save, then the session is shown where the walk ended. One LMS
@@ -179,8 +186,11 @@ std::string WalkAppSession(const std::string& action) {
   auto* app = static_cast<app::AppState*>(shell);
   if (!app || !app->course || !app->session) return nlohmann::json{{"error", "no running course session"}}.dump();
   std::string quiz_id;   // "": every module
+  std::string module_id;   // "session-module:": that module only
   std::string how;
-  if (action.rfind("session-assessment:", 0) == 0) {
+  if (action.rfind("session-module:", 0) == 0) {
+    module_id = action.substr(15);
+  } else if (action.rfind("session-assessment:", 0) == 0) {
     quiz_id = app->course->assessment.id;
     how = action.substr(19);
   } else if (action.rfind("session-quiz:", 0) == 0) {
@@ -193,7 +203,7 @@ std::string WalkAppSession(const std::string& action) {
   if (one_quiz && how != "right" && how != "wrong" && how != "first-wrong")
     return nlohmann::json{{"error", "answers right, wrong or first-wrong, not '" + how + "' in " + action}}.dump();
   nlohmann::json did = nlohmann::json::array();
-  SessionLearner learner(did, answers, one_quiz);
+  SessionLearner learner(did, answers, one_quiz, module_id);
   CourseState st = app->session->state();
   std::int64_t now = std::max<std::int64_t>(WallClock(), st.updated);
   const auto step = [&] {
@@ -205,6 +215,7 @@ std::string WalkAppSession(const std::string& action) {
     if (app->persistence) app->persistence->Save(*app->course, st);
   }
   if (one_quiz && did.empty()) return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
+  if (!module_id.empty() && did.empty()) return nlohmann::json{{"error", "module " + module_id + " has nothing left to walk now"}}.dump();
   app->session->Restore(std::move(st));
   // Every answer given: the attempt ends as the Finish button ends it (one attempt only; the
   // results screen a learner sees next), saved through the app's persistence.
@@ -218,6 +229,7 @@ std::string WalkAppSession(const std::string& action) {
 extern "C" {
 // "launch", "step", "steps:<n>", "modules:<n>" (steps short of the final assessment), "finish",
 // "clear", "status"; needing no launch: "theme:<light|dark|high-contrast>", "session-modules",
+// "session-module:<module id>",
 // "session-quiz:<module id>:<answers>" and "session-assessment:<answers>" (WalkAppSession). Returns JSON.
 EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
   static std::string out;
@@ -229,7 +241,8 @@ EMSCRIPTEN_KEEPALIVE const char* granice_persist_test(const char* action) {
                                      : nlohmann::json{{"error", "no running app or no theme " + name}}.dump(),
              out.c_str();
     }
-    if (a == "session-modules" || a.rfind("session-assessment:", 0) == 0 || a.rfind("session-quiz:", 0) == 0)
+    if (a == "session-modules" || a.rfind("session-module:", 0) == 0 || a.rfind("session-assessment:", 0) == 0 ||
+        a.rfind("session-quiz:", 0) == 0)
       return out = WalkAppSession(a), out.c_str();
     if (a == "launch") {
       if (!g_driver) Launch();
