@@ -166,3 +166,36 @@ TEST_CASE("walker: one quiz's steps out of course order, a new attempt when the 
   CHECK(success_status(*c, st) == SuccessStatus::Passed);
   CHECK(walk_quiz_step(*c, st, perfect, now, "no-such-quiz") == std::nullopt);
 }
+
+TEST_CASE("walker: an answer step names the question about to be answered, other steps none", "[walker]") {
+  const Course* c = shipped();
+  REQUIRE(c);
+  // Stops at the first matching item it is about to answer, as a test driver waiting for that screen does.
+  class UntilMatching final : public WalkPolicy {
+   public:
+    bool before(const WalkStep& step) override {
+      if (step.kind == WalkKind::Answer) {
+        REQUIRE(step.question);
+        CHECK(step.what == "answer " + step.question->id);
+        ++answers;
+        if (step.question->type == QuestionType::Matching) return !(stopped_at_matching = true);
+      } else {
+        CHECK(step.question == nullptr);
+      }
+      return true;
+    }
+    Response answer(const QuizSession& s, const Question& q) override { return perfect_.answer(s, q); }
+    std::size_t reply(const RolePlay& g, const RolePlaySession& w) override { return perfect_.reply(g, w); }
+    double seconds(WalkKind k) override { return perfect_.seconds(k); }
+    int answers = 0;
+    bool stopped_at_matching = false;
+
+   private:
+    PerfectLearner perfect_;
+  } until_matching;
+  std::int64_t now = 1767225600;
+  CourseState st = new_state(*c, "u-3", "Ewa Żak", "pl", 3, now);
+  walk_course(*c, st, until_matching, now, false);
+  CHECK(until_matching.answers > 0);
+  CHECK(until_matching.stopped_at_matching);   // the shipped modules' quizzes draw matching items
+}

@@ -127,9 +127,10 @@ bool SwitchTheme(std::string_view name) {
   return false;
 }
 
-// How the session learner answers: every question right, every one wrong, or the first one it
-// is asked wrong and the rest right (a passing attempt with one wrong answer in the LMS's data).
-enum class Answers { Right, Wrong, FirstWrong };
+// How the session learner answers: every question right, every one wrong, the first one it
+// is asked wrong and the rest right (a passing attempt with one wrong answer in the LMS's data),
+// or right until a matching item is next (left open on screen for a test of that screen).
+enum class Answers { Right, Wrong, FirstWrong, RightUntilMatching };
 
 // The learner of the session walks below: the best replies, and answers as `answers` says,
 // spending no course time (the session's time is the page's wall clock, as the LMS tests check),
@@ -144,10 +145,14 @@ class SessionLearner final : public WalkPolicy {
       : out_(out), answers_(answers), finish_on_screen_(finish_on_screen), only_module_(std::move(only_module)) {}
   bool before(const WalkStep& step) override {
     if (!only_module_.empty() && step.quiz_or_module != only_module_) return false;
+    if (answers_ == Answers::RightUntilMatching && step.question && step.question->type == QuestionType::Matching)
+      return !(stopped_at_matching_ = true);
     return !(finish_on_screen_ && step.kind == WalkKind::FinishQuiz);
   }
+  bool stopped_at_matching() const { return stopped_at_matching_; }
   Response answer(const QuizSession& quiz, const Question& q) override {
-    const bool right = answers_ == Answers::Right || (answers_ == Answers::FirstWrong && asked_ > 0);
+    const bool right = answers_ == Answers::Right || answers_ == Answers::RightUntilMatching ||
+                       (answers_ == Answers::FirstWrong && asked_ > 0);
     ++asked_;
     const Response r = right ? perfect_.answer(quiz, q) : wrong_response(q, rng_);
     out_.push_back({{"answer", q.id}, {"right", right},
@@ -166,6 +171,7 @@ class SessionLearner final : public WalkPolicy {
   Answers answers_;
   bool finish_on_screen_;
   std::string only_module_;
+  bool stopped_at_matching_ = false;
   int asked_ = 0;
   PerfectLearner perfect_;
   Rng rng_{7};
@@ -175,7 +181,7 @@ class SessionLearner final : public WalkPolicy {
 // final assessment ("session-modules"), what is left of one module, its lesson, its quiz (right)
 // and its role-play ("session-module:<module id>"), or the rest of one attempt at a quiz, the one open or a
 // new one ("session-quiz:<module id>:<answers>", "session-assessment:<answers>" for the final
-// assessment; <answers>: right, wrong or first-wrong). Each step is saved through the app's
+// assessment; <answers>: right, wrong, first-wrong or right-until-matching). Each step is saved through the app's
 // persistence as the screens save, then the session is shown where the walk ended. One LMS
 // session, no reload: an LMS test can leave to the driver what it does not press through and
 // still check every value.
@@ -199,9 +205,13 @@ std::string WalkAppSession(const std::string& action) {
     how = colon == std::string::npos ? "" : action.substr(colon + 1);
   }
   const bool one_quiz = !quiz_id.empty();
-  const Answers answers = how == "wrong" ? Answers::Wrong : how == "first-wrong" ? Answers::FirstWrong : Answers::Right;
-  if (one_quiz && how != "right" && how != "wrong" && how != "first-wrong")
-    return nlohmann::json{{"error", "answers right, wrong or first-wrong, not '" + how + "' in " + action}}.dump();
+  const Answers answers = how == "wrong"               ? Answers::Wrong
+                          : how == "first-wrong"       ? Answers::FirstWrong
+                          : how == "right-until-matching" ? Answers::RightUntilMatching
+                                                       : Answers::Right;
+  if (one_quiz && how != "right" && how != "wrong" && how != "first-wrong" && how != "right-until-matching")
+    return nlohmann::json{{"error", "answers right, wrong, first-wrong or right-until-matching, not '" + how + "' in " +
+                                        action}}.dump();
   nlohmann::json did = nlohmann::json::array();
   SessionLearner learner(did, answers, one_quiz, module_id);
   CourseState st = app->session->state();
@@ -214,14 +224,18 @@ std::string WalkAppSession(const std::string& action) {
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
   }
-  if (one_quiz && did.empty()) return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
+  if (one_quiz && did.empty() && !learner.stopped_at_matching())
+    return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
   if (!module_id.empty() && did.empty()) return nlohmann::json{{"error", "module " + module_id + " has nothing left to walk now"}}.dump();
   app->session->Restore(std::move(st));
   // Every answer given: the attempt ends as the Finish button ends it (one attempt only; the
-  // results screen a learner sees next), saved through the app's persistence.
-  if (one_quiz && app->session->StartQuiz(quiz_id)) app->session->FinishQuiz();
+  // results screen a learner sees next), saved through the app's persistence. Stopped at a
+  // matching item: the attempt stays open, on screen where it is.
+  if (one_quiz && app->session->StartQuiz(quiz_id) && !learner.stopped_at_matching()) app->session->FinishQuiz();
   granice_wake();
-  return nlohmann::json{{"did", did}, {"interactions", app->session->state().interactions.size()}}.dump();
+  return nlohmann::json{{"did", did},
+                        {"stopped_at_matching", learner.stopped_at_matching()},
+                        {"interactions", app->session->state().interactions.size()}}.dump();
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ std::optional<WalkStep> quiz_step(const Course& course, CourseState& st, WalkPol
   std::size_t i = q->index();
   while (i < q->size() && q->submitted(i)) ++i;
   WalkStep step{i < q->size() ? WalkKind::Answer : WalkKind::FinishQuiz, quiz_id,
-                i < q->size() ? "answer " + q->question(i).id : "finish quiz " + quiz_id};
+                i < q->size() ? "answer " + q->question(i).id : "finish quiz " + quiz_id,
+                i < q->size() ? &q->question(i) : nullptr};
   if (!policy.before(step)) {
     stopped = true;
     return std::nullopt;

@@ -28,6 +28,7 @@ struct WalkStep {
   WalkKind kind = WalkKind::Page;
   std::string quiz_or_module;   // the module (page, role-play reply) or the quiz (a module id or the assessment's)
   std::string what;             // for logs: "page m1:0", "answer q-7", "finish quiz m1", "reply m1"
+  const Question* question = nullptr;   // Answer steps: the question about to be answered
 };
 
 class WalkPolicy {
