@@ -11,7 +11,7 @@
 // the same for the LMS values the core reads, and both are tested on tests/unit/language_tags.json.
 function graniceCourseLanguage(tags, languages) {
   for (const part of String(tags || '').split(',')) {
-    let tag = part.trim();
+    let tag = part.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '');   // the ASCII spaces the core's trim takes
     if (tag.startsWith('{lang=')) tag = tag.includes('}') ? tag.slice(6, tag.indexOf('}')) : '';
     const primary = tag.split(/[-_]/)[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
     if (languages.includes(primary)) return primary;

@@ -43,7 +43,7 @@
       decode(e.data.decoder, e.data.packed, e.data.name).then((bytes) => {
         const copy = bytes.slice();   // out of the decoder's memory, handed over without another copy
         root.postMessage({ bytes: copy }, [copy.buffer]);
-      }, (error) => root.postMessage({ error: error.message }));
+      }, (error) => root.postMessage({ error: String((error && error.message) || error || 'could not be decoded') }));
     };
   }
   const ownUrl = !inWorker && typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : '';
@@ -60,7 +60,7 @@
       }
       worker.onmessage = (e) => {
         worker.terminate();
-        if (e.data.error) reject(new Error(e.data.error));
+        if ('error' in e.data) reject(new Error(name + ': ' + e.data.error));
         else resolve(e.data.bytes);
       };
       worker.onerror = (e) => {   // the worker did not run: decoded on this thread

@@ -126,7 +126,20 @@
   // [SECTION] Page lifecycle: save when hidden, last commit + terminate when the page goes away.
   // visibilitychange is the last event mobile browsers reliably fire; pagehide covers bfcache
   // and closing; beforeunload is a fallback for old browsers. C++ makes Terminate happen once.
+  // The page-start Initialize that the app never took (it did not start: damaged or missing
+  // files, no WebGL2, the page closed while loading): the session it began still ends, with
+  // nothing recorded, instead of staying open in the LMS.
+  function endUnclaimedSession() {
+    if (!early) return;
+    const { method, result } = early;
+    early = null;
+    if (result.threw || result.value !== 'true') return;
+    const end = method === 'LMSInitialize' ? 'LMSFinish' : 'Terminate';
+    const r = scorm.call(end, '');
+    scorm.logLine(1, 'granice: the course did not start; SCORM ' + end + ' with nothing recorded: ' + (r.threw ? 'threw' : r.value));
+  }
   function pageEvent(final) {
+    if (final) endUnclaimedSession();
     if (window.Module && typeof window.Module._granice_persist_page_event === 'function') {
       try { window.Module._granice_persist_page_event(final ? 1 : 0); } catch (e) { /* the app is gone */ }
     }

@@ -53,7 +53,7 @@ bool refill(std::string_view structure, std::vector<Stream>& streams, std::strin
     if (structure[i] != '"') {   // up to the next string, copied at once (this runs at every start)
       const std::size_t quote = std::min(structure.find('"', i), structure.size());
       const std::string_view run = structure.substr(i, quote - i);
-      if (run.find_first_not_of(" \t\n\r:") != npos) pending = nullptr;
+      if (std::any_of(run.begin(), run.end(), [](char c) { return !is_space(c) && c != ':'; })) pending = nullptr;
       out += run;
       i = quote;
       continue;

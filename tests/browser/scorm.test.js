@@ -596,6 +596,25 @@ module.exports = {
     } finally { await a.context.close(); }
   },
 
+  async 'a course that cannot start still ends the SCORM session its page began: one Initialize, one Terminate, nothing recorded'(env) {
+    const { url } = await lmsServer();
+    const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
+    try {
+      await context.route('**/app.wasm.lzma', (r) => r.fulfill({ status: 404, body: '' }));   // the course's code is missing
+      const page = await context.newPage();
+      await page.goto(url + 'lms/index.html');
+      await page.evaluate((o) => window.lms.start(o), { version: 2004, pkg: '/pkg2004/', cmi: { learner_id: 'u-61' }, query: '' });
+      const frame = await (await page.waitForSelector('#sco')).contentFrame();
+      await frame.waitForFunction(() => window.granice && window.granice.errors && window.granice.errors.length > 0);
+      await frame.goto('about:blank');   // the learner leaves: pagehide in the course's frame
+      const calls = await page.evaluate(() => window.lms.calls.map((c) => c.m));
+      assert.deepEqual(calls.filter((m) => m === 'Initialize' || m === 'Terminate'), ['Initialize', 'Terminate'], calls.join(' '));
+      assert.deepEqual(calls.filter((m) => m === 'SetValue' || m === 'Commit'), [], 'nothing recorded');
+    } finally {
+      await context.close();
+    }
+  },
+
   async 'faults: LMSInitialize false, SetValue errors, failing commits; the learner carries on and nothing is lost'(env) {
     // 1. Initialize refused: local storage carries the progress.
     let a = await openLms(env, { version: 12, faults: { initFalse: true } });

@@ -196,6 +196,7 @@ std::string WalkAppSession(const std::string& action) {
   std::string how;
   if (action.rfind("session-module:", 0) == 0) {
     module_id = action.substr(15);
+    if (module_id.empty()) return nlohmann::json{{"error", "no module id in " + action}}.dump();
   } else if (action.rfind("session-assessment:", 0) == 0) {
     quiz_id = app->course->assessment.id;
     how = action.substr(19);
@@ -203,6 +204,7 @@ std::string WalkAppSession(const std::string& action) {
     const std::size_t colon = action.find(':', 13);
     quiz_id = action.substr(13, colon == std::string::npos ? std::string::npos : colon - 13);
     how = colon == std::string::npos ? "" : action.substr(colon + 1);
+    if (quiz_id.empty()) return nlohmann::json{{"error", "no module id in " + action}}.dump();
   }
   const bool one_quiz = !quiz_id.empty();
   const Answers answers = how == "wrong"               ? Answers::Wrong
@@ -220,13 +222,15 @@ std::string WalkAppSession(const std::string& action) {
     return one_quiz ? walk_quiz_step(*app->course, st, learner, now, quiz_id)
                     : walk_step(*app->course, st, learner, now, false);
   };
+  int steps = 0;   // pages too, which `did` does not list
   while (step()) {
+    ++steps;
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
   }
   if (one_quiz && did.empty() && !learner.stopped_at_matching())
     return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
-  if (!module_id.empty() && did.empty()) return nlohmann::json{{"error", "module " + module_id + " has nothing left to walk now"}}.dump();
+  if (!module_id.empty() && steps == 0) return nlohmann::json{{"error", "module " + module_id + " has nothing left to walk now"}}.dump();
   app->session->Restore(std::move(st));
   // Every answer given: the attempt ends as the Finish button ends it (one attempt only; the
   // results screen a learner sees next), saved through the app's persistence. Stopped at a
