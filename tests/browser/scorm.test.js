@@ -615,7 +615,7 @@ module.exports = {
     }
   },
 
-  async 'faults: LMSInitialize false, SetValue errors, failing commits; the learner carries on and nothing is lost'(env) {
+  async 'faults: LMSInitialize false, Initialize throwing, SetValue errors, failing commits; the learner carries on and nothing is lost'(env) {
     // 1. Initialize refused: local storage carries the progress.
     let a = await openLms(env, { version: 12, faults: { initFalse: true } });
     try {
@@ -627,6 +627,20 @@ module.exports = {
       const log = (await a.log()).map((x) => x[1]).join('\n');
       assert.match(log, /LMSInitialize failed: error 101/);
       assert.equal((await lmsState(a)).sets, 0);
+    } finally { await a.context.close(); }
+
+    // 1b. Initialize throws (the page makes the call at its start, the app reports it): the same.
+    a = await openLms(env, { version: 2004, faults: { throwOn: 'Initialize' } });
+    try {
+      const l = await a.driver('launch');
+      assert.match(l.mode, /No LMS connection/);
+      assert.ok(l.notices.length >= 1);
+      const log = (await a.log()).map((x) => x[1]).join('\n');
+      assert.match(log, /Initialize at page start: threw/);
+      assert.match(log, /Initialize threw/);
+      const st = await lmsState(a);
+      assert.equal(count(st.calls, 'Initialize'), 1, 'Initialize once, at page start');
+      assert.equal(st.sets, 0);
     } finally { await a.context.close(); }
 
     // 2. suspend_data refused (2004) and the first commits fail: logged with element and value,
