@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -132,6 +133,15 @@ bool SwitchTheme(std::string_view name) {
 // or right until a matching item is next (left open on screen for a test of that screen).
 enum class Answers { Right, Wrong, FirstWrong, RightUntilMatching };
 
+// The <answers> of an action by its name, or none for a name it does not know.
+std::optional<Answers> AnswersNamed(std::string_view name) {
+  if (name == "right") return Answers::Right;
+  if (name == "wrong") return Answers::Wrong;
+  if (name == "first-wrong") return Answers::FirstWrong;
+  if (name == "right-until-matching") return Answers::RightUntilMatching;
+  return std::nullopt;
+}
+
 // The learner of the session walks below: the best replies, and answers as `answers` says,
 // spending no course time (the session's time is the page's wall clock, as the LMS tests check),
 // telling what it answered (the response in content indices) and replied, so a test can expect
@@ -207,15 +217,13 @@ std::string WalkAppSession(const std::string& action) {
     if (quiz_id.empty()) return nlohmann::json{{"error", "no module id in " + action}}.dump();
   }
   const bool one_quiz = !quiz_id.empty();
-  const Answers answers = how == "wrong"               ? Answers::Wrong
-                          : how == "first-wrong"       ? Answers::FirstWrong
-                          : how == "right-until-matching" ? Answers::RightUntilMatching
-                                                       : Answers::Right;
-  if (one_quiz && how != "right" && how != "wrong" && how != "first-wrong" && how != "right-until-matching")
+  // Every module, or one: right answers. One quiz: as the action names them.
+  const std::optional<Answers> answers = one_quiz ? AnswersNamed(how) : Answers::Right;
+  if (!answers)
     return nlohmann::json{{"error", "answers right, wrong, first-wrong or right-until-matching, not '" + how + "' in " +
                                         action}}.dump();
   nlohmann::json did = nlohmann::json::array();
-  SessionLearner learner(did, answers, one_quiz, module_id);
+  SessionLearner learner(did, *answers, one_quiz, module_id);
   CourseState st = app->session->state();
   std::int64_t now = std::max<std::int64_t>(WallClock(), st.updated);
   const auto step = [&] {
