@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Copies the design screenshots (WebP) the browser tests make (tests/browser/design.test.js, into
+// Copies the design screenshots (WebP) the browser tests make when asked
+// (GRANICE_DESIGN_SHOTS=1 node tests/browser/run.js design: tests/browser/design.test.js, into
 // build/screenshots/design/) into docs/design/<before|after>/ and rewrites the gallery in
 // docs/design.md from what is there. Usage:
 //   node scripts/design_shots.js after [FROM]    # FROM defaults to build/screenshots/design

@@ -43,14 +43,17 @@ function contrast(a, b) {
 
 // Module 1 on the screens, the others through the test driver (the page must be opened with
 // granice-test-driver=1; their screens are walked natively, at 320 px and 200 % text too:
-// tests/unit/test_screens_walk.cpp), then the assessment on the screens and the certificate.
+// tests/unit/test_screens_walk.cpp), then the assessment: started and its first question answered
+// on the screens, the rest by the driver (its question screens are module 1's kinds), its results
+// and the certificate on the screens.
 async function completeCourse(page, lang, act) {
   const ui = L.UI[lang];
   await act.press(page, 'button', ui.start);
   await L.completeModule(page, lang, act, L.content.modules[0]);
   await L.finishModulesByDriver(page);
   await act.press(page, 'button', ui.assessment);
-  await L.takeQuiz(page, lang, act);
+  await L.takeQuizThenDriver(page, lang, act, 'session-assessment:right', 1);
+  await act.onScreen(page);   // the results
   const nodes = await semantics(page);
   assert.ok(nodes.some((n) => n.role === 'heading' && /100%/.test(n.name)), 'all-correct assessment scores 100%');
   await act.press(page, 'button', ui.certificate);
@@ -64,7 +67,7 @@ async function openSettingsAndSet(page, lang, radioNames, act = L.dom) {
 }
 
 module.exports = {
-  async '200% text at 320 CSS px: module 1 and the assessment reflow (no content wider than the viewport)'(env) {
+  async '200% text at 320 CSS px: module 1, the assessment\'s first question and its results reflow (no content wider than the viewport)'(env) {
     const width = 320;
     const { page, context, errors } = await openApp(env, { query: 'lang=pl&granice-test-driver=1', viewport: { width, height: 640 } });
     const seen = new Set();

@@ -67,6 +67,7 @@ function checkingAct(base, onScreen) {
       await onScreen(page);
     },
     enterText: base.enterText,
+    onScreen,   // for a screen reached without a press (the test driver's walks)
   };
 }
 

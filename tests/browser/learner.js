@@ -66,14 +66,16 @@ const matches = (n, role, name) => n.role === role &&
   (name instanceof RegExp ? name.test(n.name) : n.name === name);
 
 // [SECTION] Ways of acting: mouse, keyboard, and the accessible DOM layer (below)
+const notchPx = new WeakMap();   // page or frame -> how far one wheel notch scrolled it last time
 const mouse = {
   async press(page, role, name) {
     let node = await waitForNode(page, role, name);
     const box = await page.locator('#canvas').boundingBox();   // in top-page coordinates, frames included
     const m = pageOf(page).mouse;
     // Scroll with the wheel, as a person would, until the widget is on screen: one notch, then
-    // (knowing how far a notch goes) as many notches at once as bring it to mid-screen.
-    let perNotch = 0;
+    // (knowing how far a notch goes; once known on this page, at once) as many notches at once as
+    // bring it to mid-screen.
+    let perNotch = notchPx.get(page) || 0;
     for (let i = 0; i < 60 && (node.rect.y < 0 || node.rect.y + Math.min(node.rect.height, 40) > box.height); i++) {
       const away = node.rect.y + Math.min(node.rect.height, 40) / 2 - box.height / 2;
       const notches = perNotch ? Math.min(20, Math.max(1, Math.round(Math.abs(away) / perNotch))) : 1;
@@ -82,7 +84,10 @@ const mouse = {
       await settle(page);
       const was = node.rect.y;
       node = await waitForNode(page, role, name);
-      if (was !== node.rect.y) perNotch = Math.abs(was - node.rect.y) / notches;
+      if (was !== node.rect.y) {
+        perNotch = Math.abs(was - node.rect.y) / notches;
+        notchPx.set(page, Math.max(perNotch, notchPx.get(page) || 0));   // less only at a page's end
+      }
     }
     await m.click(box.x + node.rect.x + node.rect.width / 2, box.y + node.rect.y + Math.min(node.rect.height / 2, 20));
     await settle(page);
@@ -152,8 +157,10 @@ async function cdpOf(p) {
   return cdpSessions.get(p);
 }
 // Points are CSS px in the canvas; `fingers` lists each finger's path [from, to]. `hold`: ms the
-// fingers rest at the end before lifting (no flick).
-async function swipe(page, fingers, { ms = 300, steps = 12, hold = 0 } = {}) {
+// fingers rest at the end before lifting (no flick). `live` false: the events go out at once, each
+// still stamped with the time a finger would have made it (what the page reads speed from), for
+// swipes that only bring a widget on screen.
+async function swipe(page, fingers, { ms = 300, steps = 12, hold = 0, live = true } = {}) {
   const p = pageOf(page);
   const cdp = await cdpOf(p);
   const box = await page.locator('#canvas').boundingBox();
@@ -164,10 +171,10 @@ async function swipe(page, fingers, { ms = 300, steps = 12, hold = 0 } = {}) {
   const send = (type, touchPoints, ms) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints, timestamp: t0 + ms / 1000 });
   await send('touchStart', points(0), 0);
   for (let i = 1; i <= steps; i++) {
-    await p.waitForTimeout(ms / steps);
+    if (live) await p.waitForTimeout(ms / steps);
     await send('touchMove', points(i / steps), (ms * i) / steps);
   }
-  if (hold) await p.waitForTimeout(hold);
+  if (hold && live) await p.waitForTimeout(hold);
   await send('touchEnd', [], ms + hold);
 }
 const touch = {
@@ -178,7 +185,7 @@ const touch = {
       const away = node.rect.y + Math.min(node.rect.height, 44) / 2 - box.height / 2;   // > 0: below the middle
       const d = Math.max(-box.height * 0.6, Math.min(box.height * 0.6, away));
       const x = box.width * 0.9;   // beside the content column's controls
-      await swipe(page, [[{ x, y: box.height / 2 + d / 2 }, { x, y: box.height / 2 - d / 2 }]], { hold: 120 });
+      await swipe(page, [[{ x, y: box.height / 2 + d / 2 }, { x, y: box.height / 2 - d / 2 }]], { hold: 120, live: false });
       await settle(page);
       node = await waitForNode(page, role, name);
     }
@@ -436,6 +443,45 @@ async function finishCourseByDriver(page) {
   await walkInSession(page, 'session-assessment:right');
 }
 
+// Journal entries for what the test driver's learner did (tests/web/test_driver.cpp,
+// "session-modules", "session-quiz:<id>:<answers>", "session-assessment:<answers>"): the response
+// it gave, in content indices (graded here as the engine grades, and right or wrong as the driver
+// meant), and the reply it names: {q, response, grade} and {rp, node, index, choice}, as the
+// screens' walks log them.
+function driverAnswer({ answer: id, right, response }) {
+  const q = content.questions.find((x) => x.id === id);
+  assert.ok(q, `the driver answered a question of the content: ${id}`);
+  const g = grade(q, response);
+  assert.equal(g.correct, right, `the driver answered ${id} ${right ? 'right' : 'wrong'}: ${JSON.stringify(response)}`);
+  return { q, response, grade: g };
+}
+function driverReply({ reply, node, choice }) {
+  const rp = content.modules.map((m) => m.roleplay).find((r) => r && r.id === reply);
+  const n = rp && rp.nodes.find((x) => x.id === node);
+  const c = n && n.choices.find((x) => x.id === choice);
+  assert.ok(c, `the driver replied with a reply of the content: ${reply}.${node}.${choice}`);
+  return { rp, node: n, index: n.choices.indexOf(c), choice: c };
+}
+// The journal entries of a driver walk's `did` list, in order.
+const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d) : driverReply(d)));
+
+// The open quiz: `onScreen` questions answered on the screens (as takeQuiz does; `correct` and
+// `log` as there), then the rest of the attempt by the test driver in the app's session (`action`:
+// "session-quiz:<module id>:<answers>" or "session-assessment:<answers>"), which ends it as the
+// Finish button does: the app shows the results. The driver's answers go to `log` too. Every
+// question screen is one of the kinds the first answers pressed; every screen of every quiz is
+// walked natively (tests/unit/test_screens_walk.cpp).
+async function takeQuizThenDriver(page, lang, act, action, onScreen, { correct = true, log } = {}) {
+  for (let i = 0; i < onScreen; i++) {
+    if (i > 0) await act.press(page, 'button', UI[lang].nextQ);
+    await answerQuestion(page, lang, act, { correct, log });
+  }
+  const walked = await walkInSession(page, action);
+  assert.ok(walked.did.length > 0 && !walked.stopped_at_matching, `the driver ended the attempt (${action}): ${JSON.stringify(walked).slice(0, 200)}`);
+  if (log) log.push(...driverJournal(walked.did));
+  return walked;
+}
+
 // One action of the test driver (tests/web/test_driver.cpp) on the page, its JSON answer parsed.
 const drive = (page, action) =>
   page.evaluate((a) => JSON.parse(window.Module.ccall('granice_persist_test', 'string', ['string'], [a])), action);
@@ -451,5 +497,5 @@ async function walkInSession(page, action) {
 // Questions one attempt at a module quiz asks (a quiz may draw some of its questions).
 const quizLength = (m) => m.quiz.draw || m.quiz.questions.length;
 
-module.exports = { content, quizLength, drive, finishModulesByDriver, finishCourseByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
+module.exports = { content, quizLength, drive, driverJournal, takeQuizThenDriver, finishModulesByDriver, finishCourseByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
                    playRolePlay, completeModule, currentQuestion, plannedResponse, grade, pageOf };

@@ -109,16 +109,22 @@ module.exports = {
       await checkLayout(page, 360, 740, 'qps-quiz-360');
       await checkLayout(page, 1280, 800, 'qps-quiz-1280');
 
-      // qps -> en: the quiz goes on from the same question; module 1 is finished in English.
+      // qps -> en: the quiz goes on from the same question, answered in English; the test driver
+      // answers the rest of the attempt and plays the role-play in the app's session (those
+      // screens in every language: tests/unit/test_pseudo_walk.cpp, test_screens_walk.cpp).
       await click(page, 'button', 'English');
       await L.waitForNode(page, 'button', 'Polski', 10000);
       assert.equal(await location(page), where, 'still the same question, now in English');
-      await L.takeQuiz(page, 'en', L.mouse);
+      const m1 = L.content.modules[0];
+      await L.takeQuizThenDriver(page, 'en', L.mouse, `session-quiz:${m1.id}:right`, 1);
       const results = (await semantics(page)).map((n) => n.name).join('\n');
       assert.match(results, /100\s?%/, 'every answer counted, the one given in Polish too');
-      await L.mouse.press(page, 'button', L.UI.en.toRolePlay);
-      await L.playRolePlay(page, 'en', L.mouse, L.content.modules[0].id);
-      await L.mouse.press(page, 'button', L.UI.en.backToCourse);
+      const played = await L.drive(page, 'session-module:' + m1.id);
+      assert.ok(!played.error && played.did.length > 0 && played.did.every((d) => d.reply), 'the role-play played: ' + JSON.stringify(played).slice(0, 200));
+      await settle(page);
+      await L.mouse.press(page, 'button', L.UI.en.home);
+      const n = L.content.modules.length;
+      assert.ok(await L.has(page, 'progressbar', `Modules completed: 1 of ${n}`), 'module 1 done, in English');
       assert.deepEqual(await packsFetched(page), ['content-pl.pack.lzma', 'content-qps.pack.lzma', 'content-en.pack.lzma']);
       assert.deepEqual(errors, []);
       console.log(`    module 1 in pl, qps and en: ${Date.now() - t0} ms`);

@@ -139,26 +139,6 @@ function expectedObjectives(journal) {
   });
 }
 
-// Journal entries for what the test driver's learner did (tests/web/test_driver.cpp,
-// "session-modules", "session-assessment:<answers>"): the response it gave, in content indices
-// (graded here as the engine grades, and right or wrong as the driver meant), and the reply it names.
-function driverAnswer({ answer: id, right, response }) {
-  const q = L.content.questions.find((x) => x.id === id);
-  assert.ok(q, `the driver answered a question of the content: ${id}`);
-  const grade = L.grade(q, response);
-  assert.equal(grade.correct, right, `the driver answered ${id} ${right ? 'right' : 'wrong'}: ${JSON.stringify(response)}`);
-  return { q, response, grade };
-}
-function driverReply({ reply, node, choice }) {
-  const rp = L.content.modules.map((m) => m.roleplay).find((r) => r && r.id === reply);
-  const n = rp && rp.nodes.find((x) => x.id === node);
-  const c = n && n.choices.find((x) => x.id === choice);
-  assert.ok(c, `the driver replied with a reply of the content: ${reply}.${node}.${choice}`);
-  return { rp, node: n, index: n.choices.indexOf(c), choice: c };
-}
-// The journal entries of a driver walk's `did` list, in order.
-const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d) : driverReply(d)));
-
 const near = (a, b, why) => assert.ok(Math.abs(Number(a) - b) < 0.006, `${why}: ${a} vs ${b}`);
 
 // The LMS's view after a session: no problems, no errors, one Initialize and one Finish.
@@ -255,7 +235,7 @@ async function uiRun(env, version) {
       const m1 = await a.driver('session-module:' + mods[0].id);
       assert.ok(!m1.error && m1.did.length > 0 && m1.did.every((d) => d.right !== false),
                 'the driver walked module 1: ' + JSON.stringify(m1).slice(0, 200));
-      journal.push(...driverJournal(m1.did));
+      journal.push(...L.driverJournal(m1.did));
       await settle(a.frame);
       if (await L.has(a.frame, 'button', ui.home)) await act.press(a.frame, 'button', ui.home);
       const card = new RegExp(': ' + m2.title[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
@@ -327,7 +307,7 @@ async function uiRun(env, version) {
     await act.press(b.frame, 'button', ui.backToCourse);
     const walked = await b.driver('session-modules');
     assert.ok(!walked.error && walked.did.length > 0, 'the driver walked the app\'s session: ' + JSON.stringify(walked).slice(0, 200));
-    journal.push(...driverJournal(walked.did));
+    journal.push(...L.driverJournal(walked.did));
     await settle(b.frame);
     if (await L.has(b.frame, 'button', ui.home)) await act.press(b.frame, 'button', ui.home);
     if (!v12) {
@@ -341,7 +321,7 @@ async function uiRun(env, version) {
     // The assessment through the DOM layer: cmi5's failed attempt and a11y's 200 % text walk.
     const taken = await b.driver(`session-assessment:${v12 ? 'right' : 'first-wrong'}`);
     assert.ok(!taken.error && taken.did.length === L.content.assessment.draw, 'the driver took the assessment: ' + JSON.stringify(taken).slice(0, 200));
-    journal.push(...driverJournal(taken.did));
+    journal.push(...L.driverJournal(taken.did));
     await settle(b.frame);
     if (!v12) await checks.onScreen(b.frame, { launched: true });   // the results (axe), shown by the driver's walk
     await act.press(b.frame, 'button', ui.certificate);
