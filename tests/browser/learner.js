@@ -408,13 +408,17 @@ async function playRolePlay(page, lang, act, moduleId, { shot, log } = {}) {
 }
 
 // Lesson, quiz and role-play of one module, from its overview back to it. `opts`: {correct, log}
-// for the quiz (see takeQuiz) and {replies} as the role-play's log.
+// for the quiz (see takeQuiz) and {replies} as the role-play's log; {quizOnScreen: n}: n answers
+// on the screens, the rest of the quiz (right) by the test driver (takeQuizThenDriver).
 async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
   await act.press(page, 'button', UI[lang].readLesson);
   if (shots.lesson) await shoot(page, shots.lesson);
   while (!(await has(page, 'button', UI[lang].toQuiz))) await act.press(page, 'button', UI[lang].next);
   await act.press(page, 'button', UI[lang].toQuiz);
-  await takeQuiz(page, lang, act, { shot: shots.quiz, correct: opts.correct, log: opts.log });
+  if (opts.quizOnScreen) {
+    await takeQuizThenDriver(page, lang, act, `session-quiz:${module.id}:right`, opts.quizOnScreen,
+                             { shot: shots.quiz, correct: opts.correct, log: opts.log });
+  } else await takeQuiz(page, lang, act, { shot: shots.quiz, correct: opts.correct, log: opts.log });
   if (shots.quizResults) await shoot(page, shots.quizResults);
   await act.press(page, 'button', UI[lang].toRolePlay);
   await playRolePlay(page, lang, act, module.id, { shot: shots.roleplay, log: opts.replies });
@@ -471,10 +475,11 @@ const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d) : driv
 // Finish button does: the app shows the results. The driver's answers go to `log` too. Every
 // question screen is one of the kinds the first answers pressed; every screen of every quiz is
 // walked natively (tests/unit/test_screens_walk.cpp).
-async function takeQuizThenDriver(page, lang, act, action, onScreen, { correct = true, log } = {}) {
+async function takeQuizThenDriver(page, lang, act, action, onScreen, { correct = true, log, shot } = {}) {
   for (let i = 0; i < onScreen; i++) {
     if (i > 0) await act.press(page, 'button', UI[lang].nextQ);
     await answerQuestion(page, lang, act, { correct, log });
+    if (shot && i === 0) await shoot(page, shot);
   }
   const walked = await walkInSession(page, action);
   assert.ok(walked.did.length > 0 && !walked.stopped_at_matching, `the driver ended the attempt (${action}): ${JSON.stringify(walked).slice(0, 200)}`);

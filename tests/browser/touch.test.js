@@ -79,7 +79,7 @@ module.exports = {
 
       // A flick (fast, lifted while moving), from the top again: the page goes on after the
       // finger, then stops (at the latest at the page's end).
-      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
+      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150, live: false });
       await settle(page);
       const beforeFlick = await nodeY(page, title);
       await L.swipe(page, [[{ x: 350, y: 500 }, { x: 350, y: 400 }]], { ms: 60, steps: 6 });
@@ -88,10 +88,11 @@ module.exports = {
       numbers.flick = flung;
       assert.ok(flung > 130, `a 100 px flick moved the page ${flung} px (more than the finger)`);
 
-      // Back to the top, then a swipe that starts on the Next button presses nothing.
-      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
-      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
-      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
+      // Back to the top (these swipes only move the page: sent at once), then a swipe that starts on
+      // the Next button presses nothing.
+      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150, live: false });
+      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150, live: false });
+      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150, live: false });
       await settle(page);
       // (On a phone the lesson's Next is pinned to the bottom bar: always on screen.)
       const next = (await semantics(page)).find((n) => n.role === 'button' && n.name === ui.next);
@@ -100,7 +101,7 @@ module.exports = {
       await settle(page);
       assert.equal(await heading(page), title, 'a swipe from the Next button did not press it');
       // At the top, a finger moving down has nothing to scroll: no frames.
-      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150 });
+      await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150, live: false });
       await settle(page);
       const f0 = await frames(page);
       await L.swipe(page, [[{ x: 350, y: 300 }, { x: 350, y: 700 }]], { ms: 300 });
@@ -150,9 +151,10 @@ module.exports = {
 
   // At device pixel ratio 1: an emulated 3x canvas costs nine times the software rendering per
   // frame, and what this test checks does not depend on it (the test above runs at 2x).
-  async 'touch: module 1 by finger alone, Back and Forward between screens, pinch sets the text size, targets of 44 px'(env) {
+  async 'touch: module 1 by finger (its quiz after two answers by the test driver), Back and Forward between screens, pinch sets the text size, targets of 44 px'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Tom Thumb', act: L.touch,
-                                                                    viewport: PHONE.viewport, deviceScaleFactor: 1 });
+                                                                    viewport: PHONE.viewport, deviceScaleFactor: 1,
+                                                                    query: 'granice-test-driver=1' });
     try {
       await L.touch.press(page, 'button', ui.start);
       const m = L.content.modules[0];
@@ -188,8 +190,9 @@ module.exports = {
       await settle(page, 100);
       await page.goBack();
       await settle(page, 100);
-      // The rest of module 1 by finger: lesson, quiz, role-play.
-      await L.completeModule(page, 'en', L.touch, m, { quiz: 'phone-touch-quiz', roleplay: 'phone-touch-roleplay' });
+      // The rest of module 1 by finger: lesson, the quiz's first two questions (the test driver
+      // answers the rest in the app's session: the same kinds of screen), the role-play.
+      await L.completeModule(page, 'en', L.touch, m, { quiz: 'phone-touch-quiz', roleplay: 'phone-touch-roleplay' }, { quizOnScreen: 2 });
       await measure();
       // Back after the module (on its page): the role-play's and the finished quiz's entries would
       // reopen the module page the learner is on, so they are skipped: one Back is one visible
