@@ -50,13 +50,13 @@ const UI = {
         backToCourse: 'Wróć do kursu', start: 'Rozpocznij kurs', assessment: 'Rozpocznij test końcowy',
         certificate: 'Zobacz zaświadczenie', name: 'Imię i nazwisko', nameContinue: 'Dalej', nextModule: 'Następny moduł',
         true: 'Prawda', false: 'Fałsz', up: 'W górę', home: 'Strona główna', playRolePlay: 'Zagraj scenkę',
-        takeQuiz: 'Rozwiąż quiz', continueQuiz: 'Dokończ quiz', continueRolePlay: 'Dokończ scenkę', tryAgain: 'Spróbuj ponownie' },
+        back: 'Wstecz', takeQuiz: 'Rozwiąż quiz', continueQuiz: 'Dokończ quiz', continueRolePlay: 'Dokończ scenkę', tryAgain: 'Spróbuj ponownie' },
   en: { next: 'Next', toQuiz: 'Go to the quiz', submit: 'Check answer', nextQ: 'Next question',
         finish: 'Finish and see the score', toRolePlay: 'Go to the role-play', readLesson: 'Read the lesson',
         backToCourse: 'Back to the course', start: 'Start the course', assessment: 'Start the final assessment',
         certificate: 'View certificate', name: 'Your name', nameContinue: 'Continue', nextModule: 'Next module',
         true: 'True', false: 'False', up: 'Move up', home: 'Home', playRolePlay: 'Play the role-play',
-        takeQuiz: 'Take the quiz', continueQuiz: 'Continue the quiz', continueRolePlay: 'Continue the role-play', tryAgain: 'Try again' },
+        back: 'Back', takeQuiz: 'Take the quiz', continueQuiz: 'Continue the quiz', continueRolePlay: 'Continue the role-play', tryAgain: 'Try again' },
 };
 
 // The Page that owns the mouse and keyboard, for a Page or a Frame.
