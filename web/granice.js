@@ -70,7 +70,7 @@ if (typeof module === 'object' && module.exports) module.exports = { courseLangu
       return JSON.parse(Module.UTF8ToString(Module._granice_semantics()));
     },
     activate(id) { Module.ccall('granice_activate', null, ['string'], [String(id)]); },
-    // Main-thread milliseconds of the last frames drawn (the app's own timer); reset empties it.
+    // Main-thread milliseconds of the last frames built (the app's own timer); reset empties it.
     frameTimes(reset) {
       return Module._granice_frame_times ? JSON.parse(Module.UTF8ToString(Module._granice_frame_times(reset ? 1 : 0))) : [];
     },

@@ -41,8 +41,13 @@ struct Loop {
   SDL_GLContext gl = nullptr;
   app::FrontEnd* front = nullptr;
   InputQueue input;
-  long frames = 0;             // frames rendered since start (window.granice.frames())
+  long frames = 0;             // frames put on screen since start (window.granice.frames())
   int frames_to_draw = 2;      // frames still owed after the last change
+  // What the last frame put on screen drew (DrawnLook): a frame that would draw the same is not
+  // drawn again; its GL calls, the software rasteriser and the page's compositing are skipped.
+  std::string shown_look;
+  std::string next_look;
+  bool must_draw = true;       // the font texture was made again (same look, new pixels)
   float font_dpr = 0.0f;       // device pixel ratio the font atlas was built for
   float font_scale = 0.0f;     // text scale the font atlas was built for
   std::string font_lang;       // language whose pack's fonts the atlas was built from ("": none yet)
@@ -50,8 +55,9 @@ struct Loop {
   std::string semantics_json;  // the last frame's semantic tree, for window.granice.semantics()
   bool first_frame_reported = false;
   double last_tick = 0.0;      // for time spent: wall clock of the previous animation frame
-  // Frame timer (window.granice.frameTimes()): milliseconds of main-thread work per drawn frame,
-  // the last kFrameTimes of them, oldest first once the ring has wrapped.
+  // Frame timer (window.granice.frameTimes()): milliseconds of main-thread work per frame built
+  // (drawn, or found to look as the one on screen), the last kFrameTimes of them, oldest first
+  // once the ring has wrapped.
   static constexpr std::size_t kFrameTimes = 4096;
   std::vector<float> frame_ms = std::vector<float>(kFrameTimes, 0.0f);
   std::size_t frame_ms_next = 0;
@@ -88,11 +94,41 @@ void BuildFonts(Loop& p, float dpr) {
   ImGui::GetIO().FontGlobalScale = 1.0f / dpr;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  p.must_draw = true;
   p.font_dpr = dpr;
   p.font_scale = scale;
   p.font_lang = lang;
   if (!p.first_frame_reported) NoteStartPhase("font atlas", NowMs() - t);
   if (!lang.empty()) NoteFontLanguage(lang);
+}
+
+// [SECTION] Drawing only what changed
+// Everything a frame's GL calls depend on, as bytes: the viewport, the background, and every draw
+// list's vertices, indices and commands (clip rectangles, textures, offsets, counts). ImGui
+// settles layout over a few frames after input (frames_to_draw), and most of them come out the
+// same as the one on screen: those are built but not drawn.
+void DrawnLook(const ImDrawData& d, const ImVec4& bg, std::string& out) {
+  out.clear();
+  const auto put = [&out](const void* bytes, std::size_t n) { out.append(static_cast<const char*>(bytes), n); };
+  put(&d.DisplayPos, sizeof d.DisplayPos);
+  put(&d.DisplaySize, sizeof d.DisplaySize);
+  put(&d.FramebufferScale, sizeof d.FramebufferScale);
+  put(&bg, sizeof bg);
+  for (int i = 0; i < d.CmdListsCount; ++i) {
+    const ImDrawList& list = *d.CmdLists[i];
+    const int counts[2] = {list.VtxBuffer.Size, list.IdxBuffer.Size};
+    put(counts, sizeof counts);
+    put(list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+    put(list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& c : list.CmdBuffer) {
+      put(&c.ClipRect, sizeof c.ClipRect);
+      put(&c.TextureId, sizeof c.TextureId);
+      put(&c.VtxOffset, sizeof c.VtxOffset);
+      put(&c.IdxOffset, sizeof c.IdxOffset);
+      put(&c.ElemCount, sizeof c.ElemCount);
+      put(&c.UserCallback, sizeof c.UserCallback);
+    }
+  }
 }
 
 // A tap as a click, after the SDL backend has set the mouse from SDL's state.
@@ -149,14 +185,19 @@ void Frame(void* arg) {
   ImGui::Render();
 
   const ImGuiIO& io = ImGui::GetIO();
-  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   const ImVec4 bg = theme::Colors().background;
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  SDL_GL_SwapWindow(p.window);
-  p.frames++;
+  DrawnLook(*ImGui::GetDrawData(), bg, p.next_look);
+  if (p.must_draw || p.next_look != p.shown_look) {
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(p.window);
+    p.frames++;
+    p.shown_look.swap(p.next_look);
+    p.must_draw = false;
+  }
   const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
   if (top > p.heap_top_max) p.heap_top_max = top;
 
@@ -394,7 +435,7 @@ EMSCRIPTEN_KEEPALIVE void granice_coarse_pointer(int coarse) {
   Wake();
 }
 
-// Frame timer: the main-thread milliseconds of the last frames drawn (JSON array, oldest first);
+// Frame timer: the main-thread milliseconds of the last frames built (JSON array, oldest first);
 // `reset` non-zero empties the ring afterwards (benchmarks measure one interaction at a time).
 EMSCRIPTEN_KEEPALIVE const char* granice_frame_times(int reset) {
   granice::platform::Loop* p = granice::platform::g_loop;

@@ -63,6 +63,29 @@ module.exports = {
       await page.waitForTimeout(2000);
       const f1 = await frames(page);
       assert.ok(f1 - f0 <= 2, `idle page drew ${f1 - f0} frames in 2 s`);
+
+      // A frame that would look the same as the one on screen is built but not drawn
+      // (src/platform/web_runner.cpp, DrawnLook): the mouse moving over empty background draws
+      // nothing; onto a button (its hover colour), it draws.
+      const shown = await semantics(page);
+      const box = await page.locator('#canvas').boundingBox();
+      const near = (x, y) => shown.some((n) => x > n.rect.x - 12 && x < n.rect.x + n.rect.width + 12 &&
+                                              y > n.rect.y - 12 && y < n.rect.y + n.rect.height + 12);
+      const empty = [];
+      for (let y = 20; y < box.height - 20 && empty.length < 2; y += 37) {
+        for (let x = 20; x < box.width - 20 && empty.length < 2; x += 53) if (!near(x, y)) empty.push([x, y]);
+      }
+      assert.equal(empty.length, 2, 'two points of empty background on the home screen');
+      await page.mouse.move(box.x + empty[0][0], box.y + empty[0][1]);
+      await settle(page);
+      const m0 = await frames(page);
+      await page.mouse.move(box.x + empty[1][0], box.y + empty[1][1]);
+      await settle(page);
+      assert.equal(await frames(page) - m0, 0, 'the mouse crossing empty background drew no frame');
+      const polski = shown.find((n) => n.role === 'button' && n.name === 'Polski');
+      await page.mouse.move(box.x + polski.rect.x + polski.rect.width / 2, box.y + polski.rect.y + polski.rect.height / 2);
+      await settle(page);
+      assert.ok(await frames(page) - m0 >= 1, 'the mouse onto a button drew its hover');
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();
