@@ -59,7 +59,9 @@ if (typeof module === 'object' && module.exports) module.exports = { courseLangu
   let packsInFlight = 0;   // language packs asked for and not yet handed over (busy until then)
   const granice = {
     ready: new Promise((resolve) => { resolveReady = resolve; }),
-    frames() { return Module._granice_frames ? Module._granice_frames() : 0; },
+    frames() { return Module._granice_frames ? Module._granice_frames() : 0; },   // drawn
+    // Built, drawn or not (a frame that would look as the one on screen is not drawn).
+    framesBuilt() { return Module._granice_frames_built ? Module._granice_frames_built() : 0; },
     busy() { return packsInFlight > 0 || (Module._granice_busy ? !!Module._granice_busy() : true); },
     semantics() {
       if (!Module._granice_semantics) return [];
@@ -70,7 +72,7 @@ if (typeof module === 'object' && module.exports) module.exports = { courseLangu
       return JSON.parse(Module.UTF8ToString(Module._granice_semantics()));
     },
     activate(id) { Module.ccall('granice_activate', null, ['string'], [String(id)]); },
-    // Main-thread milliseconds of the last frames built (the app's own timer); reset empties it.
+    // Main-thread milliseconds of the last frames drawn (the app's own timer); reset empties it.
     frameTimes(reset) {
       return Module._granice_frame_times ? JSON.parse(Module.UTF8ToString(Module._granice_frame_times(reset ? 1 : 0))) : [];
     },
@@ -407,7 +409,7 @@ if (typeof module === 'object' && module.exports) module.exports = { courseLangu
     const tell = () => call('_granice_coarse_pointer', coarse.matches ? 1 : 0);
     if (coarse.addEventListener) coarse.addEventListener('change', tell);
   }
-  window.addEventListener('resize', () => Module._granice_wake && Module._granice_wake());
+  window.addEventListener('resize', () => Module._granice_resized && Module._granice_resized());
   canvas.focus();
 
   // The single-file build (scripts/package --single-file) hands the scripts over inline, as blob

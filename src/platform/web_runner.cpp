@@ -42,12 +42,13 @@ struct Loop {
   app::FrontEnd* front = nullptr;
   InputQueue input;
   long frames = 0;             // frames put on screen since start (window.granice.frames())
+  long frames_built = 0;       // frames built, drawn or not (window.granice.framesBuilt())
   int frames_to_draw = 2;      // frames still owed after the last change
   // What the last frame put on screen drew (DrawnLook): a frame that would draw the same is not
   // drawn again; its GL calls, the software rasteriser and the page's compositing are skipped.
   std::string shown_look;
   std::string next_look;
-  bool must_draw = true;       // the font texture was made again (same look, new pixels)
+  bool must_draw = true;       // the font texture was made again, or the canvas resized (same look, new pixels)
   float font_dpr = 0.0f;       // device pixel ratio the font atlas was built for
   float font_scale = 0.0f;     // text scale the font atlas was built for
   std::string font_lang;       // language whose pack's fonts the atlas was built from ("": none yet)
@@ -55,9 +56,8 @@ struct Loop {
   std::string semantics_json;  // the last frame's semantic tree, for window.granice.semantics()
   bool first_frame_reported = false;
   double last_tick = 0.0;      // for time spent: wall clock of the previous animation frame
-  // Frame timer (window.granice.frameTimes()): milliseconds of main-thread work per frame built
-  // (drawn, or found to look as the one on screen), the last kFrameTimes of them, oldest first
-  // once the ring has wrapped.
+  // Frame timer (window.granice.frameTimes()): milliseconds of main-thread work per drawn frame,
+  // the last kFrameTimes of them, oldest first once the ring has wrapped.
   static constexpr std::size_t kFrameTimes = 4096;
   std::vector<float> frame_ms = std::vector<float>(kFrameTimes, 0.0f);
   std::size_t frame_ms_next = 0;
@@ -114,9 +114,10 @@ void DrawnLook(const ImDrawData& d, const ImVec4& bg, std::string& out) {
   put(&d.DisplaySize, sizeof d.DisplaySize);
   put(&d.FramebufferScale, sizeof d.FramebufferScale);
   put(&bg, sizeof bg);
+  put(&d.CmdListsCount, sizeof d.CmdListsCount);
   for (int i = 0; i < d.CmdListsCount; ++i) {
     const ImDrawList& list = *d.CmdLists[i];
-    const int counts[2] = {list.VtxBuffer.Size, list.IdxBuffer.Size};
+    const int counts[3] = {list.VtxBuffer.Size, list.IdxBuffer.Size, list.CmdBuffer.Size};
     put(counts, sizeof counts);
     put(list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
     put(list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
@@ -127,6 +128,7 @@ void DrawnLook(const ImDrawData& d, const ImVec4& bg, std::string& out) {
       put(&c.IdxOffset, sizeof c.IdxOffset);
       put(&c.ElemCount, sizeof c.ElemCount);
       put(&c.UserCallback, sizeof c.UserCallback);
+      put(&c.UserCallbackData, sizeof c.UserCallbackData);
     }
   }
 }
@@ -187,7 +189,8 @@ void Frame(void* arg) {
   const ImGuiIO& io = ImGui::GetIO();
   const ImVec4 bg = theme::Colors().background;
   DrawnLook(*ImGui::GetDrawData(), bg, p.next_look);
-  if (p.must_draw || p.next_look != p.shown_look) {
+  const bool draw = p.must_draw || p.next_look != p.shown_look;
+  if (draw) {
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -198,6 +201,7 @@ void Frame(void* arg) {
     p.shown_look.swap(p.next_look);
     p.must_draw = false;
   }
+  p.frames_built++;
   const std::uintptr_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
   if (top > p.heap_top_max) p.heap_top_max = top;
 
@@ -208,9 +212,11 @@ void Frame(void* arg) {
     SetDocumentTitle(shell.ui.tree.title.c_str());
     NotifySemanticsChanged();
   }
-  p.frame_ms[p.frame_ms_next] = static_cast<float>(emscripten_get_now() - frame_start);
-  p.frame_ms_next = (p.frame_ms_next + 1) % Loop::kFrameTimes;
-  p.frame_ms_count = std::min(p.frame_ms_count + 1, Loop::kFrameTimes);
+  if (draw) {   // the frame timer counts drawn frames, as it always did
+    p.frame_ms[p.frame_ms_next] = static_cast<float>(emscripten_get_now() - frame_start);
+    p.frame_ms_next = (p.frame_ms_next + 1) % Loop::kFrameTimes;
+    p.frame_ms_count = std::min(p.frame_ms_count + 1, Loop::kFrameTimes);
+  }
   if (!p.first_frame_reported && p.front->Ready()) {
     p.first_frame_reported = true;
     NotifyFirstFrame();
@@ -310,6 +316,7 @@ void Wake() {
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE long granice_frames() { return g_loop ? g_loop->frames : 0; }
+EMSCRIPTEN_KEEPALIVE long granice_frames_built() { return g_loop ? g_loop->frames_built : 0; }
 EMSCRIPTEN_KEEPALIVE const char* granice_semantics() { return g_loop ? g_loop->semantics_json.c_str() : "{}"; }
 EMSCRIPTEN_KEEPALIVE void granice_activate(const char* id) {
   if (granice::app::Shell* s = RunningShell()) s->ui.pending_activation = id;
@@ -435,7 +442,7 @@ EMSCRIPTEN_KEEPALIVE void granice_coarse_pointer(int coarse) {
   Wake();
 }
 
-// Frame timer: the main-thread milliseconds of the last frames built (JSON array, oldest first);
+// Frame timer: the main-thread milliseconds of the last frames drawn (JSON array, oldest first);
 // `reset` non-zero empties the ring afterwards (benchmarks measure one interaction at a time).
 EMSCRIPTEN_KEEPALIVE const char* granice_frame_times(int reset) {
   granice::platform::Loop* p = granice::platform::g_loop;
@@ -465,6 +472,13 @@ EMSCRIPTEN_KEEPALIVE const char* granice_heap() {
 }
 EMSCRIPTEN_KEEPALIVE void granice_wake() {
   if (granice::platform::g_loop) granice::platform::g_loop->frames_to_draw = 2;
+}
+// The window was resized: SDL may have set the canvas's size, which clears a WebGL canvas even
+// when the size is the one it had, so the next frame is drawn whatever it looks like.
+EMSCRIPTEN_KEEPALIVE void granice_resized() {
+  if (!granice::platform::g_loop) return;
+  granice::platform::g_loop->must_draw = true;
+  granice_wake();
 }
 }
 

@@ -154,7 +154,7 @@ module.exports = {
         const walked = await L.drive(page, `session-quiz:${m.id}:right-until-matching`);
         assert.ok(!walked.error, JSON.stringify(walked).slice(0, 200));
         await settle(page);
-        if (!walked.stopped_at_matching) {
+        if (!walked.stopped) {
           await L.dom.press(page, 'button', 'Home');
           continue;
         }

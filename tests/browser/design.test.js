@@ -4,8 +4,10 @@
 // device: the test driver switches the theme in place at every screen.
 'use strict';
 const assert = require('assert/strict');
+const fs = require('fs');
+const path = require('path');
 const zlib = require('zlib');
-const { openApp, settle, screenshot } = require('./harness.js');
+const { openApp, settle, screenshot, SHOTS } = require('./harness.js');
 const L = require('./learner.js');
 
 // Each walk starts in a theme the learner chose before (saved settings): the first shot of each
@@ -45,6 +47,8 @@ async function switchTheme(page, theme) {
 // scripts/design_shots.js): encoding 78 of them is a quarter of these walks. Otherwise each check
 // shoots the one pixel it reads.
 const KEEP_SHOTS = process.env.GRANICE_DESIGN_SHOTS === '1';
+// No shot of an older run stays beside this run's for scripts/design_shots.js to copy.
+if (KEEP_SHOTS) fs.rmSync(path.join(SHOTS, 'design'), { recursive: true, force: true });
 
 // The screen on show in every theme: checks that the theme is the one drawn (the page's
 // background pixel) and, when asked, saves a WebP of it; then back to the walk's theme.
@@ -95,12 +99,7 @@ async function walkShootingEveryTheme(env, device) {
     // The quiz's first question answered with the mouse (the shot shows its feedback), the rest of
     // the attempt by the test driver in the app's session: every question screen is one of these
     // kinds, and clicking through them was half of this walk.
-    await L.answerQuestion(page, lang, L.mouse);
-    await shoot('quiz')();
-    const rest = await L.drive(page, `session-quiz:${m1.id}:right`);
-    assert.ok(!rest.error && rest.did.length === L.quizLength(m1) - 1 && rest.did.every((d) => d.right),
-              'the driver answered the rest of the quiz right: ' + JSON.stringify(rest).slice(0, 200));
-    await settle(page);
+    await L.takeQuizThenDriver(page, lang, L.mouse, `session-quiz:${m1.id}:right`, 1, { shot: shoot('quiz') });
     await shoot('quiz-results')();
     await L.mouse.press(page, 'button', ui.toRolePlay);
     await L.playRolePlay(page, lang, L.mouse, m1.id, { shot: shoot('roleplay') });

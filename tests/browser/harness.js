@@ -86,7 +86,10 @@ function siteUrl(env, query) {
 }
 
 const semantics = (page) => page.evaluate(() => window.granice.semantics());
-const frames = (page) => page.evaluate(() => window.granice.frames());
+const frames = (page) => page.evaluate(() => window.granice.frames());   // drawn
+// Built, drawn or not: what an idle page must not do at all (a frame that would look as the one
+// on screen is built but not drawn: src/platform/web_runner.cpp).
+const framesBuilt = (page) => page.evaluate(() => window.granice.framesBuilt());
 
 // Waits until the app has processed all input and drawn what it owed: granice.busy() false in an
 // animation frame after the call (busy() counts input queued but not yet seen, and owed frames,
@@ -166,4 +169,4 @@ async function encodeImage(page, bytes, type, quality) {
   return Buffer.from(b64, 'base64');
 }
 
-module.exports = { graniceCli, run, launch, openApp, siteUrl, semantics, frames, settle, find, click, packsFetched, watchPacks, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };
+module.exports = { graniceCli, run, launch, openApp, siteUrl, semantics, frames, framesBuilt, settle, find, click, packsFetched, watchPacks, screenshot, encodeImage, SHOTS, SITE_TEST, DRIVER_QUERY, hasTestBuild, needTestBuild };

@@ -409,14 +409,16 @@ async function playRolePlay(page, lang, act, moduleId, { shot, log } = {}) {
 
 // Lesson, quiz and role-play of one module, from its overview back to it. `opts`: {correct, log}
 // for the quiz (see takeQuiz) and {replies} as the role-play's log; {quizOnScreen: n}: n answers
-// on the screens, the rest of the quiz (right) by the test driver (takeQuizThenDriver).
+// on the screens, then the test driver answers the questions asked on radios (right: `correct`
+// is for the screens' answers) and leaves every other kind to the screens (takeQuizThenDriver,
+// "right-on-radios").
 async function completeModule(page, lang, act, module, shots = {}, opts = {}) {
   await act.press(page, 'button', UI[lang].readLesson);
   if (shots.lesson) await shoot(page, shots.lesson);
   while (!(await has(page, 'button', UI[lang].toQuiz))) await act.press(page, 'button', UI[lang].next);
   await act.press(page, 'button', UI[lang].toQuiz);
   if (opts.quizOnScreen) {
-    await takeQuizThenDriver(page, lang, act, `session-quiz:${module.id}:right`, opts.quizOnScreen,
+    await takeQuizThenDriver(page, lang, act, `session-quiz:${module.id}:right-on-radios`, opts.quizOnScreen,
                              { shot: shots.quiz, correct: opts.correct, log: opts.log });
   } else await takeQuiz(page, lang, act, { shot: shots.quiz, correct: opts.correct, log: opts.log });
   if (shots.quizResults) await shoot(page, shots.quizResults);
@@ -469,22 +471,38 @@ function driverReply({ reply, node, choice }) {
 // The journal entries of a driver walk's `did` list, in order.
 const driverJournal = (did) => did.map((d) => (d.answer ? driverAnswer(d) : driverReply(d)));
 
-// The open quiz: `onScreen` questions answered on the screens (as takeQuiz does; `correct` and
-// `log` as there), then the rest of the attempt by the test driver in the app's session (`action`:
-// "session-quiz:<module id>:<answers>" or "session-assessment:<answers>"), which ends it as the
-// Finish button does: the app shows the results. The driver's answers go to `log` too. Every
-// question screen is one of the kinds the first answers pressed; every screen of every quiz is
-// walked natively (tests/unit/test_screens_walk.cpp).
-async function takeQuizThenDriver(page, lang, act, action, onScreen, { correct = true, log, shot } = {}) {
-  for (let i = 0; i < onScreen; i++) {
-    if (i > 0) await act.press(page, 'button', UI[lang].nextQ);
-    await answerQuestion(page, lang, act, { correct, log });
-    if (shot && i === 0) await shoot(page, shot);
+// The open quiz: `onScreen` questions answered on the screens (as takeQuiz does; `correct`, `log`
+// and `shot` as there), then the rest of the attempt by the test driver in the app's session
+// (`action`: "session-quiz:<module id>:<answers>" or "session-assessment:<answers>"), which ends it
+// as the Finish button does: the app shows the results. The driver's answers go to `log` too.
+// With <answers> "right-on-radios" the driver answers only questions asked on radios and stops
+// before any other kind (checkboxes, ordering, matching): that one is answered on the screens,
+// then the driver goes on; so every such kind the attempt draws is pressed in this input mode.
+// Every screen of every quiz is also walked natively (tests/unit/test_screens_walk.cpp).
+// `before`: questions of this attempt answered before the call (the one on screen is not yet).
+async function takeQuizThenDriver(page, lang, act, action, onScreen, { correct = true, log, shot, before = 0 } = {}) {
+  const m = /^session-(?:quiz:([^:]+)|assessment):/.exec(action);
+  assert.ok(m, `a quiz action of the test driver: ${action}`);
+  const asked = m[1] ? quizLength(content.modules.find((x) => x.id === m[1])) : content.assessment.draw;
+  let answered = 0;
+  for (let screens = onScreen; ; screens = 1) {
+    for (let i = 0; i < screens; i++) {
+      if (answered > 0) await act.press(page, 'button', UI[lang].nextQ);
+      await answerQuestion(page, lang, act, { correct, log });
+      if (shot && answered === 0) await shoot(page, shot);
+      answered++;
+    }
+    if (!(await has(page, 'button', UI[lang].nextQ))) {   // the last question was the screens' own
+      await act.press(page, 'button', UI[lang].finish);
+      break;
+    }
+    const walked = await walkInSession(page, action);
+    const answers = walked.did.filter((d) => d.answer);
+    if (log) log.push(...driverJournal(answers));
+    answered += answers.length;
+    if (!walked.stopped) break;
   }
-  const walked = await walkInSession(page, action);
-  assert.ok(walked.did.length > 0 && !walked.stopped_at_matching, `the driver ended the attempt (${action}): ${JSON.stringify(walked).slice(0, 200)}`);
-  if (log) log.push(...driverJournal(walked.did));
-  return walked;
+  assert.equal(before + answered, asked, `every question of the attempt answered, on the screens or by the driver (${action})`);
 }
 
 // One action of the test driver (tests/web/test_driver.cpp) on the page, its JSON answer parsed.
@@ -502,5 +520,5 @@ async function walkInSession(page, action) {
 // Questions one attempt at a module quiz asks (a quiz may draw some of its questions).
 const quizLength = (m) => m.quiz.draw || m.quiz.questions.length;
 
-module.exports = { content, quizLength, drive, driverJournal, takeQuizThenDriver, finishModulesByDriver, finishCourseByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
+module.exports = { content, quizLength, drive, walkInSession, driverJournal, takeQuizThenDriver, finishModulesByDriver, finishCourseByDriver, bestChoice, UI, mouse, keyboard, dom, touch, swipe, waitForNode, has, startAsLearner, answerQuestion, takeQuiz,
                    playRolePlay, completeModule, currentQuestion, plannedResponse, grade, pageOf };

@@ -12,7 +12,8 @@ const L = require('./learner.js');
 // `module1` false: module 1 too goes through the driver (another walk presses it in this input mode).
 // `assessmentByDriver`: so does the assessment (its question screens are module 1's kinds, and
 // a11y's 200 % text walk reflows every one of them); the results and the certificate stay on screen.
-// `quizOnScreen` n: module 1's quiz after n answers by the driver (completeModule).
+// `quizOnScreen` n: module 1's quiz: n answers and every question not on radios on the screens,
+// the other radio questions by the driver (completeModule).
 async function completeCourse(page, lang, act, { shots = false, prefix = '', check = () => {}, afterModule1 = null, module1 = true,
                                                  assessmentByDriver = false, quizOnScreen = 0 } = {}) {
   const ui = L.UI[lang];
@@ -155,9 +156,10 @@ module.exports = {
   },
 
   // The one keyboard walk (it was two: the a11y keyboard test, modules 1 and 2 at 1280x800, and
-  // this one): Tab order, the skip link, Enter, Esc, then module 1 (its quiz's first three answers
-  // by keyboard, the rest by the driver: the matching item's drop-downs are chosen by keyboard in
-  // a11y's matching test), the results and the certificate, everything within a phone's width.
+  // this one): Tab order, the skip link, Enter, Esc, then module 1 (its quiz's first two answers
+  // and every question not on radios by keyboard: checkboxes, ordering, the matching item's
+  // drop-downs with the arrow keys; the other radio questions by the driver), the results and
+  // the certificate, everything within a phone's width.
   // Modules 2-7 are walked on the screens natively; the assessment goes through the driver (its
   // question screens are module 1's kinds; the 200 % text walk at 320 px reflows them).
   async 'keyboard alone at 360x740 (phone), in English: Tab order, skip link, Enter, Esc; module 1, the results, the certificate'(env) {
@@ -200,7 +202,7 @@ module.exports = {
         assert.equal(await title(), before, 'Esc goes back');
       };
       await completeCourse(page, 'en', L.keyboard, { shots: true, prefix: 'phone-', check: fits, afterModule1: escGoesBack,
-                                                     assessmentByDriver: true, quizOnScreen: 3 });
+                                                     assessmentByDriver: true, quizOnScreen: 2 });
       await fits();
       const nodes = await semantics(page);
       assert.ok(nodes.some((n) => n.role === 'heading' && n.name === 'Kim Keyboard'), 'certificate names the learner');

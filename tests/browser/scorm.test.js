@@ -241,8 +241,8 @@ async function uiRun(env, version) {
       const card = new RegExp(': ' + m2.title[lang].replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
       await act.press(a.frame, 'button', card);
     } else {
-      // Module 1 through the DOM layer, its quiz after two answers by the test driver (module 2's
-      // quiz below is answered on the screens, before and after the relaunch).
+      // Module 1 through the DOM layer, its quiz's later radio questions by the test driver
+      // (module 2's quiz below is answered on the screens, before and after the relaunch).
       await act.press(a.frame, 'button', ui.start);
       await L.completeModule(a.frame, lang, act, mods[0], {}, { ...opts, quizOnScreen: 2 });
       await act.press(a.frame, 'button', `${ui.nextModule}: ${m2.title[lang]}`);

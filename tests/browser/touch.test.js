@@ -4,7 +4,7 @@
 // adds (its on-screen keyboard, the back gesture, a finger's feel) is listed in docs/touch.md.
 'use strict';
 const assert = require('assert/strict');
-const { openApp, semantics, settle, screenshot, frames } = require('./harness.js');
+const { openApp, semantics, settle, screenshot, framesBuilt } = require('./harness.js');
 const L = require('./learner.js');
 const { openLms } = require('./lms_harness.js');
 
@@ -103,11 +103,11 @@ module.exports = {
       // At the top, a finger moving down has nothing to scroll: no frames.
       await L.swipe(page, [[{ x: 350, y: 200 }, { x: 350, y: 800 }]], { ms: 200, hold: 150, live: false });
       await settle(page);
-      const f0 = await frames(page);
+      const f0 = await framesBuilt(page);
       await L.swipe(page, [[{ x: 350, y: 300 }, { x: 350, y: 700 }]], { ms: 300 });
       await settle(page);
-      numbers.framesNoChange = (await frames(page)) - f0;
-      assert.ok(numbers.framesNoChange <= 2, `a swipe that changes nothing drew ${numbers.framesNoChange} frames`);
+      numbers.framesNoChange = (await framesBuilt(page)) - f0;
+      assert.ok(numbers.framesNoChange <= 2, `a swipe that changes nothing built ${numbers.framesNoChange} frames`);
       await screenshot(page, 'phone-touch-lesson');
       // Turned sideways (844 x 390): the page still follows the finger.
       await page.setViewportSize({ width: 844, height: 390 });
@@ -151,7 +151,7 @@ module.exports = {
 
   // At device pixel ratio 1: an emulated 3x canvas costs nine times the software rendering per
   // frame, and what this test checks does not depend on it (the test above runs at 2x).
-  async 'touch: module 1 by finger (its quiz after two answers by the test driver), Back and Forward between screens, pinch sets the text size, targets of 44 px'(env) {
+  async 'touch: module 1 by finger (its quiz\'s later radio questions by the test driver), Back and Forward between screens, pinch sets the text size, targets of 44 px'(env) {
     const { page, context, errors } = await L.startAsLearner(env, { lang: 'en', name: 'Tom Thumb', act: L.touch,
                                                                     viewport: PHONE.viewport, deviceScaleFactor: 1,
                                                                     query: 'granice-test-driver=1' });
@@ -190,8 +190,9 @@ module.exports = {
       await settle(page, 100);
       await page.goBack();
       await settle(page, 100);
-      // The rest of module 1 by finger: lesson, the quiz's first two questions (the test driver
-      // answers the rest in the app's session: the same kinds of screen), the role-play.
+      // The rest of module 1 by finger: lesson, the quiz's first two answers and every question
+      // not asked on radios (checkboxes, ordering, matching's list), the role-play; the test driver
+      // answers the other radio questions in the app's session.
       await L.completeModule(page, 'en', L.touch, m, { quiz: 'phone-touch-quiz', roleplay: 'phone-touch-roleplay' }, { quizOnScreen: 2 });
       await measure();
       // Back after the module (on its page): the role-play's and the finished quiz's entries would

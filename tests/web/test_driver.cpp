@@ -130,8 +130,14 @@ bool SwitchTheme(std::string_view name) {
 
 // How the session learner answers: every question right, every one wrong, the first one it
 // is asked wrong and the rest right (a passing attempt with one wrong answer in the LMS's data),
-// or right until a matching item is next (left open on screen for a test of that screen).
-enum class Answers { Right, Wrong, FirstWrong, RightUntilMatching };
+// or right until a question of a kind named is next, left open on screen for the test to answer
+// there: a matching item (a test of that screen), or any question not answered on radios
+// (checkboxes, ordering, matching: a walk that presses those kinds and leaves the rest to the driver).
+enum class Answers { Right, Wrong, FirstWrong, RightUntilMatching, RightOnRadios };
+
+bool AnsweredOnRadios(QuestionType t) {
+  return t == QuestionType::SingleChoice || t == QuestionType::BestReply || t == QuestionType::TrueFalse;
+}
 
 // The <answers> of an action by its name, or none for a name it does not know.
 std::optional<Answers> AnswersNamed(std::string_view name) {
@@ -139,6 +145,7 @@ std::optional<Answers> AnswersNamed(std::string_view name) {
   if (name == "wrong") return Answers::Wrong;
   if (name == "first-wrong") return Answers::FirstWrong;
   if (name == "right-until-matching") return Answers::RightUntilMatching;
+  if (name == "right-on-radios") return Answers::RightOnRadios;
   return std::nullopt;
 }
 
@@ -155,13 +162,14 @@ class SessionLearner final : public WalkPolicy {
       : out_(out), answers_(answers), finish_on_screen_(finish_on_screen), only_module_(std::move(only_module)) {}
   bool before(const WalkStep& step) override {
     if (!only_module_.empty() && step.quiz_or_module != only_module_) return false;
-    if (answers_ == Answers::RightUntilMatching && step.question && step.question->type == QuestionType::Matching)
-      return !(stopped_at_matching_ = true);
+    if (step.question && ((answers_ == Answers::RightUntilMatching && step.question->type == QuestionType::Matching) ||
+                          (answers_ == Answers::RightOnRadios && !AnsweredOnRadios(step.question->type))))
+      return !(stopped_ = true);
     return !(finish_on_screen_ && step.kind == WalkKind::FinishQuiz);
   }
-  bool stopped_at_matching() const { return stopped_at_matching_; }
+  bool stopped() const { return stopped_; }
   Response answer(const QuizSession& quiz, const Question& q) override {
-    const bool right = answers_ == Answers::Right || answers_ == Answers::RightUntilMatching ||
+    const bool right = answers_ == Answers::Right || answers_ == Answers::RightUntilMatching || answers_ == Answers::RightOnRadios ||
                        (answers_ == Answers::FirstWrong && asked_ > 0);
     ++asked_;
     const Response r = right ? perfect_.answer(quiz, q) : wrong_response(q, rng_);
@@ -181,7 +189,7 @@ class SessionLearner final : public WalkPolicy {
   Answers answers_;
   bool finish_on_screen_;
   std::string only_module_;
-  bool stopped_at_matching_ = false;
+  bool stopped_ = false;   // before a question of a kind the answers leave to the screens
   int asked_ = 0;
   PerfectLearner perfect_;
   Rng rng_{7};
@@ -191,7 +199,7 @@ class SessionLearner final : public WalkPolicy {
 // final assessment ("session-modules"), what is left of one module, its lesson, its quiz (right)
 // and its role-play ("session-module:<module id>"), or the rest of one attempt at a quiz, the one open or a
 // new one ("session-quiz:<module id>:<answers>", "session-assessment:<answers>" for the final
-// assessment; <answers>: right, wrong, first-wrong or right-until-matching). Each step is saved through the app's
+// assessment; <answers>: right, wrong, first-wrong, right-until-matching or right-on-radios). Each step is saved through the app's
 // persistence as the screens save, then the session is shown where the walk ended. One LMS
 // session, no reload: an LMS test can leave to the driver what it does not press through and
 // still check every value.
@@ -220,7 +228,7 @@ std::string WalkAppSession(const std::string& action) {
   // Every module, or one: right answers. One quiz: as the action names them.
   const std::optional<Answers> answers = one_quiz ? AnswersNamed(how) : Answers::Right;
   if (!answers)
-    return nlohmann::json{{"error", "answers right, wrong, first-wrong or right-until-matching, not '" + how + "' in " +
+    return nlohmann::json{{"error", "answers right, wrong, first-wrong, right-until-matching or right-on-radios, not '" + how + "' in " +
                                         action}}.dump();
   nlohmann::json did = nlohmann::json::array();
   SessionLearner learner(did, *answers, one_quiz, module_id);
@@ -236,17 +244,17 @@ std::string WalkAppSession(const std::string& action) {
     now = std::max(now, WallClock());
     if (app->persistence) app->persistence->Save(*app->course, st);
   }
-  if (one_quiz && did.empty() && !learner.stopped_at_matching())
+  if (one_quiz && did.empty() && !learner.stopped())
     return nlohmann::json{{"error", "quiz " + quiz_id + " cannot be taken now"}}.dump();
   if (!module_id.empty() && steps == 0) return nlohmann::json{{"error", "module " + module_id + " has nothing left to walk now"}}.dump();
   app->session->Restore(std::move(st));
   // Every answer given: the attempt ends as the Finish button ends it (one attempt only; the
-  // results screen a learner sees next), saved through the app's persistence. Stopped at a
-  // matching item: the attempt stays open, on screen where it is.
-  if (one_quiz && app->session->StartQuiz(quiz_id) && !learner.stopped_at_matching()) app->session->FinishQuiz();
+  // results screen a learner sees next), saved through the app's persistence. Stopped before a
+  // question left to the screens: the attempt stays open, on screen where it is.
+  if (one_quiz && app->session->StartQuiz(quiz_id) && !learner.stopped()) app->session->FinishQuiz();
   granice_wake();
   return nlohmann::json{{"did", did},
-                        {"stopped_at_matching", learner.stopped_at_matching()},
+                        {"stopped", learner.stopped()},
                         {"interactions", app->session->state().interactions.size()}}.dump();
 }
 

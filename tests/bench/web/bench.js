@@ -133,7 +133,8 @@ async function main() {
       await cdp.send('Performance.enable');
       const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
       await page.waitForTimeout(1000);
-      const framesOf = () => page.evaluate(() => (window.granice ? window.granice.frames() : window.Module._baseline_frames()));
+      // The app: frames built, drawn or not (one that would look as the one on screen is not drawn).
+      const framesOf = () => page.evaluate(() => (window.granice ? window.granice.framesBuilt() : window.Module._baseline_frames()));
       const f0 = await framesOf(); const m0 = await metric();
       await page.waitForTimeout(IDLE_S * 1000);
       const f1 = await framesOf(); const m1 = await metric();
