@@ -133,11 +133,8 @@ bool SwitchTheme(std::string_view name) {
 // or right until a question of a kind named is next, left open on screen for the test to answer
 // there: a matching item (a test of that screen), or any question not answered on radios
 // (checkboxes, ordering, matching: a walk that presses those kinds and leaves the rest to the driver).
+// (Radios: the single-answer kinds, core/engines/scoring.h is_single_answer.)
 enum class Answers { Right, Wrong, FirstWrong, RightUntilMatching, RightOnRadios };
-
-bool AnsweredOnRadios(QuestionType t) {
-  return t == QuestionType::SingleChoice || t == QuestionType::BestReply || t == QuestionType::TrueFalse;
-}
 
 // The <answers> of an action by its name, or none for a name it does not know.
 std::optional<Answers> AnswersNamed(std::string_view name) {
@@ -163,7 +160,7 @@ class SessionLearner final : public WalkPolicy {
   bool before(const WalkStep& step) override {
     if (!only_module_.empty() && step.quiz_or_module != only_module_) return false;
     if (step.question && ((answers_ == Answers::RightUntilMatching && step.question->type == QuestionType::Matching) ||
-                          (answers_ == Answers::RightOnRadios && !AnsweredOnRadios(step.question->type))))
+                          (answers_ == Answers::RightOnRadios && !is_single_answer(step.question->type))))
       return !(stopped_ = true);
     return !(finish_on_screen_ && step.kind == WalkKind::FinishQuiz);
   }
